@@ -1,0 +1,10 @@
+import countries from 'world-countries';
+import { readCities } from './src/geo/read-cities.ts';
+import { splitWords } from './src/text/words.ts';
+let t = performance.now();
+const lap = (l: string) => { const n = performance.now(); console.log(l, (n - t).toFixed(0)); t = n; };
+console.log(countries.length); lap('wc');
+const c = readCities((x) => x.population >= 15000); lap('cities');
+for (const x of c) splitWords(x.name); lap('split');
+const { buildEntries } = await import('./src/geo/build-entries.ts'); lap('import');
+buildEntries(); lap('build');

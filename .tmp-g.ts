@@ -1,0 +1,14 @@
+import countries from 'world-countries';
+import { iso31662 } from 'iso-3166';
+import { readCities } from './src/geo/read-cities.ts';
+let t = performance.now();
+const lap = (l: string) => { const n = performance.now(); console.log(l, (n - t).toFixed(0)); t = n; };
+const a: unknown[] = [];
+for (const c of countries) a.push(c.name.common);
+lap('countries');
+for (const r of iso31662) a.push(r.name);
+lap('iso');
+const cities = readCities((c) => c.population >= 15000 || c.featureCode === 'PPLC' || c.featureCode === 'PPLA');
+lap('cities ' + cities.length);
+const m = new Set<string>(); for (const c of cities) m.add(`${c.country}:${c.name}`); lap('set');
+const d = cities.map((c) => ({ name: c.name, score: c.population })); d.sort((x, y) => y.score - x.score); lap('sort');

@@ -1,0 +1,12 @@
+const m0 = process.memoryUsage();
+const c0 = process.cpuUsage();
+const t0 = performance.now();
+const { loadGazetteer } = await import('./src/geo/gazetteer.ts');
+const c1 = process.cpuUsage(c0);
+const t1 = performance.now();
+loadGazetteer();
+const c2 = process.cpuUsage(c0);
+const t2 = performance.now();
+globalThis.gc?.();
+const m1 = process.memoryUsage();
+console.log(`import ${(t1 - t0).toFixed(0)} ms (cpu ${(c1.user / 1000).toFixed(0)}), build ${(t2 - t1).toFixed(0)} ms (cpu ${((c2.user - c1.user) / 1000).toFixed(0)}), heap +${((m1.heapUsed - m0.heapUsed) / 1e6).toFixed(1)} MB`);

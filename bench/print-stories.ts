@@ -1,0 +1,106 @@
+// Prints the stories that several outlets share in a folder of captured feeds, for a person to
+// judge the clustering (src/stories/). Usage: npm run stories -- DIR [--all] [--why]
+// Items are assigned oldest first, as a polling worker would see them.
+
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { RawItem } from '../src/domain/item.ts';
+import { htmlToLine, htmlToText } from '../src/feeds/html-to-text.ts';
+import { parseDate } from '../src/feeds/parse-date.ts';
+import { parseFeed } from '../src/feeds/parse-feed.ts';
+import { createStoryIndex } from '../src/stories/story-index.ts';
+import type { StoryAssignment, StoryInput } from '../src/stories/story-index.ts';
+
+interface Row {
+  readonly input: StoryInput;
+  readonly assignment: StoryAssignment;
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  const dir = argv.find((a) => !a.startsWith('--'));
+  if (dir === undefined) {
+    console.error('usage: print-stories DIR [--all] [--why]');
+    return 2;
+  }
+  const showAll = argv.includes('--all');
+  const showWhy = argv.includes('--why');
+  const grep = argv.find((a) => a.startsWith('--grep='))?.slice(7).toLowerCase();
+  const inputs = await readFolder(dir);
+  inputs.sort((a, b) => a.published.getTime() - b.published.getTime() || (a.key < b.key ? -1 : 1));
+
+  const index = createStoryIndex();
+  const rows: Row[] = inputs.map((input) => ({ input, assignment: index.assign(input) }));
+  const byStory = new Map<string, Row[]>();
+  for (const row of rows) {
+    const list = byStory.get(row.assignment.storyId) ?? [];
+    list.push(row);
+    byStory.set(row.assignment.storyId, list);
+  }
+  if (grep !== undefined) {
+    for (const { input, assignment } of rows) {
+      if (!input.title.toLowerCase().includes(grep)) continue;
+      console.log(`${assignment.storyId}  ${input.source.slice(0, 20).padEnd(20)}  ${input.title}  [${describeReason(assignment)}]`);
+    }
+    return 0;
+  }
+  let shown = 0;
+  for (const [storyId, members] of byStory) {
+    const outlets = new Set(members.map((m) => m.input.source));
+    if (members.length < 2 || (!showAll && outlets.size < 2)) continue;
+    shown++;
+    console.log(`\n${storyId}  (${members.length} items, ${outlets.size} sources)`);
+    for (const { input, assignment } of members) {
+      const why = showWhy ? `  [${describeReason(assignment)}]` : '';
+      console.log(`  ${input.source.padEnd(28).slice(0, 28)}  ${input.title}${why}`);
+    }
+  }
+  const multi = [...byStory.values()].filter((m) => new Set(m.map((r) => r.input.source)).size >= 2).length;
+  console.log(
+    `\n${inputs.length} items, ${byStory.size} stories, ${multi} with ≥ 2 sources` +
+      (showAll ? `, ${shown} with ≥ 2 items shown` : ''),
+  );
+  return 0;
+}
+
+function describeReason({ reason, duplicateOf }: StoryAssignment): string {
+  switch (reason.kind) {
+    case 'duplicate':
+      return `copy of ${duplicateOf ?? '?'} J=${reason.jaccard.toFixed(2)} C=${reason.containment.toFixed(2)}`;
+    case 'same-event':
+      return `same event cos=${reason.similarity.toFixed(2)} places=${reason.places}`;
+    default:
+      return reason.kind;
+  }
+}
+
+/** Every item of every feed file in `dir` that parses (others are reported and skipped). */
+async function readFolder(dir: string): Promise<StoryInput[]> {
+  const files = (await readdir(dir)).filter((f) => /\.(xml|rss|atom|json)$/i.test(f)).sort();
+  const inputs: StoryInput[] = [];
+  for (const file of files) {
+    const parsed = await parseFeed(await readFile(join(dir, file)), null);
+    if (parsed.kind !== 'ok') {
+      console.error(`${file}: ${parsed.reason}`);
+      continue;
+    }
+    const source = parsed.feed.title ?? file;
+    for (const raw of parsed.feed.items) {
+      const input = toInput(raw, source);
+      if (input !== null) inputs.push(input);
+    }
+  }
+  return inputs;
+}
+
+// A stand-in for src/feeds/normalise-item.ts until it lands: plain text, date, key.
+const FETCHED_AT = new Date('2022-04-05T12:00:00Z');
+
+function toInput(raw: RawItem, source: string): StoryInput | null {
+  const title = htmlToLine(raw.title ?? '').trim();
+  const body = htmlToText(raw.content ?? raw.summary ?? '');
+  if (title === '' && body === '') return null;
+  const key = raw.guid ?? raw.link ?? `${source}|${title}`;
+  return { key, source, title, body, published: parseDate(raw.published) ?? FETCHED_AT, facts: null };
+}
+
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,170 @@
+// Story clustering throughput and memory over the news corpus (Reuters-21578 + BBC, ~24k texts),
+// beside a naive baseline in the same process: exact shingle-set Jaccard against every earlier text.
+// Usage: npm run bench:stories -- ../shared/corpus/news [--baseline-items 3000]
+
+import { readdir, readFile } from 'node:fs/promises';
+import os from 'node:os';
+import { join } from 'node:path';
+import { exactJaccard, hashShingles } from '../src/stories/minhash.ts';
+import { createStoryIndex } from '../src/stories/story-index.ts';
+import type { StoryAssignment, StoryInput } from '../src/stories/story-index.ts';
+import { splitWords } from '../src/text/words.ts';
+
+interface NewsRecord {
+  readonly title?: string;
+  readonly body?: string;
+  readonly date?: string;
+  readonly id?: string;
+  readonly newid?: number;
+}
+
+const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
+const REUTERS_DATE = /^\s*(\d{1,2})-([A-Z]{3})-(\d{4}) (\d{2}):(\d{2}):(\d{2})/;
+
+/** "26-FEB-1987 15:01:01.79" (Reuters-21578), else null. */
+function parseCorpusDate(text: string | undefined): Date | null {
+  const m = REUTERS_DATE.exec(text ?? '');
+  if (m === null) return null;
+  const month = MONTHS.indexOf(m[2] ?? '');
+  if (month < 0) return null;
+  return new Date(Date.UTC(Number(m[3]), month, Number(m[1]), Number(m[4]), Number(m[5]), Number(m[6])));
+}
+
+async function readCorpus(dir: string): Promise<StoryInput[]> {
+  const files = (await readdir(dir)).filter((f) => f.endsWith('.jsonl')).sort();
+  const inputs: StoryInput[] = [];
+  // Texts without a date get synthetic times, ten minutes apart, in file order.
+  let synthetic = Date.UTC(2004, 0, 1);
+  for (const file of files) {
+    const lines = (await readFile(join(dir, file), 'utf8')).split('\n');
+    for (const line of lines) {
+      if (line.trim() === '') continue;
+      const record = JSON.parse(line) as NewsRecord;
+      const title = record.title ?? '';
+      const body = record.body ?? '';
+      if (title === '' && body === '') continue;
+      const published = parseCorpusDate(record.date) ?? new Date((synthetic += 600_000));
+      const key = `${file}:${record.id ?? record.newid ?? inputs.length}`;
+      inputs.push({ key, source: file, title, body, published, facts: null });
+    }
+  }
+  return inputs;
+}
+
+interface Run {
+  readonly items: number;
+  readonly seconds: number;
+  /** CPU time of this process (user + system): steadier than wall time on a shared machine. */
+  readonly cpuSeconds: number;
+  readonly assignments: StoryAssignment[];
+}
+
+function runIndex(inputs: readonly StoryInput[]): Run & { stories: number; entries: number } {
+  const index = createStoryIndex();
+  const assignments: StoryAssignment[] = [];
+  const start = process.hrtime.bigint();
+  const cpu = process.cpuUsage();
+  let latest = 0;
+  for (let i = 0; i < inputs.length; i++) {
+    const input = inputs[i] as StoryInput;
+    latest = Math.max(latest, input.published.getTime());
+    assignments.push(index.assign(input));
+    if (i % 1000 === 999) index.expire(new Date(latest));
+  }
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  const cpuSeconds = cpuSince(cpu);
+  return { items: inputs.length, seconds, cpuSeconds, assignments, stories: index.size, entries: index.entries };
+}
+
+/** Naive: exact Jaccard of 3-word shingle sets against every earlier text within 72 h. */
+function runBaseline(inputs: readonly StoryInput[]): Run & { pairs: Set<string> } {
+  const windowMs = 72 * 3_600_000;
+  const seen: { key: string; at: number; shingles: Uint32Array }[] = [];
+  const pairs = new Set<string>();
+  const start = process.hrtime.bigint();
+  const cpu = process.cpuUsage();
+  for (const input of inputs) {
+    const words = splitWords(`${input.title}\n${input.body.slice(0, 3000)}`).map((w) => w.text);
+    const shingles = hashShingles(words.slice(0, 300), 3);
+    const at = input.published.getTime();
+    for (const other of seen) {
+      if (Math.abs(other.at - at) > windowMs) continue;
+      if (exactJaccard(shingles, other.shingles) >= 0.5) pairs.add(`${input.key}|${other.key}`);
+    }
+    seen.push({ key: input.key, at, shingles });
+  }
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  return { items: inputs.length, seconds, cpuSeconds: cpuSince(cpu), assignments: [], pairs };
+}
+
+/** Share of the baseline's near-duplicate pairs that the index put in one story. */
+function recallOf(pairs: ReadonlySet<string>, inputs: readonly StoryInput[], run: Run): number {
+  if (pairs.size === 0) return 1;
+  const storyOf = new Map<string, string>();
+  inputs.forEach((input, i) => storyOf.set(input.key, run.assignments[i]?.storyId ?? ''));
+  let together = 0;
+  for (const pair of pairs) {
+    const [a, b] = pair.split('|');
+    if (storyOf.get(a ?? '') === storyOf.get(b ?? '')) together++;
+  }
+  return together / pairs.size;
+}
+
+function cpuSince(start: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1e6;
+}
+
+function mb(bytes: number): string {
+  return `${(bytes / 1048576).toFixed(0)} MB`;
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  const dir = argv.find((a) => !a.startsWith('--'));
+  if (dir === undefined) {
+    console.error('usage: stories-bench NEWS_DIR [--baseline-items N]');
+    return 2;
+  }
+  const flag = argv.indexOf('--baseline-items');
+  const baselineItems = flag >= 0 ? Number(argv[flag + 1]) : 3000;
+  const inputs = await readCorpus(dir);
+  const subset = inputs.slice(0, baselineItems);
+
+  runIndex(subset.slice(0, 500)); // warm-up (JIT)
+  global.gc?.();
+  const before = process.memoryUsage();
+  const full = runIndex(inputs);
+  const after = process.memoryUsage();
+  const small = runIndex(subset);
+  const baseline = runBaseline(subset);
+  const multi = new Set(full.assignments.filter((a) => !a.isNew).map((a) => a.storyId)).size;
+  const copies = full.assignments.filter((a) => a.reason.kind === 'duplicate').length;
+  const joined = full.assignments.filter((a) => a.reason.kind === 'same-event').length;
+
+  const perSecond = (n: number): string => Math.round(n).toLocaleString('en');
+  const rate = (r: Run): string =>
+    `${perSecond(r.items / r.seconds)} items/s wall, ${perSecond(r.items / r.cpuSeconds)} items per CPU-second`;
+  console.log(`corpus: ${inputs.length} texts from ${dir}; load average ${os.loadavg()[0]?.toFixed(1)} on ${os.cpus().length} CPUs`);
+  console.log(`story index, all texts:      ${rate(full)} (${full.seconds.toFixed(2)} s)`);
+  console.log(`  live at end: ${full.stories} stories, ${full.entries} items; ${multi} stories with ≥ 2 items`);
+  console.log(`  ${copies} near-duplicates, ${joined} same-event joins`);
+  console.log(
+    `  heap ${mb(before.heapUsed)} → ${mb(after.heapUsed)}, RSS ${mb(before.rss)} → ${mb(after.rss)}` +
+      (global.gc === undefined ? ' (run with --expose-gc for a cleaner baseline)' : ''),
+  );
+  console.log(`story index, first ${subset.length}: ${rate(small)}`);
+  console.log(`baseline (exact Jaccard vs every text in window), first ${subset.length}: ${rate(baseline)}`);
+  console.log(
+    `  the baseline is quadratic: at ${inputs.length} texts expect ~${perSecond(
+      (baseline.items / baseline.cpuSeconds) * (subset.length / inputs.length),
+    )} items per CPU-second`,
+  );
+  console.log(
+    `  baseline near-duplicate pairs (J ≥ 0.5): ${baseline.pairs.size}; index put ${(
+      recallOf(baseline.pairs, subset, small) * 100
+    ).toFixed(1)}% of them in one story`,
+  );
+  return 0;
+}
+
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,77 @@
+// One discord.js REST client per bot token, configured so the outbox owns retries, and the
+// mapping of what discord.js throws to a SendOutcome. Rules: /work/shared/spec/chat-limits.md.
+// Library: https://discord.js.org/docs/packages/rest/main/RESTOptions:Interface
+import { DiscordAPIError, HTTPError, RateLimitError, REST } from 'discord.js';
+import type { RESTOptions } from 'discord.js';
+import { describeNetworkError, isNetworkError } from '../chat-sink.ts';
+import type { SendOutcome } from '../chat-sink.ts';
+
+export const DEFAULT_DISCORD_API = 'https://discord.com/api';
+
+export interface DiscordRestOptions {
+  /** Base URL without version, e.g. WIREWATCH_DISCORD_API; URLs are built as `${api}/v10/…`. */
+  readonly api?: string;
+  /** Per-request timeout; a timeout is a retry outcome. */
+  readonly timeoutMs?: number;
+  /**
+   * Rate-limit waits up to this long happen inside discord.js (which queues per bucket, so order
+   * per channel holds and no 429 is risked); longer ones come back as a retry outcome.
+   */
+  readonly maxClientWaitMs?: number;
+}
+
+/**
+ * Why these options (read from @discordjs/rest 2.6 SequentialHandler and handleErrors):
+ * - `retries: 0`: discord.js would otherwise resend a 5xx or a reset connection itself, up to 3
+ *   times with no backoff; the outbox retries with backoff and records each attempt instead.
+ * - `rejectOnRateLimit`: discord.js tracks buckets from the X-RateLimit-* headers and, before
+ *   sending into an exhausted bucket (or after a 429), either sleeps or, when this filter says so,
+ *   throws RateLimitError with `retryAfter` in ms. Short waits are cheaper in the client; a long
+ *   one must not hold a delivery slot, so it becomes `{kind: 'retry', afterMs}` for the outbox.
+ * - 4xx other than 429 are DiscordAPIError and are never retried by discord.js nor by us.
+ */
+export function discordRestOptions(opts: DiscordRestOptions = {}): Partial<RESTOptions> {
+  const maxWait = opts.maxClientWaitMs ?? 1000;
+  return {
+    api: opts.api ?? DEFAULT_DISCORD_API,
+    retries: 0,
+    timeout: opts.timeoutMs ?? 15_000,
+    rejectOnRateLimit: (data) => waitOf(data) > maxWait,
+  };
+}
+
+export function createDiscordRest(token: string, opts: DiscordRestOptions = {}): REST {
+  return new REST(discordRestOptions(opts)).setToken(token);
+}
+
+function waitOf(data: { readonly retryAfter: number; readonly timeToReset: number }): number {
+  return data.retryAfter > 0 ? data.retryAfter : data.timeToReset;
+}
+
+/** Runs one Discord call and turns what it throws into an outcome; unknown errors are bugs and rethrown. */
+export async function attemptDiscord(what: string, call: () => Promise<SendOutcome>): Promise<SendOutcome> {
+  try {
+    return await call();
+  } catch (error) {
+    const outcome = classifyDiscordError(error);
+    if (outcome === null) throw new Error(`discord: ${what} failed unexpectedly`, { cause: error });
+    return outcome;
+  }
+}
+
+export function classifyDiscordError(error: unknown): SendOutcome | null {
+  if (error instanceof RateLimitError) {
+    return { kind: 'retry', afterMs: Math.max(0, Math.ceil(waitOf(error))), reason: `discord: rate limited (${error.global ? 'global' : error.route})` };
+  }
+  if (error instanceof DiscordAPIError) {
+    if (error.status === 429 || error.status >= 500) return { kind: 'retry', afterMs: null, reason: `discord: HTTP ${error.status} ${error.message}` };
+    return { kind: 'permanent', reason: `discord: HTTP ${error.status} code ${String(error.code)} ${error.message}` };
+  }
+  if (error instanceof HTTPError) {
+    return error.status >= 500 || error.status === 429
+      ? { kind: 'retry', afterMs: null, reason: `discord: HTTP ${error.status} ${error.message}` }
+      : { kind: 'permanent', reason: `discord: HTTP ${error.status} ${error.message}` };
+  }
+  if (isNetworkError(error)) return { kind: 'retry', afterMs: null, reason: `discord: ${describeNetworkError(error)}` };
+  return null;
+}

@@ -1,0 +1,57 @@
+// A Slack channel posted to by the bot: chat.postMessage, chat.update, and replies with
+// thread_ts. The message id is "channel:ts". Spec: /work/shared/spec/chat-limits.md.
+// API: https://docs.slack.dev/reference/methods/chat.postMessage
+import type { webApi } from '@slack/bolt';
+import type { ChatSink } from '../chat-sink.ts';
+import { attemptSlack } from './slack-client.ts';
+import { renderSlackMessage, renderSlackReply } from './render-slack-message.ts';
+
+export interface SlackBotSinkOptions {
+  readonly name: string;
+  /** Channel id (C…); the bot must be a member. */
+  readonly channel: string;
+  /** Shared by every destination of the same token: see createSlackClient. */
+  readonly client: webApi.WebClient;
+}
+
+/** "C123:1700000000.000100" → its parts; null when malformed. */
+export function parseSlackMessageId(messageId: string): { channel: string; ts: string } | null {
+  const m = /^([A-Z0-9]+):(\d+\.\d+)$/.exec(messageId);
+  return m && m[1] !== undefined && m[2] !== undefined ? { channel: m[1], ts: m[2] } : null;
+}
+
+/**
+ * Slack has no idempotency key: a call that times out after Slack stored the message is posted
+ * again when the outbox retries it (a rare duplicate, where Discord's nonce makes it a no-op).
+ */
+export function createSlackBotSink(opts: SlackBotSinkOptions): ChatSink {
+  const { client, channel } = opts;
+  const badId = (messageId: string) => ({ kind: 'permanent', reason: `slack: malformed message id ${JSON.stringify(messageId)}` }) as const;
+  return {
+    name: opts.name,
+    capabilities: { edit: true, threadedReplies: true },
+    send: (alert, { mention }) =>
+      attemptSlack('send', async () => {
+        const message = renderSlackMessage(alert, { mention });
+        const result = await client.chat.postMessage({ channel, ...message });
+        return { kind: 'sent', messageId: `${result.channel ?? channel}:${result.ts ?? ''}` };
+      }),
+    edit: async (messageId, alert, editOpts) => {
+      const id = parseSlackMessageId(messageId);
+      if (id === null) return badId(messageId);
+      return attemptSlack('edit', async () => {
+        const { text, blocks } = renderSlackMessage(alert, { mention: editOpts?.mention ?? null });
+        await client.chat.update({ channel: id.channel, ts: id.ts, text, blocks });
+        return { kind: 'sent', messageId };
+      });
+    },
+    reply: async (messageId, text) => {
+      const id = parseSlackMessageId(messageId);
+      if (id === null) return badId(messageId);
+      return attemptSlack('reply', async () => {
+        const result = await client.chat.postMessage({ channel: id.channel, thread_ts: id.ts, ...renderSlackReply(text) });
+        return { kind: 'sent', messageId: `${result.channel ?? id.channel}:${result.ts ?? ''}` };
+      });
+    },
+  };
+}

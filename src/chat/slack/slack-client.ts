@@ -1,0 +1,71 @@
+// One @slack/web-api WebClient per bot token, configured so the outbox owns retries, and the
+// mapping of what the client throws to a SendOutcome. Rules: /work/shared/spec/chat-limits.md.
+// Library: https://docs.slack.dev/tools/node-slack-sdk/web-api (WebClient comes with @slack/bolt)
+import { webApi } from '@slack/bolt';
+import type { SendOutcome } from '../chat-sink.ts';
+import { describeNetworkError, isNetworkError } from '../chat-sink.ts';
+
+export const DEFAULT_SLACK_API = 'https://slack.com/api/';
+
+export interface SlackClientOptions {
+  /** Base URL ending in "/", e.g. WIREWATCH_SLACK_API; methods are POSTed to `${url}${method}`. */
+  readonly apiUrl?: string;
+  /** Per-request timeout; a timeout is a retry outcome. */
+  readonly timeoutMs?: number;
+}
+
+/**
+ * Why these options (read from @slack/web-api 8.2 WebClient.makeRequest):
+ * - `retryConfig: {retries: 0}`: the default policy retries network errors and 5xx ten times over
+ *   about thirty minutes inside one call, holding the delivery slot; the outbox retries instead.
+ * - `rejectRateLimitedCalls: true`: on a 429 the client would pause its whole request queue (every
+ *   channel) for Retry-After; instead it throws WebAPIRateLimitedError(retryAfter seconds) and the
+ *   outbox reschedules that destination alone. WebClient keeps no bucket state to pre-empt 429s.
+ */
+export function createSlackClient(token: string, opts: SlackClientOptions = {}): webApi.WebClient {
+  return new webApi.WebClient(token, {
+    slackApiUrl: opts.apiUrl ?? DEFAULT_SLACK_API,
+    retryConfig: { retries: 0 },
+    rejectRateLimitedCalls: true,
+    timeout: opts.timeoutMs ?? 15_000,
+    logLevel: webApi.LogLevel.ERROR,
+  });
+}
+
+// Platform errors that mean "Slack had a problem", not "your request is wrong".
+const TRANSIENT_PLATFORM_ERRORS = new Set(['ratelimited', 'rate_limited', 'internal_error', 'fatal_error', 'service_unavailable', 'request_timeout']);
+
+/** Runs one Slack call and turns what it throws into an outcome; unknown errors are bugs and rethrown. */
+export async function attemptSlack(what: string, call: () => Promise<SendOutcome>): Promise<SendOutcome> {
+  try {
+    return await call();
+  } catch (error) {
+    const outcome = classifySlackError(error);
+    if (outcome === null) throw new Error(`slack: ${what} failed unexpectedly`, { cause: error });
+    return outcome;
+  }
+}
+
+export function classifySlackError(error: unknown): SendOutcome | null {
+  if (error instanceof webApi.WebAPIRateLimitedError) {
+    return { kind: 'retry', afterMs: error.retryAfter * 1000, reason: 'slack: rate limited' };
+  }
+  if (error instanceof webApi.WebAPIPlatformError) {
+    const code = String(error.data.error);
+    const errors: unknown = (error.data as { errors?: unknown }).errors;
+    const detail = Array.isArray(errors) ? ` ${errors.join('; ')}` : '';
+    return TRANSIENT_PLATFORM_ERRORS.has(code)
+      ? { kind: 'retry', afterMs: null, reason: `slack: ${code}` }
+      : { kind: 'permanent', reason: `slack: ${code}${detail}` };
+  }
+  if (error instanceof webApi.WebAPIHTTPError) {
+    return error.statusCode >= 500 || error.statusCode === 429
+      ? { kind: 'retry', afterMs: null, reason: `slack: HTTP ${error.statusCode}` }
+      : { kind: 'permanent', reason: `slack: HTTP ${error.statusCode}` };
+  }
+  if (error instanceof webApi.WebAPIRequestError) {
+    return { kind: 'retry', afterMs: null, reason: `slack: ${isNetworkError(error.original) ? describeNetworkError(error.original) : error.message}` };
+  }
+  if (isNetworkError(error)) return { kind: 'retry', afterMs: null, reason: `slack: ${describeNetworkError(error)}` };
+  return null;
+}

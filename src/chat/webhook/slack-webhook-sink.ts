@@ -1,0 +1,53 @@
+// A Slack channel posted to through an incoming webhook: one JSON POST, answered "ok" with no
+// message id, so it cannot edit; replies become follow-up messages. Spec: chat-limits.md.
+// API: https://docs.slack.dev/messaging/sending-messages-using-incoming-webhooks
+import type { ChatSink, SendOutcome } from '../chat-sink.ts';
+import { describeNetworkError, isNetworkError } from '../chat-sink.ts';
+import { renderSlackMessage, renderSlackReply } from '../slack/render-slack-message.ts';
+
+export interface SlackWebhookSinkOptions {
+  readonly name: string;
+  /** https://hooks.slack.com/services/T…/B…/… (a secret: never log it). */
+  readonly url: string;
+  readonly timeoutMs?: number;
+}
+
+/**
+ * @slack/webhook is not installed with Bolt, and it is a thin axios wrapper; Node's fetch does the
+ * same here with one request per call, so every retry decision stays with the outbox.
+ */
+export function createSlackWebhookSink(opts: SlackWebhookSinkOptions): ChatSink {
+  const timeoutMs = opts.timeoutMs ?? 15_000;
+  const post = (payload: object): Promise<SendOutcome> => postWebhook(opts.url, payload, timeoutMs);
+  return {
+    name: opts.name,
+    capabilities: { edit: false, threadedReplies: false },
+    send: (alert, { mention }) => post(renderSlackMessage(alert, { mention })),
+    edit: async () => ({ kind: 'permanent', reason: 'slack: incoming webhooks cannot edit a message' }),
+    reply: (_messageId, text) => post(renderSlackReply(text)),
+  };
+}
+
+async function postWebhook(url: string, payload: object, timeoutMs: number): Promise<SendOutcome> {
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(payload),
+      redirect: 'error',
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+  } catch (error) {
+    if (isNetworkError(error)) return { kind: 'retry', afterMs: null, reason: `slack webhook: ${describeNetworkError(error)}` };
+    throw new Error('slack webhook: request failed unexpectedly', { cause: error });
+  }
+  const body = (await response.text().catch(() => '')).slice(0, 200);
+  if (response.ok) return { kind: 'sent', messageId: '' };
+  if (response.status === 429) {
+    const seconds = Number.parseInt(response.headers.get('retry-after') ?? '', 10);
+    return { kind: 'retry', afterMs: Number.isNaN(seconds) ? null : seconds * 1000, reason: 'slack webhook: rate limited' };
+  }
+  if (response.status >= 500) return { kind: 'retry', afterMs: null, reason: `slack webhook: HTTP ${response.status} ${body}` };
+  return { kind: 'permanent', reason: `slack webhook: HTTP ${response.status} ${body}` };
+}

@@ -1,0 +1,60 @@
+// The shape of config/wirewatch.yaml, validated once with zod into typed slices.
+import { z } from 'zod';
+import { durationSeconds } from './duration.ts';
+
+const ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+const id = z.string().regex(ID, 'expected an id of letters, digits, ".", "_" or "-" (at most 64 characters)');
+
+const feedSchema = z.strictObject({
+  id: id.optional(),
+  url: z.string().min(1, 'expected a feed URL or file path'),
+  title: z.string().min(1).optional(),
+  interval: durationSeconds(1, 86_400).optional(),
+  backfill: z.number().int().min(0).max(1000).default(0),
+});
+
+export const ruleSchema = z.strictObject({
+  id,
+  query: z.string().min(1, 'expected a query').max(2000, 'a query is at most 2000 characters'),
+  description: z.string().optional(),
+});
+
+const destinationSchema = z.discriminatedUnion('type', [
+  z.strictObject({ name: id, type: z.literal('console') }),
+]);
+
+const fetchSchema = z.strictObject({
+  timeout: durationSeconds(1, 300).default(30),
+  connectTimeout: durationSeconds(1, 120).default(10),
+  maxBytes: z.number().int().min(1024).max(200 * 1024 * 1024).default(10 * 1024 * 1024),
+  maxRedirects: z.number().int().min(0).max(20).default(5),
+  perHost: z.number().int().min(1).max(32).default(2),
+  concurrency: z.number().int().min(1).max(256).default(16),
+});
+
+export const configSchema = z
+  .strictObject({
+    interval: durationSeconds(1, 86_400).default(120),
+    database: z.string().min(1).optional(),
+    fetch: fetchSchema.default(() => fetchSchema.parse({})),
+    feeds: z.array(feedSchema).default([]),
+    rules: z.array(ruleSchema).default([]),
+    destinations: z.array(destinationSchema).default([{ name: 'console', type: 'console' }]),
+  })
+  .superRefine((config, ctx) => {
+    flagDuplicates(config.rules.map((r) => r.id), ['rules'], 'rule id', ctx);
+    flagDuplicates(config.destinations.map((d) => d.name), ['destinations'], 'destination name', ctx);
+    flagDuplicates(config.feeds.map((f) => f.url), ['feeds'], 'feed url', ctx);
+  });
+
+function flagDuplicates(values: readonly string[], path: string[], what: string, ctx: z.RefinementCtx): void {
+  const seen = new Set<string>();
+  values.forEach((value, index) => {
+    if (seen.has(value)) ctx.addIssue({ code: 'custom', path: [...path, index], message: `duplicate ${what} "${value}"` });
+    seen.add(value);
+  });
+}
+
+export type ConfigFile = z.output<typeof configSchema>;
+export type RuleConfig = z.output<typeof ruleSchema>;
+export type DestinationConfig = z.output<typeof destinationSchema>;

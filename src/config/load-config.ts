@@ -1,0 +1,98 @@
+// Loads config/wirewatch.yaml (or --config / WIREWATCH_CONFIG), validates it, and resolves
+// it into the typed slices the rest of the program receives. Errors name file, key path and cause.
+import { readFile } from 'node:fs/promises';
+import { dirname, isAbsolute, resolve } from 'node:path';
+import type { FeedSource } from '../domain/feed.ts';
+import type { RuleDefinition } from '../domain/match.ts';
+import { configSchema, type DestinationConfig } from './config-schema.ts';
+import type { Env } from './env.ts';
+import { deriveFeedId } from './feed-id.ts';
+import { formatIssues } from './format-issues.ts';
+import { parseYaml } from './parse-yaml.ts';
+
+export interface FetchSettings {
+  readonly totalTimeoutMs: number;
+  readonly connectTimeoutMs: number;
+  readonly maxBytes: number;
+  readonly maxRedirects: number;
+  readonly perHost: number;
+  readonly concurrency: number;
+}
+
+export interface Config {
+  readonly file: string;
+  readonly databaseUrl: string;
+  readonly logLevel: string;
+  readonly feeds: readonly FeedSource[];
+  readonly rules: readonly RuleDefinition[];
+  readonly destinations: readonly DestinationConfig[];
+  readonly fetch: FetchSettings;
+}
+
+export type LoadConfigResult = { kind: 'ok'; config: Config } | { kind: 'invalid'; message: string };
+
+export const DEFAULT_CONFIG_FILE = 'config/wirewatch.yaml';
+export const DEFAULT_DATABASE = 'data/wirewatch.db';
+
+/** Reads and validates the config; `explicitFile` is --config, which wins over the environment. */
+export async function loadConfig(explicitFile: string | null, env: Env, cwd = process.cwd()): Promise<LoadConfigResult> {
+  const file = resolve(cwd, explicitFile ?? env.configFile ?? DEFAULT_CONFIG_FILE);
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return invalid(file, code === 'ENOENT' ? 'file not found' : `cannot read: ${code ?? String(error)}`);
+  }
+  return parseConfig(text, file, env, cwd);
+}
+
+/** Validates config text; exported for tests and for callers holding the text already. */
+export function parseConfig(text: string, file: string, env: Env, cwd = process.cwd()): LoadConfigResult {
+  const yaml = parseYaml(text, file);
+  if (yaml.kind === 'invalid') return yaml;
+  const parsed = configSchema.safeParse(yaml.value);
+  if (!parsed.success) return { kind: 'invalid', message: formatIssues(file, parsed.error.issues) };
+  const raw = parsed.data;
+  const base = dirname(file);
+  return {
+    kind: 'ok',
+    config: {
+      file,
+      databaseUrl: env.databaseUrl ?? resolveDatabase(raw.database ?? DEFAULT_DATABASE, cwd),
+      logLevel: env.logLevel,
+      feeds: raw.feeds.map((feed) => {
+        const url = isUrl(feed.url) ? feed.url : resolve(base, feed.url);
+        return {
+          id: feed.id ?? deriveFeedId(url),
+          url,
+          title: feed.title ?? null,
+          backfill: feed.backfill,
+          intervalSeconds: feed.interval ?? raw.interval,
+        };
+      }),
+      rules: raw.rules.map((rule) => ({ id: rule.id, query: rule.query })),
+      destinations: raw.destinations,
+      fetch: {
+        totalTimeoutMs: raw.fetch.timeout * 1000,
+        connectTimeoutMs: raw.fetch.connectTimeout * 1000,
+        maxBytes: raw.fetch.maxBytes,
+        maxRedirects: raw.fetch.maxRedirects,
+        perHost: raw.fetch.perHost,
+        concurrency: raw.fetch.concurrency,
+      },
+    },
+  };
+}
+
+function resolveDatabase(value: string, cwd: string): string {
+  return /^postgres(ql)?:\/\//.test(value) || value === ':memory:' || isAbsolute(value) ? value : resolve(cwd, value);
+}
+
+function isUrl(value: string): boolean {
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(value);
+}
+
+function invalid(where: string, message: string): LoadConfigResult {
+  return { kind: 'invalid', message: `${where}: ${message}` };
+}

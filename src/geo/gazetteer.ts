@@ -1,0 +1,116 @@
+// The gazetteer: place names (countries, demonyms, admin-1 regions, cities) with their ISO
+// country, for the rule language's `place:` operator (spec/rules.md) and incident facts.
+import { buildEntries } from './build-entries.ts';
+import { findPlaceMentions } from './find-places.ts';
+import { splitWords } from '../text/words.ts';
+import type { Word } from '../text/words.ts';
+
+export type PlaceKind = 'country' | 'demonym' | 'region' | 'city';
+
+/**
+ * What a mention must show before it counts as this place:
+ * - `none`: any mention ("Kirkuk", "kirkuk");
+ * - `capitalised`: written with a capital (all capitals for acronyms such as "US"), and for
+ *   cities and regions not as the first word of a sentence or headline unless a locative cue
+ *   confirms it ("Nice", but not "nice weather" nor "Nice weather today.");
+ * - `context`: a locative cue: "in Hamilton", "Hamilton, Canada" (names that are mostly people).
+ */
+export type Confirm = 'none' | 'capitalised' | 'context';
+
+export interface GazetteerEntry {
+  /** The name as the gazetteer spells it ("Kirkuk", "USA", "Iraqi"). */
+  readonly name: string;
+  /** `name` split and folded with splitWords (src/text/words.ts). */
+  readonly words: readonly string[];
+  /** ISO 3166-1 alpha-2. */
+  readonly country: string;
+  readonly kind: PlaceKind;
+  readonly population: number | null;
+  /** Also an ordinary word or a person's name: see `confirm` for what a mention needs. */
+  readonly ambiguous: boolean;
+  readonly confirm: Confirm;
+  /** A national capital: its name often stands for the government ("Washington said"). */
+  readonly capital: boolean;
+}
+
+export interface PlaceMention {
+  /** The most likely place (see `preferEntries` in build-entries.ts for the order). */
+  readonly entry: GazetteerEntry;
+  /** Every entry that fits this span, `entry` first ("Tripoli": LY, then LB). */
+  readonly candidates: readonly GazetteerEntry[];
+  /** Word offsets in the scanned words, end exclusive. */
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface Gazetteer {
+  /** "Iraq" | "iraq" | "IQ" | "Republic of Iraq" | "Iraqi" → { code: 'IQ', name: 'Iraq' }. */
+  country(codeOrName: string): { code: string; name: string } | null;
+  /** Every entry located in that country (its names, demonyms, regions, cities). */
+  namesInCountry(code: string): readonly GazetteerEntry[];
+  /** Entries whose words start at words[at], longest first, then most likely first. */
+  lookup(words: readonly string[], at: number): GazetteerEntry[];
+  /**
+   * Places named in a tokenised text, left to right, longest match first. Pass the text the
+   * words were split from to let it see sentence starts and commas ("Nice, France").
+   */
+  findPlaces(words: readonly Word[], text?: string): PlaceMention[];
+}
+
+let cached: Gazetteer | null = null;
+
+/** Builds the gazetteer once per process (about 0.3 s) and returns the same one after. */
+export function loadGazetteer(): Gazetteer {
+  cached ??= createGazetteer();
+  return cached;
+}
+
+function createGazetteer(): Gazetteer {
+  const { entries, countryNames } = buildEntries();
+  const byFirstWord = new Map<string, GazetteerEntry[]>();
+  const byCountry = new Map<string, GazetteerEntry[]>();
+  for (const entry of entries) {
+    const first = entry.words[0];
+    if (first === undefined) continue;
+    pushTo(byFirstWord, first, entry);
+    pushTo(byCountry, entry.country, entry);
+  }
+  // Entries arrive in preference order; a stable sort by length keeps it within a length.
+  for (const list of byFirstWord.values()) list.sort((a, b) => b.words.length - a.words.length);
+
+  const lookup = (words: readonly string[], at: number): GazetteerEntry[] => {
+    const first = words[at];
+    if (first === undefined) return [];
+    const list = byFirstWord.get(first);
+    if (list === undefined) return [];
+    return list.filter((e) => e.words.every((w, k) => words[at + k] === w));
+  };
+
+  const gazetteer: Gazetteer = {
+    country(codeOrName) {
+      const trimmed = codeOrName.trim();
+      const byCode = countryNames.get(trimmed.toUpperCase());
+      if (/^[A-Za-z]{2}$/.test(trimmed) && byCode !== undefined) return { code: trimmed.toUpperCase(), name: byCode };
+      const words = splitFolded(trimmed);
+      const hit = lookup(words, 0).find(
+        (e) => e.words.length === words.length && (e.kind === 'country' || e.kind === 'demonym'),
+      );
+      if (hit === undefined) return null;
+      return { code: hit.country, name: countryNames.get(hit.country) ?? hit.name };
+    },
+    namesInCountry: (code) => byCountry.get(code.toUpperCase()) ?? [],
+    lookup,
+    findPlaces: (words, text) => findPlaceMentions(words, text, lookup),
+  };
+  return gazetteer;
+}
+
+function splitFolded(text: string): string[] {
+  return splitWords(text).map((w) => w.text);
+}
+
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list === undefined) map.set(key, [value]);
+  else list.push(value);
+}

@@ -1,0 +1,125 @@
+// Items and the alerts they raise: saved once per feed, with their outbox rows, in one transaction
+// (the durable outbox of DESIGN.md: an alert exists if and only if its item is recorded as seen).
+import type { Kysely } from 'kysely';
+import type { Database } from './schema.ts';
+import type { SaveBatch, SaveEntry, SavedAlert, SavedItem } from './store.ts';
+import { recordFeedSuccess } from './feed-queries.ts';
+
+type Db = Kysely<Database>;
+
+/** Keys per IN list, and rows per multi-row INSERT: well under SQLite's and Postgres' parameter limits. */
+const KEYS_PER_QUERY = 500;
+const ITEMS_PER_INSERT = 100;
+
+export async function knownItemKeys(db: Db, feedId: string, keys: readonly string[]): Promise<Set<string>> {
+  const known = new Set<string>();
+  const unique = [...new Set(keys)];
+  for (const chunk of chunks(unique, KEYS_PER_QUERY)) {
+    const rows = await db
+      .selectFrom('items')
+      .select('key')
+      .where('feed_id', '=', feedId)
+      .where('key', 'in', chunk)
+      .execute();
+    for (const row of rows) known.add(row.key);
+  }
+  return known;
+}
+
+export async function saveItems(db: Db, feedId: string, batch: SaveBatch): Promise<SavedItem[]> {
+  const entries = firstPerKey(batch.entries);
+  return db.transaction().execute(async (trx) => {
+    const saved: SavedItem[] = [];
+    for (const chunk of chunks(entries, ITEMS_PER_INSERT)) {
+      const inserted = await insertNewItems(trx, feedId, chunk, batch.fetch.at.getTime());
+      for (const entry of chunk) {
+        const id = inserted.get(entry.item.key);
+        if (id === undefined) continue;
+        const alerts = await insertAlerts(trx, id, entry, batch);
+        saved.push({ id, item: entry.item, alerts });
+      }
+    }
+    await recordFeedSuccess(trx, feedId, batch.fetch);
+    return saved;
+  });
+}
+
+/** Inserts the items the feed does not have yet; returns key → id of those actually inserted. */
+async function insertNewItems(trx: Db, feedId: string, entries: readonly SaveEntry[], fetchedAt: number): Promise<Map<string, number>> {
+  if (entries.length === 0) return new Map();
+  const rows = await trx
+    .insertInto('items')
+    .values(
+      entries.map(({ item, storyId }) => ({
+        feed_id: feedId,
+        key: item.key,
+        title: item.title,
+        body: item.body,
+        link: item.link,
+        source: item.source,
+        published_at: item.published.getTime(),
+        published_estimated: item.publishedEstimated ? 1 : 0,
+        fetched_at: fetchedAt,
+        story_id: storyId ?? null,
+      })),
+    )
+    .onConflict((oc) => oc.columns(['feed_id', 'key']).doNothing())
+    .returning(['id', 'key'])
+    .execute();
+  return new Map(rows.map((r) => [r.key, r.id]));
+}
+
+async function insertAlerts(trx: Db, itemId: number, entry: SaveEntry, batch: SaveBatch): Promise<SavedAlert[]> {
+  const saved: SavedAlert[] = [];
+  const createdAt = batch.fetch.at.getTime();
+  for (const alert of entry.alerts) {
+    const row = await trx
+      .insertInto('alerts')
+      .values({
+        item_id: itemId,
+        rule_id: alert.ruleId,
+        matched: JSON.stringify(alert.matched),
+        summary: alert.summary,
+        facts: alert.facts === null ? null : JSON.stringify(alert.facts),
+        story_id: alert.storyId,
+        created_at: createdAt,
+        also_reported_by: alert.alsoReportedBy === undefined || alert.alsoReportedBy.length === 0 ? null : JSON.stringify(alert.alsoReportedBy),
+        update_text: alert.updateText ?? null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const destinations = [...new Set(alert.destinations ?? batch.destinations)];
+    if (destinations.length > 0) {
+      await trx
+        .insertInto('outbox')
+        .values(
+          destinations.map((destination) => ({
+            alert_id: row.id,
+            destination,
+            status: 'pending' as const,
+            attempts: 0,
+            next_attempt_at: createdAt,
+            created_at: createdAt,
+            kind: 'post',
+            retrying: 0,
+          })),
+        )
+        .execute();
+    }
+    saved.push({ id: row.id, ruleId: alert.ruleId });
+  }
+  return saved;
+}
+
+/** A batch may repeat a key (feeds do); the first occurrence is the one stored. */
+function firstPerKey(entries: readonly SaveEntry[]): SaveEntry[] {
+  const byKey = new Map<string, SaveEntry>();
+  for (const e of entries) if (!byKey.has(e.item.key)) byKey.set(e.item.key, e);
+  return [...byKey.values()];
+}
+
+function chunks<T>(values: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < values.length; i += size) out.push(values.slice(i, i + size));
+  return out;
+}

@@ -1,0 +1,113 @@
+// The store's migrations, in code (no files read at run time), one set for both dialects.
+// Append new migrations; never edit one that has shipped.
+import { sql } from 'kysely';
+import type { ColumnDefinitionBuilder, CreateTableBuilder, Kysely, Migration, MigrationProvider } from 'kysely';
+import type { DialectKind } from './store-dialect.ts';
+
+/** An auto-numbered integer primary key: the only DDL the two dialects spell differently. */
+function addIdColumn<T extends string>(table: CreateTableBuilder<T>, kind: DialectKind): CreateTableBuilder<T, 'id'> {
+  const define = (c: ColumnDefinitionBuilder): ColumnDefinitionBuilder =>
+    kind === 'postgres' ? c.primaryKey().generatedByDefaultAsIdentity() : c.primaryKey().autoIncrement();
+  return table.addColumn('id', 'integer', define);
+}
+
+function initial(kind: DialectKind): Migration {
+  return {
+    async up(db: Kysely<unknown>): Promise<void> {
+      await db.schema
+        .createTable('feeds')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('url', 'text', (c) => c.notNull())
+        .addColumn('title', 'text')
+        .addColumn('site_title', 'text')
+        .addColumn('etag', 'text')
+        .addColumn('last_modified', 'text')
+        .addColumn('last_success_at', 'bigint')
+        .addColumn('last_error_at', 'bigint')
+        .addColumn('last_error', 'text')
+        .addColumn('consecutive_failures', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('next_attempt_at', 'bigint')
+        .addColumn('baselined', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .execute();
+
+      await addIdColumn(db.schema.createTable('items'), kind)
+        .addColumn('feed_id', 'text', (c) => c.notNull().references('feeds.id'))
+        .addColumn('key', 'text', (c) => c.notNull())
+        .addColumn('title', 'text', (c) => c.notNull())
+        .addColumn('body', 'text', (c) => c.notNull())
+        .addColumn('link', 'text')
+        .addColumn('source', 'text', (c) => c.notNull())
+        .addColumn('published_at', 'bigint', (c) => c.notNull())
+        .addColumn('published_estimated', 'integer', (c) => c.notNull())
+        .addColumn('fetched_at', 'bigint', (c) => c.notNull())
+        .addColumn('story_id', 'text')
+        .addUniqueConstraint('items_feed_id_key_unique', ['feed_id', 'key'])
+        .execute();
+      await db.schema.createIndex('items_story_id_index').on('items').column('story_id').execute();
+
+      await addIdColumn(db.schema.createTable('alerts'), kind)
+        .addColumn('item_id', 'integer', (c) => c.notNull().references('items.id'))
+        .addColumn('rule_id', 'text', (c) => c.notNull())
+        .addColumn('matched', 'text', (c) => c.notNull())
+        .addColumn('summary', 'text', (c) => c.notNull())
+        .addColumn('facts', 'text')
+        .addColumn('story_id', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .addUniqueConstraint('alerts_item_id_rule_id_unique', ['item_id', 'rule_id'])
+        .execute();
+      await db.schema.createIndex('alerts_story_id_index').on('alerts').column('story_id').execute();
+
+      await addIdColumn(db.schema.createTable('outbox'), kind)
+        .addColumn('alert_id', 'integer', (c) => c.notNull().references('alerts.id'))
+        .addColumn('destination', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull().check(sql`status in ('pending', 'sent', 'failed')`))
+        .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('next_attempt_at', 'bigint', (c) => c.notNull())
+        .addColumn('claimed_until', 'bigint')
+        .addColumn('message_id', 'text')
+        .addColumn('last_error', 'text')
+        .addColumn('last_error_at', 'bigint')
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .addColumn('sent_at', 'bigint')
+        .addUniqueConstraint('outbox_alert_id_destination_unique', ['alert_id', 'destination'])
+        .execute();
+      // claimDeliveries: WHERE destination = ? AND status = 'pending' ... ORDER BY id
+      await db.schema.createIndex('outbox_claim_index').on('outbox').columns(['destination', 'status', 'id']).execute();
+      await db.schema.createIndex('outbox_status_index').on('outbox').column('status').execute();
+    },
+  };
+}
+
+/** Routing and story updates: outbox kind (post/digest) and retry blocking, follow-up data on alerts, story messages. */
+const routingAndStories: Migration = {
+  async up(db: Kysely<unknown>): Promise<void> {
+    await db.schema.alterTable('outbox').addColumn('kind', 'text', (c) => c.notNull().defaultTo('post')).execute();
+    await db.schema.alterTable('outbox').addColumn('retrying', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+    await db.schema.alterTable('alerts').addColumn('also_reported_by', 'text').execute();
+    await db.schema.alterTable('alerts').addColumn('update_text', 'text').execute();
+    // hourly caps: posts sent to a destination since an hour ago
+    await db.schema.createIndex('outbox_sent_index').on('outbox').columns(['destination', 'sent_at']).execute();
+    // `wirewatch status`: alerts today
+    await db.schema.createIndex('alerts_created_at_index').on('alerts').column('created_at').execute();
+    await db.schema
+      .createTable('story_messages')
+      .addColumn('story_id', 'text', (c) => c.notNull())
+      .addColumn('destination', 'text', (c) => c.notNull())
+      .addColumn('message_id', 'text', (c) => c.notNull())
+      .addColumn('alert_id', 'integer', (c) => c.notNull().references('alerts.id'))
+      .addColumn('facts', 'text')
+      .addColumn('also_reported_by', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'bigint', (c) => c.notNull())
+      .addColumn('updated_at', 'bigint', (c) => c.notNull())
+      .addPrimaryKeyConstraint('story_messages_pk', ['story_id', 'destination'])
+      .execute();
+  },
+};
+
+/** The migration set for one dialect, keyed by name (applied in name order). */
+export function createMigrationProvider(kind: DialectKind): MigrationProvider {
+  return {
+    getMigrations: () => Promise.resolve({ '0001_initial': initial(kind), '0002_routing_and_stories': routingAndStories }),
+  };
+}

@@ -1,0 +1,84 @@
+// Opens the store: SQLite for a file path (or `sqlite:PATH`, or `:memory:`), Postgres for a
+// postgres:// URL, then one set of queries and migrations over either. Design: /work/shared/DESIGN.md.
+import { Migrator } from 'kysely';
+import type { Store } from './store.ts';
+import type { StoreDialect } from './store-dialect.ts';
+import { createMigrationProvider } from './migrations.ts';
+import { openSqliteDialect } from './sqlite-dialect.ts';
+import { openPostgresDialect } from './postgres-dialect.ts';
+import { feedState, listFeedStates, recordFeedFailure, recordFeedNotModified, syncFeeds } from './feed-queries.ts';
+import { knownItemKeys, saveItems } from './item-queries.ts';
+import {
+  claimDeliveries,
+  countAlertsSince,
+  countPostsSince,
+  dropDelivery,
+  markDelivered,
+  markFailed,
+  markRetry,
+  outboxBacklog,
+  outboxCounts,
+  recentFailures,
+  releaseDeliveries,
+  rescheduleDelivery,
+} from './outbox-queries.ts';
+
+export interface StoreOptions {
+  /** `postgres://…` / `postgresql://…`, or a SQLite file path, `sqlite:PATH`, or `:memory:`. */
+  readonly url: string;
+  /** Postgres schema (created when missing); default `public`. Ignored for SQLite. */
+  readonly schema?: string;
+}
+
+export async function openStore(options: StoreOptions): Promise<Store> {
+  const dialect = isPostgresUrl(options.url)
+    ? await openPostgresDialect(options.url, options.schema ?? 'public')
+    : openSqliteDialect(sqlitePath(options.url));
+  return createStore(dialect);
+}
+
+export function isPostgresUrl(url: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(url);
+}
+
+/** `sqlite:data/x.db` and `sqlite://data/x.db` → `data/x.db`; `sqlite:///abs/x.db` → `/abs/x.db`. */
+export function sqlitePath(url: string): string {
+  if (!/^sqlite:/i.test(url)) return url;
+  const rest = url.slice('sqlite:'.length);
+  return rest.startsWith('//') ? rest.slice(2) : rest;
+}
+
+function createStore(dialect: StoreDialect): Store {
+  const { db } = dialect;
+  return {
+    async migrate() {
+      const migrator = new Migrator({
+        db,
+        provider: createMigrationProvider(dialect.kind),
+        ...(dialect.schema === null ? {} : { migrationTableSchema: dialect.schema }),
+      });
+      const { error } = await migrator.migrateToLatest();
+      if (error !== undefined) throw new Error('store: migration failed', { cause: error });
+    },
+    close: () => db.destroy(),
+    syncFeeds: (sources, now = new Date()) => syncFeeds(db, sources, now),
+    feedState: (feedId) => feedState(db, feedId),
+    listFeedStates: () => listFeedStates(db),
+    recordFeedFailure: (feedId, f) => recordFeedFailure(db, feedId, f),
+    recordFeedNotModified: (feedId, s) => recordFeedNotModified(db, feedId, s),
+    knownItemKeys: (feedId, keys) => knownItemKeys(db, feedId, keys),
+    saveItems: (feedId, batch) => saveItems(db, feedId, batch),
+    claimDeliveries: (destination, now, limit, leaseMs, filter) => claimDeliveries(dialect, destination, now, limit, leaseMs, filter),
+    releaseDeliveries: (outboxIds) => releaseDeliveries(db, outboxIds),
+    rescheduleDelivery: (outboxId, change) => rescheduleDelivery(db, outboxId, change),
+    dropDelivery: (outboxId) => dropDelivery(db, outboxId),
+    markDelivered: (outboxId, at, messageId, story) => markDelivered(db, outboxId, at, messageId, story),
+    markRetry: (outboxId, at, nextAttemptAt, error) => markRetry(db, outboxId, at, nextAttemptAt, error),
+    markFailed: (outboxId, at, error) => markFailed(db, outboxId, at, error),
+    countPostsSince: (destination, since) => countPostsSince(db, destination, since),
+    outboxCounts: () => outboxCounts(db),
+    outboxBacklog: () => outboxBacklog(db),
+    recentFailures: (limit) => recentFailures(db, limit),
+    countAlertsSince: (since) => countAlertsSince(db, since),
+  };
+}

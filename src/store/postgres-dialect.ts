@@ -1,0 +1,73 @@
+// Postgres (pg Pool) under Kysely, confined to one schema through each connection's search_path.
+// Claims take a per-destination advisory lock, then SELECT ... FOR UPDATE SKIP LOCKED, so concurrent
+// workers never share a row nor overtake each other within a destination.
+// https://www.postgresql.org/docs/current/sql-select.html#SQL-FOR-UPDATE-SHARE
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
+import { selectClaimableIds } from './claimable-rows.ts';
+import type { Database } from './schema.ts';
+import type { StoreDialect } from './store-dialect.ts';
+
+const INT8_OID = 20;
+const SCHEMA_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
+
+/** pg returns bigint as a string; our bigints are epoch milliseconds and counts, safe as numbers. */
+function parseInt8(value: string): number {
+  const n = Number(value);
+  if (!Number.isSafeInteger(n)) {
+    throw new Error(`store: bigint ${value} does not fit a JavaScript number`);
+  }
+  return n;
+}
+
+const types: pg.CustomTypesConfig = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === INT8_OID && format !== 'binary' ? parseInt8 : pg.types.getTypeParser(oid, format)) as pg.CustomTypesConfig['getTypeParser'],
+};
+
+/** Connects to Postgres at `url` and creates `schema` when missing; all queries then run in it. */
+export async function openPostgresDialect(url: string, schema: string): Promise<StoreDialect> {
+  if (!SCHEMA_NAME.test(schema)) {
+    throw new Error(`store: invalid Postgres schema name ${JSON.stringify(schema)} (letters, digits, _)`);
+  }
+  // search_path is set in the startup packet, so every pooled connection is in the schema from its first query.
+  const pool = new pg.Pool({ connectionString: url, options: `-c search_path=${schema}`, types });
+  // An idle client whose connection dies (server restart, network) is dropped by the pool and the
+  // next query reconnects; errors of running queries reach their callers. Unhandled, this event would
+  // crash the process.
+  pool.on('error', () => {});
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  try {
+    await sql`create schema if not exists ${sql.id(schema)}`.execute(db);
+  } catch (cause) {
+    // Two processes creating the schema at once: one loses the race on the catalog's unique index.
+    if (!isUniqueViolation(cause)) {
+      await db.destroy();
+      throw new Error(`store: cannot create Postgres schema ${schema}`, { cause });
+    }
+  }
+  return {
+    kind: 'postgres',
+    db,
+    schema,
+    claimOutboxIds(request) {
+      return db.transaction().execute(async (trx) => {
+        // One claimer per destination at a time, so the blocking subquery sees the other's leases.
+        await sql`select pg_advisory_xact_lock(hashtext(${request.destination}))`.execute(trx);
+        const rows = await selectClaimableIds(trx, request).forUpdate().skipLocked().execute();
+        const ids = rows.map((r) => r.id);
+        if (ids.length === 0) return [];
+        await trx
+          .updateTable('outbox')
+          .set((eb) => ({ claimed_until: request.claimedUntil, attempts: eb('attempts', '+', 1) }))
+          .where('id', 'in', ids)
+          .execute();
+        return ids;
+      });
+    },
+  };
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && 'code' in error && (error.code === '23505' || error.code === '42P06');
+}

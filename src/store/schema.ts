@@ -1,0 +1,98 @@
+// The tables as Kysely sees them (internal to src/store). Times are epoch milliseconds,
+// booleans are 0/1 and JSON is text, so that SQLite and Postgres share one schema.
+import type { Generated, Kysely } from 'kysely';
+
+export interface FeedsTable {
+  id: string;
+  url: string;
+  /** Configured display title. */
+  title: string | null;
+  /** Title the feed document gave on its last successful fetch. */
+  site_title: string | null;
+  etag: string | null;
+  last_modified: string | null;
+  last_success_at: number | null;
+  last_error_at: number | null;
+  last_error: string | null;
+  consecutive_failures: number;
+  next_attempt_at: number | null;
+  baselined: number;
+  created_at: number;
+}
+
+export interface ItemsTable {
+  id: Generated<number>;
+  feed_id: string;
+  key: string;
+  title: string;
+  body: string;
+  link: string | null;
+  source: string;
+  published_at: number;
+  published_estimated: number;
+  fetched_at: number;
+  story_id: string | null;
+}
+
+export interface AlertsTable {
+  id: Generated<number>;
+  item_id: number;
+  rule_id: string;
+  /** JSON MatchedTerm[] */
+  matched: string;
+  summary: string;
+  /** JSON Facts, or null */
+  facts: string | null;
+  story_id: string;
+  created_at: number;
+  /** JSON string[]: outlets that reported the story so far (a follow-up's "also reported by"), or null. */
+  also_reported_by: string | null;
+  /** Thread reply for a material change of the story (higher toll), or null. */
+  update_text: string | null;
+}
+
+export type OutboxStatus = 'pending' | 'sent' | 'failed';
+
+export interface OutboxTable {
+  id: Generated<number>;
+  alert_id: number;
+  destination: string;
+  status: OutboxStatus;
+  attempts: number;
+  next_attempt_at: number;
+  claimed_until: number | null;
+  message_id: string | null;
+  last_error: string | null;
+  last_error_at: number | null;
+  created_at: number;
+  sent_at: number | null;
+  /** 'post': its own message (or an edit of its story's message); 'digest': folded into the next digest. */
+  kind: string;
+  /** 1 while a retry of this row is pending: later rows of its destination wait behind it (order). */
+  retrying: number;
+}
+
+/** The message that shows a story in a destination: follow-ups edit it and reply in its thread. */
+export interface StoryMessagesTable {
+  story_id: string;
+  destination: string;
+  message_id: string;
+  /** The alert whose post created the message. */
+  alert_id: number;
+  /** JSON Facts as the message shows them now (merged over follow-ups), or null. */
+  facts: string | null;
+  /** JSON string[] as the message shows them now. */
+  also_reported_by: string;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface Database {
+  feeds: FeedsTable;
+  items: ItemsTable;
+  alerts: AlertsTable;
+  outbox: OutboxTable;
+  story_messages: StoryMessagesTable;
+}
+
+export type StoreDb = Kysely<Database>;

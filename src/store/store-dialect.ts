@@ -1,0 +1,28 @@
+// The small contract each database dialect implements: a ready Kysely instance and the
+// one query that needs dialect-specific locking (claiming outbox rows).
+import type { StoreDb } from './schema.ts';
+
+export type DialectKind = 'sqlite' | 'postgres';
+
+export interface ClaimRequest {
+  readonly destination: string;
+  readonly now: number;
+  readonly limit: number;
+  readonly claimedUntil: number;
+  /** Only rows waiting to go out since at or before this epoch ms (see ClaimFilter). */
+  readonly waitingSince?: number;
+  readonly kind?: string;
+}
+
+export interface StoreDialect {
+  readonly kind: DialectKind;
+  readonly db: StoreDb;
+  /** Postgres schema holding the tables (the Migrator's bookkeeping goes there too); null for SQLite. */
+  readonly schema: string | null;
+  /**
+   * Atomically leases due pending rows of one destination (oldest first): sets claimed_until,
+   * adds one to attempts, and returns their ids. Two concurrent callers never get the same row, and
+   * a claim never runs concurrently with another claim of the same destination (order per destination).
+   */
+  claimOutboxIds(request: ClaimRequest): Promise<number[]>;
+}

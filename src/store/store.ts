@@ -1,0 +1,183 @@
+// The store's contract: what the worker saves and reads (feeds, new items, alerts, the outbox).
+// Domain types in, domain types out; Kysely stays inside src/store. Design: /work/shared/DESIGN.md.
+import type { Alert, Facts } from '../domain/alert.ts';
+import type { FeedHealth, FeedSource } from '../domain/feed.ts';
+import type { Item } from '../domain/item.ts';
+import type { MatchedTerm } from '../domain/match.ts';
+
+/** A feed's polling health plus what the next conditional GET needs. */
+export interface FeedState extends FeedHealth {
+  readonly url: string;
+  /** The configured title, else the title the feed itself gave, else null. */
+  readonly title: string | null;
+  readonly etag: string | null;
+  readonly lastModified: string | null;
+  /** True once one fetch has succeeded: items seen before that are history, not news. */
+  readonly baselined: boolean;
+  readonly createdAt: Date;
+}
+
+/** An alert to record with its item, and deliver. */
+export interface NewAlert {
+  readonly ruleId: string;
+  readonly matched: readonly MatchedTerm[];
+  readonly summary: string;
+  readonly facts: Facts | null;
+  readonly storyId: string;
+  /** Where to deliver it; when absent, the batch's destinations. */
+  readonly destinations?: readonly string[];
+  /**
+   * A follow-up of a story: every outlet reporting it so far (shown as "also reported by" when the
+   * story's message is edited). Absent or empty for a story's first alert.
+   */
+  readonly alsoReportedBy?: readonly string[];
+  /** A material change of the story ("Death toll rises to 5"), posted as a thread reply; null: edit only. */
+  readonly updateText?: string | null;
+}
+
+export interface SaveEntry {
+  readonly item: Item;
+  /** The story the item was clustered into, when known. */
+  readonly storyId?: string | null;
+  /** Alerts to create, only if the item is new to its feed. */
+  readonly alerts: readonly NewAlert[];
+}
+
+/** A successful fetch, recorded on the feed in the same transaction as its items. */
+export interface FetchSuccess {
+  readonly at: Date;
+  readonly etag: string | null;
+  readonly lastModified: string | null;
+  readonly nextAttemptAt: Date;
+  /** The feed's own title, as parsed. */
+  readonly title: string | null;
+}
+
+export interface SaveBatch {
+  readonly entries: readonly SaveEntry[];
+  /** Default destinations of every alert of the batch: one outbox row each. */
+  readonly destinations: readonly string[];
+  readonly fetch: FetchSuccess;
+}
+
+export interface SavedAlert {
+  readonly id: number;
+  readonly ruleId: string;
+}
+
+/** An item the store did not know before this batch. */
+export interface SavedItem {
+  readonly id: number;
+  readonly item: Item;
+  readonly alerts: readonly SavedAlert[];
+}
+
+/** 'post': the alert's own message (an edit when its story is already shown); 'digest': one line of the next digest. */
+export type OutboxKind = 'post' | 'digest';
+
+/** The message showing a story in one destination, as it looks now. */
+export interface StoryMessage {
+  readonly messageId: string;
+  /** The alert first posted, with the facts and outlets the message shows now. */
+  readonly alert: Alert;
+}
+
+/** A claimed outbox row: everything needed to render and send one alert to one destination. */
+export interface Delivery {
+  readonly outboxId: number;
+  readonly destination: string;
+  readonly kind: OutboxKind;
+  /** Claims so far, this one included (1 on the first attempt). */
+  readonly attempts: number;
+  readonly createdAt: Date;
+  /** The claim holds until then; past it another worker may take the row. */
+  readonly claimedUntil: Date;
+  readonly feedId: string;
+  readonly alert: Alert;
+  /** Thread reply text when the alert materially changes its story, else null. */
+  readonly updateText: string | null;
+  /** The story's message in this destination when one was posted: the alert then edits it. */
+  readonly storyMessage: StoryMessage | null;
+}
+
+export interface ClaimFilter {
+  /**
+   * Only rows waiting to go out since at or before this time (the "missed while down" digest):
+   * since creation, or since they fell due after quiet hours or a digest slot.
+   */
+  readonly waitingSince?: Date;
+  readonly kind?: OutboxKind;
+}
+
+/** The story state recorded with a sent post or edit, in the same transaction. */
+export interface StoryMessageRecord {
+  readonly storyId: string;
+  readonly messageId: string;
+  /** The alert whose post created the message. */
+  readonly alertId: number;
+  readonly facts: Facts | null;
+  readonly alsoReportedBy: readonly string[];
+}
+
+export interface OutboxCounts {
+  readonly pending: number;
+  readonly failed: number;
+  readonly sent: number;
+}
+
+export interface DestinationBacklog extends OutboxCounts {
+  readonly destination: string;
+  /** Creation time of the oldest pending row, or null. */
+  readonly oldestPendingAt: Date | null;
+}
+
+export interface DeliveryFailure {
+  readonly outboxId: number;
+  readonly destination: string;
+  readonly alertId: number;
+  readonly ruleId: string;
+  readonly title: string;
+  readonly error: string;
+  readonly at: Date;
+}
+
+export interface Store {
+  /** Brings the schema to the latest version; a no-op when it is already there. */
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+  /** Inserts new feeds and updates url/title of known ones; never deletes history. */
+  syncFeeds(sources: readonly FeedSource[], now?: Date): Promise<void>;
+  feedState(feedId: string): Promise<FeedState | null>;
+  listFeedStates(): Promise<FeedState[]>;
+  recordFeedFailure(feedId: string, f: { at: Date; error: string; nextAttemptAt: Date }): Promise<void>;
+  recordFeedNotModified(feedId: string, s: { at: Date; nextAttemptAt: Date }): Promise<void>;
+  /** Which of these keys the feed already has. */
+  knownItemKeys(feedId: string, keys: readonly string[]): Promise<Set<string>>;
+  /** One transaction: new items, their alerts and outbox rows, the fetch success. Returns only the new items. */
+  saveItems(feedId: string, batch: SaveBatch): Promise<SavedItem[]>;
+  /**
+   * Leases up to `limit` due rows of one destination, oldest first, for `leaseMs`. Order per
+   * destination holds: nothing behind a leased row or a row waiting for its retry is claimed.
+   */
+  claimDeliveries(destination: string, now: Date, limit: number, leaseMs: number, filter?: ClaimFilter): Promise<Delivery[]>;
+  /** Gives claimed rows back untouched (not counted as an attempt), due as before. */
+  releaseDeliveries(outboxIds: readonly number[]): Promise<void>;
+  /** Gives a claimed row back due at `dueAt` (quiet hours), or folded into the digest with kind 'digest'. Not an attempt. */
+  rescheduleDelivery(outboxId: number, change: { readonly dueAt: Date; readonly kind?: OutboxKind }): Promise<void>;
+  /** Removes a row no route sends to this destination. */
+  dropDelivery(outboxId: number): Promise<void>;
+  /** Sent; with `story`, records (or updates) the story's message in this destination in the same transaction. */
+  markDelivered(outboxId: number, at: Date, messageId: string | null, story?: StoryMessageRecord): Promise<void>;
+  /** Back to pending until `nextAttemptAt`; later rows of the destination wait behind it. */
+  markRetry(outboxId: number, at: Date, nextAttemptAt: Date, error: string): Promise<void>;
+  /** Permanent failure: the row is never claimed again. */
+  markFailed(outboxId: number, at: Date, error: string): Promise<void>;
+  /** Own posts (not digests) sent to `destination` since `since`, per rule: for hourly caps. */
+  countPostsSince(destination: string, since: Date): Promise<Map<string, number>>;
+  outboxCounts(): Promise<OutboxCounts>;
+  /** Per destination: pending, failed and sent rows and the oldest pending one. */
+  outboxBacklog(): Promise<DestinationBacklog[]>;
+  /** The latest permanent failures, newest first. */
+  recentFailures(limit: number): Promise<DeliveryFailure[]>;
+  countAlertsSince(since: Date): Promise<number>;
+}

@@ -1,0 +1,141 @@
+// How an item's incident facts (places, toll, date) relate to a story's: whether they can be the
+// same event at all, and what a follow-up adds (higher toll, new place). Facts come from summarize/.
+
+import { createRequire } from 'node:module';
+import type { Facts, Place } from '../domain/alert.ts';
+import { foldText } from '../text/fold.ts';
+
+/** A story's facts so far: every place named, the highest tolls, the event dates seen. */
+export interface FactsSoFar {
+  readonly places: Place[];
+  killed: number | null;
+  injured: number | null;
+  readonly dates: Set<string>;
+}
+
+export interface Change {
+  readonly from: number | null;
+  readonly to: number;
+}
+
+/** What a follow-up adds to the story; at least one field says something. */
+export interface StoryUpdate {
+  readonly killed: Change | null;
+  readonly injured: Change | null;
+  readonly newPlaces: readonly Place[];
+}
+
+/**
+ * - `shared-place`: both name a specific place (city, region) and share one;
+ * - `shared-country`: they share a country but not a named specific place on both sides;
+ * - `conflict`: both say where, and it cannot be the same place;
+ * - `unknown`: one side says nothing about where.
+ */
+export type PlaceRelation = 'shared-place' | 'shared-country' | 'conflict' | 'unknown';
+
+export function createFactsSoFar(): FactsSoFar {
+  return { places: [], killed: null, injured: null, dates: new Set() };
+}
+
+/** The part of a world-countries record used here. */
+interface CountryNames {
+  readonly name: { readonly common: string; readonly official: string };
+  readonly altSpellings: readonly string[];
+}
+
+const countries = createRequire(import.meta.url)('world-countries') as readonly CountryNames[];
+
+const COUNTRY_NAMES: ReadonlySet<string> = new Set(
+  countries.flatMap((c) => [c.name.common, c.name.official, ...c.altSpellings]).map((n) => foldText(n)),
+);
+
+/** True for a place that is a whole country ("Iraq", "United States"), not a city or region in it. */
+export function isCountryLevel(place: Place): boolean {
+  return COUNTRY_NAMES.has(foldText(place.name));
+}
+
+function placeName(place: Place): string {
+  return foldText(place.name).trim();
+}
+
+export function relatePlaces(a: readonly Place[], b: readonly Place[]): PlaceRelation {
+  if (a.length === 0 || b.length === 0) return 'unknown';
+  const specificA = new Set(a.filter((p) => !isCountryLevel(p)).map(placeName));
+  const specificB = b.filter((p) => !isCountryLevel(p)).map(placeName);
+  if (specificB.some((n) => specificA.has(n))) return 'shared-place';
+  const countriesA = new Set(a.flatMap((p) => (p.country === null ? [] : [p.country])));
+  const countriesB = b.flatMap((p) => (p.country === null ? [] : [p.country]));
+  const namesA = new Set(a.map(placeName));
+  const sharedName = b.some((p) => namesA.has(placeName(p)));
+  const sharedCountry = countriesB.some((c) => countriesA.has(c));
+  // Two different cities of one country ("Kirkuk" vs "Baghdad") are two places, not one event.
+  if (specificA.size > 0 && specificB.length > 0) return 'conflict';
+  if (sharedCountry || sharedName) return 'shared-country';
+  if (countriesA.size > 0 && countriesB.length > 0) return 'conflict';
+  return 'unknown';
+}
+
+/** Days between two YYYY-MM-DD dates (absolute), or null when either is missing or malformed. */
+export function daysApart(a: string | null, b: string | null): number | null {
+  if (a === null || b === null) return null;
+  const ta = Date.parse(`${a}T00:00:00Z`);
+  const tb = Date.parse(`${b}T00:00:00Z`);
+  if (Number.isNaN(ta) || Number.isNaN(tb)) return null;
+  return Math.abs(ta - tb) / 86_400_000;
+}
+
+/** The closest of a story's event dates to `when`, in days, or null when unknown. */
+export function closestDate(dates: ReadonlySet<string>, when: string | null): number | null {
+  let best: number | null = null;
+  for (const d of dates) {
+    const gap = daysApart(d, when);
+    if (gap !== null && (best === null || gap < best)) best = gap;
+  }
+  return best;
+}
+
+/**
+ * What `facts` add to the story, or null when nothing material: a higher toll, or a place that is
+ * new (a country-level place only counts when its country is new to the story).
+ */
+export function diffFacts(soFar: FactsSoFar, facts: Facts | null): StoryUpdate | null {
+  if (facts === null) return null;
+  const killed = rise(soFar.killed, facts.killed);
+  const injured = rise(soFar.injured, facts.injured);
+  const known = new Set(soFar.places.map(placeName));
+  const knownCountries = new Set(soFar.places.flatMap((p) => (p.country === null ? [] : [p.country])));
+  const newPlaces: Place[] = [];
+  for (const place of facts.places) {
+    const name = placeName(place);
+    if (known.has(name)) continue;
+    if (isCountryLevel(place) && place.country !== null && knownCountries.has(place.country)) continue;
+    known.add(name);
+    newPlaces.push(place);
+  }
+  if (killed === null && injured === null && newPlaces.length === 0) return null;
+  return { killed, injured, newPlaces };
+}
+
+function rise(from: number | null, to: number | null): Change | null {
+  if (to === null) return null;
+  if (from !== null && to <= from) return null;
+  return { from, to };
+}
+
+/** Adds an item's facts to the story's (highest toll wins; places and dates accumulate). */
+export function mergeFacts(soFar: FactsSoFar, facts: Facts | null, maxPlaces = 32): void {
+  if (facts === null) return;
+  if (facts.killed !== null && (soFar.killed === null || facts.killed > soFar.killed)) soFar.killed = facts.killed;
+  if (facts.injured !== null && (soFar.injured === null || facts.injured > soFar.injured)) {
+    soFar.injured = facts.injured;
+  }
+  const known = new Set(soFar.places.map(placeName));
+  for (const place of facts.places) {
+    if (soFar.places.length >= maxPlaces) break;
+    if (!known.has(placeName(place))) {
+      known.add(placeName(place));
+      soFar.places.push(place);
+    }
+  }
+  if (facts.when !== null && soFar.dates.size < 8) soFar.dates.add(facts.when);
+}

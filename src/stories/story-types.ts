@@ -1,0 +1,71 @@
+// The story clusterer's contract: what goes in per item, what comes out (which story, is it a
+// near-copy, does it add facts), and the knobs. See src/stories/story-index.ts.
+
+import type { Facts, Place } from '../domain/alert.ts';
+import type { PlaceRelation, StoryUpdate } from './event-facts.ts';
+
+export type { PlaceRelation, StoryUpdate } from './event-facts.ts';
+
+export interface StoryInput {
+  /** Item key (src/domain/item.ts); with `source` it identifies the item. */
+  readonly key: string;
+  /** Outlet (feed title). */
+  readonly source: string;
+  readonly title: string;
+  readonly body: string;
+  readonly published: Date;
+  /** Incident facts from summarize/, or null when not extracted. */
+  readonly facts: Facts | null;
+}
+
+/** Why an item landed where it did (for explanations and tuning). */
+export type StoryReason =
+  | { readonly kind: 'new' }
+  | { readonly kind: 'repeat' }
+  | { readonly kind: 'duplicate'; readonly jaccard: number; readonly containment: number }
+  | { readonly kind: 'same-event'; readonly similarity: number; readonly places: PlaceRelation };
+
+export interface StoryAssignment {
+  readonly storyId: string;
+  /** True when this item starts a story. */
+  readonly isNew: boolean;
+  /** Key of a near-identical earlier item (a copy of the same wire text), or null. */
+  readonly duplicateOf: string | null;
+  /** What this item adds to the story so far (higher toll, new place), or null. */
+  readonly update: StoryUpdate | null;
+  /** Every outlet in the story so far, in order of first report (this item's included). */
+  readonly sources: readonly string[];
+  readonly reason: StoryReason;
+}
+
+/** A story as it stands. */
+export interface StorySnapshot {
+  readonly id: string;
+  readonly sources: readonly string[];
+  readonly itemCount: number;
+  readonly firstPublished: Date;
+  readonly lastPublished: Date;
+  readonly places: readonly Place[];
+  readonly killed: number | null;
+  readonly injured: number | null;
+}
+
+export interface StoryIndexOptions {
+  /** Items join a story only within this many hours of its items; older stories expire (72). */
+  readonly windowHours?: number;
+  /** Items remembered across all stories; past it the least recently updated stories go (20,000). */
+  readonly maxEntries?: number;
+  /** Texts kept per story for comparison: the first few and the latest (8). */
+  readonly maxComparedPerStory?: number;
+  /** MinHash functions (120) and LSH rows per band (3): 40 bands of 3 rows. */
+  readonly numHashes?: number;
+  readonly rowsPerBand?: number;
+  /** Estimated Jaccard at or above which two texts are near-duplicates (0.5). */
+  readonly duplicateJaccard?: number;
+  /** Or: estimated containment of the shorter in the longer at or above this (0.8)... */
+  readonly duplicateContainment?: number;
+  /** ...with at least this Jaccard (0.3). */
+  readonly duplicateMinJaccard?: number;
+  /** Headline+lead cosine needed to join a story, by how the places relate. */
+  readonly joinSimilarity?: Partial<Record<Exclude<PlaceRelation, 'conflict'>, number>>;
+}

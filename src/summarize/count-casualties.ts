@@ -1,0 +1,191 @@
+// Finds the stated number of people killed and injured: "killing 3 and wounding 12", "at least
+// 11 people were killed", "two dozen injured", "An American contractor was killed" (= 1);
+// vague counts ("several", "dozens") give null. Not fooled by "killed two birds", "a 24-hour strike".
+import { readCount, skipHedges } from './read-number.ts';
+import type { Count } from './read-number.ts';
+import { sentenceWords } from './sentence-words.ts';
+import type { TextWord } from './sentence-words.ts';
+
+export interface Casualties {
+  readonly killed: number | null;
+  readonly injured: number | null;
+}
+
+type Kind = 'killed' | 'injured';
+
+/** Verb forms that take the victims as object: "killed 3", "wounding 12". */
+const TRANSITIVE: Readonly<Record<string, Kind>> = {
+  killed: 'killed', kill: 'killed', kills: 'killed', killing: 'killed', slew: 'killed',
+  wounded: 'injured', wounding: 'injured', wounds: 'injured', wound: 'injured', injured: 'injured',
+  injuring: 'injured', injures: 'injured', injure: 'injured', hurt: 'injured', hurting: 'injured',
+};
+/** Words the victims come before: "11 killed", "three soldiers died", "12 were wounded". */
+const AFTER_VICTIMS: Readonly<Record<string, Kind>> = {
+  killed: 'killed', dead: 'killed', died: 'killed', die: 'killed', dies: 'killed', perished: 'killed',
+  slain: 'killed', deaths: 'killed', fatalities: 'killed', lives: 'killed',
+  wounded: 'injured', injured: 'injured', hurt: 'injured', injuries: 'injured', hospitalised: 'injured',
+  hospitalized: 'injured',
+};
+const AUXILIARIES = new Set(['were', 'was', 'have', 'has', 'had', 'been', 'are', 'is', 'be', 'being', 'reportedly', 'also', 'later', 'all', 'were', 'got', 'left', 'lay', 'now', 'feared', 'believed', 'confirmed', 'reported']);
+const PERSON_NOUNS = new Set([
+  'people', 'person', 'persons', 'civilians', 'civilian', 'soldiers', 'soldier', 'troops', 'servicemen', 'serviceman',
+  'service', 'members', 'member', 'personnel', 'police', 'policemen', 'policeman', 'policewoman', 'officers',
+  'officer', 'men', 'man', 'women', 'woman', 'children', 'child', 'kids', 'boys', 'boy', 'girls', 'girl',
+  'students', 'student', 'workers', 'worker', 'contractor', 'contractors', 'journalist', 'journalists',
+  'protesters', 'protester', 'demonstrators', 'militants', 'militant', 'fighters', 'fighter', 'insurgents',
+  'rebels', 'rebel', 'gunmen', 'gunman', 'attackers', 'attacker', 'passengers', 'passenger', 'pilots', 'pilot',
+  'crew', 'residents', 'resident', 'villagers', 'pilgrims', 'worshippers', 'tourists', 'tourist', 'migrants',
+  'refugees', 'staff', 'employees', 'employee', 'guards', 'guard', 'bystanders', 'pedestrians', 'miners',
+  'firefighters', 'doctors', 'nurses', 'patients', 'teachers', 'others', 'victims', 'citizens', 'citizen',
+  'nationals', 'national', 'infants', 'babies', 'teenagers', 'teenager', 'youths', 'adults', 'inmates',
+  'prisoners', 'detainees', 'hostages', 'marines', 'marine', 'sailors', 'airmen', 'peacekeepers', 'troopers',
+  'agents', 'officials', 'official', 'diplomats', 'diplomat', 'engineers', 'engineer', 'motorists', 'drivers',
+  'driver', 'americans', 'more', 'military', 'family', 'relatives', 'bodies', 'casualties',
+]);
+/** Words after a count that close the victims' phrase: "killing 3 and wounding 12", "killed 4 in". */
+const CLOSERS = new Set(['and', 'in', 'on', 'at', 'when', 'after', 'during', 'including', 'as', 'while', 'near', 'since', 'before', 'with', 'but', 'across', 'inside', 'outside', 'overnight', 'yesterday', 'today', 'last', 'this', 'early', 'late', 'were', 'was', 'of', 'among']);
+const SINGULAR_AUX = new Set(['was', 'has', 'is']);
+const MAX_PHRASE = 6;
+
+export function countCasualties(sentences: readonly string[]): Casualties {
+  const found: Record<Kind, number | 'vague' | null> = { killed: null, injured: null };
+  for (const sentence of sentences) {
+    const words = sentenceWords(sentence);
+    for (let i = 0; i < words.length; i++) {
+      for (const hit of casualtiesAt(words, i)) {
+        const known = found[hit.kind];
+        if (typeof known !== 'number') found[hit.kind] = hit.value === 'vague' ? 'vague' : hit.value;
+      }
+    }
+  }
+  return { killed: numberOrNull(found.killed), injured: numberOrNull(found.injured) };
+}
+
+function numberOrNull(v: number | 'vague' | null): number | null {
+  return typeof v === 'number' ? v : null;
+}
+
+interface Hit {
+  readonly kind: Kind;
+  readonly value: number | 'vague';
+}
+
+function casualtiesAt(words: readonly TextWord[], i: number): Hit[] {
+  const w = words[i];
+  if (w === undefined) return [];
+  const hits: Hit[] = [];
+  const forward = TRANSITIVE[w.text];
+  if (forward !== undefined && !isPassive(words, i)) {
+    const value = victimsAfter(words, i + 1);
+    if (value !== null) hits.push({ kind: forward, value });
+  }
+  const backward = AFTER_VICTIMS[w.text];
+  if (backward !== undefined && hits.length === 0) {
+    const value = victimsBefore(words, i);
+    if (value !== null) hits.push({ kind: backward, value });
+  }
+  // "death toll rose to 40", "the toll stands at 12"
+  if (w.text === 'toll' && words[i - 1]?.text !== 'injury') {
+    for (let j = i + 1; j < Math.min(words.length, i + 5); j++) {
+      if (words[j]?.text !== 'to' && words[j]?.text !== 'at') continue;
+      const c = readCount(words, skipHedges(words, j + 1));
+      if (c !== null && c.value !== 'vague') hits.push({ kind: 'killed', value: c.value });
+      break;
+    }
+  }
+  // "no one was killed", "nobody was hurt", "there were no injuries"
+  if ((backward !== undefined || w.text === 'casualties') && isNegated(words, i)) {
+    if (w.text === 'casualties') return [{ kind: 'killed', value: 0 }, { kind: 'injured', value: 0 }];
+    return [{ kind: backward ?? 'killed', value: 0 }];
+  }
+  return hits;
+}
+
+/** "was killed", "were wounded": a participle after an auxiliary takes no object. */
+function isPassive(words: readonly TextWord[], i: number): boolean {
+  const prev = words[i - 1]?.text;
+  return prev !== undefined && AUXILIARIES.has(prev) && prev !== 'left';
+}
+
+function isNegated(words: readonly TextWord[], i: number): boolean {
+  const window = words.slice(Math.max(0, i - 4), i).map((w) => w.text).join(' ');
+  return /\b(?:no one|nobody|none|no)\b(?: \w+){0,2}$/.test(window) && !/\bno longer\b/.test(window);
+}
+
+/** The count of a victims' phrase starting at `at`: "3", "at least 11 people", "an American contractor". */
+function victimsAfter(words: readonly TextWord[], at: number): number | 'vague' | null {
+  const start = skipHedges(words, at);
+  const first = words[start];
+  if (first === undefined || !/^\s+$/.test(first.gap)) return null;
+  if (first.text === 'a' || first.text === 'an' || first.text === 'one') {
+    const exact = readCount(words, start);
+    if (exact !== null && exact.value !== 1) return closesPhrase(words, start + exact.words) ? exact.value : null;
+    return singularPerson(words, start + 1) ? 1 : null;
+  }
+  const count = readCount(words, start);
+  if (count === null) return null;
+  return closesPhrase(words, start + count.words) ? count.value : null;
+}
+
+/** After a count: the phrase must be people ("11 people", "3 US soldiers") or end ("killing 3 and"). */
+function closesPhrase(words: readonly TextWord[], at: number): boolean {
+  const next = words[at];
+  if (next === undefined) return true;
+  if (next.gap.includes('-')) return false; // "a 24-hour strike", "3-year-old"
+  if (/[,.;:!?)"”]/.test(next.gap)) return true;
+  if (CLOSERS.has(next.text) || PERSON_NOUNS.has(next.text)) return true;
+  // "11 Iraqi soldiers", "three young men": up to three describing words, then people.
+  for (let j = at; j < Math.min(words.length, at + 4); j++) {
+    const w = words[j];
+    if (w === undefined || (j > at && !/^\s+$/.test(w.gap))) return false;
+    if (PERSON_NOUNS.has(w.text) || (w.capitalised && /s$/.test(w.raw) && j > at)) return true;
+  }
+  return false;
+}
+
+/** "an American civil contractor": up to three describing words, then one person. */
+function singularPerson(words: readonly TextWord[], at: number): boolean {
+  for (let j = at; j < Math.min(words.length, at + 4); j++) {
+    const w = words[j];
+    if (w === undefined || !/^\s+$/.test(w.gap)) return false;
+    if (PERSON_NOUNS.has(w.text)) return !/s$/.test(w.text) || w.text === 'police';
+  }
+  return false;
+}
+
+/** Victims before a participle: "11 killed", "three soldiers died", "An American contractor was killed". */
+function victimsBefore(words: readonly TextWord[], i: number): number | 'vague' | null {
+  let j = i - 1;
+  let singular = false;
+  while (j >= 0 && AUXILIARIES.has(words[j]?.text ?? '')) {
+    if (SINGULAR_AUX.has(words[j]?.text ?? '')) singular = true;
+    j--;
+  }
+  // Walk back over the victims' phrase (people, describing words) to the count.
+  let sawPerson = false;
+  for (let steps = 0; j >= 0 && steps <= MAX_PHRASE; steps++, j--) {
+    const w = words[j];
+    const after = words[j + 1];
+    if (w === undefined || (after !== undefined && /[,.;:!?()"“”]/.test(after.gap))) return null;
+    const count = countEndingAt(words, j);
+    if (count !== null) {
+      if (count.value === 'vague') return sawPerson || steps === 0 ? 'vague' : null;
+      if (count.value === 1 && (words[j]?.text === 'a' || words[j]?.text === 'an')) return singular && sawPerson ? 1 : null;
+      if (words[j + 1]?.gap.includes('-')) return null;
+      return sawPerson || steps === 0 ? count.value : null;
+    }
+    if (PERSON_NOUNS.has(w.text)) sawPerson = true;
+    else if (!(w.capitalised || ['of', 'the', 'and', 'other', 'young', 'local', 'foreign', 'civil', 'innocent', 'elderly', 'armed', 'security', 'us'].includes(w.text))) return null;
+  }
+  return null;
+}
+
+/** A count whose last word is words[j] (so "two dozen" is found from "dozen"). */
+function countEndingAt(words: readonly TextWord[], j: number): Count | null {
+  for (let start = Math.max(0, j - 2); start <= j; start++) {
+    const article = words[start]?.text === 'a' || words[start]?.text === 'an';
+    const c = readCount(words, start) ?? (article ? ({ value: 1, words: 1 } as const) : null);
+    if (c !== null && start + c.words - 1 === j) return c;
+  }
+  return null;
+}

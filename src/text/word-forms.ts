@@ -1,0 +1,145 @@
+// The inflected forms of a word (spec/rules.md, "Terms"): plural/singular and verb forms,
+// irregulars included, derived words excluded. Runs at rule compile time only, never per article.
+// Built on compromise's lexicon, conjugator and pluraliser, plus a small table of gaps.
+import nlp from 'compromise';
+
+// compromise types its internals as `object`: this is the part of them we use.
+interface World {
+  readonly model: {
+    readonly one: { readonly lexicon: Readonly<Record<string, string | readonly string[] | undefined>> };
+    readonly two: { readonly switches: Readonly<Record<string, string | undefined>> };
+  };
+  readonly methods: { readonly two: { readonly transform: Transforms; readonly looksPlural: (word: string) => boolean } };
+}
+
+const world = nlp.world() as World;
+const model = world.model;
+const lexicon = model.one.lexicon;
+const switches = model.two.switches;
+const { verb, noun } = world.methods.two.transform;
+const looksPlural = world.methods.two.looksPlural;
+
+interface Transforms {
+  readonly verb: {
+    readonly all: (infinitive: string, m: unknown) => string[];
+    readonly toInfinitive: (form: string, m: unknown, tense?: string) => string;
+  };
+  readonly noun: {
+    readonly toPlural: (singular: string, m: unknown) => string;
+    readonly toSingular: (plural: string, m: unknown) => string;
+  };
+}
+
+/** Forms compromise lacks or gets wrong (second past forms, the copula). */
+const EXTRA_VERB_FORMS: Readonly<Record<string, readonly string[]>> = {
+  be: ['am', 'are', 'is', 'was', 'were', 'been', 'being'],
+  burn: ['burnt'],
+  learn: ['learnt'],
+  spell: ['spelt'],
+  spoil: ['spoilt'],
+  leap: ['leapt'],
+  kneel: ['knelt'],
+  dream: ['dreamt'],
+  wake: ['woke', 'woken'],
+  get: ['gotten'],
+  shine: ['shone'],
+  hang: ['hanged'],
+  bear: ['born', 'borne'],
+  dive: ['dove'],
+  smell: ['smelt'],
+  lay: ['laid', 'lays', 'laying'],
+};
+const COPULA = new Map(Object.entries(EXTRA_VERB_FORMS).flatMap(([lemma, forms]) => forms.map((f) => [f, lemma] as const)));
+
+const NOUN_TAGS = new Set(['Singular', 'Noun', 'Actor', 'Unit', 'Demonym']);
+const VERB_FORM_TAGS = new Set(['PastTense', 'PresentTense', 'Gerund', 'Participle']);
+/** compromise "switches": words with two parts of speech. */
+const LEMMA_VERB_SWITCHES = new Set(['Noun|Verb', 'Actor|Verb', 'Person|Verb']);
+const FORM_VERB_SWITCHES = new Set(['Plural|Verb', 'Adj|Past', 'Adj|Present', 'Noun|Gerund', 'Adj|Gerund']);
+const NOUN_SWITCHES = new Set(['Noun|Verb', 'Actor|Verb', 'Unit|Noun', 'Adj|Noun', 'Person|Noun']);
+const INFLECTABLE = /^[a-z]{3,}$/;
+const SINGULAR_LOOKING = /(?:ss|is|us)$/;
+
+const cache = new Map<string, readonly string[]>();
+
+/** All inflected forms of a folded word, the word itself first: "strike" → strike, strikes, struck, striking. */
+export function wordForms(word: string): readonly string[] {
+  let forms = cache.get(word);
+  if (forms === undefined) {
+    forms = computeForms(word);
+    cache.set(word, forms);
+  }
+  return forms;
+}
+
+function computeForms(word: string): readonly string[] {
+  const lemma = COPULA.get(word) ?? word;
+  if (!INFLECTABLE.test(lemma) && EXTRA_VERB_FORMS[lemma] === undefined) return [word];
+  const forms = new Set([word]);
+  for (const v of verbLemmas(lemma)) {
+    for (const f of verb.all(v, model)) forms.add(f);
+    for (const f of EXTRA_VERB_FORMS[v] ?? []) forms.add(f);
+  }
+  for (const n of nounLemmas(lemma)) {
+    forms.add(n);
+    const plural = pluralOf(n);
+    if (plural !== '' && !plural.includes(' ')) forms.add(plural);
+  }
+  return [...forms].filter((f) => f !== '' && !f.includes(' '));
+}
+
+function tagsOf(word: string): readonly string[] {
+  const tag = lexicon[word];
+  return tag === undefined ? [] : typeof tag === 'string' ? [tag] : tag;
+}
+
+function isKnown(word: string): boolean {
+  return lexicon[word] !== undefined || switches[word] !== undefined;
+}
+
+/** An infinitive the lexicon knows ("attack", "strike"; not "attacks", "united"). */
+function isVerbLemma(word: string): boolean {
+  return tagsOf(word).includes('Infinitive') || LEMMA_VERB_SWITCHES.has(switches[word] ?? '') || EXTRA_VERB_FORMS[word] !== undefined;
+}
+
+function mayBeVerbForm(word: string): boolean {
+  return !isKnown(word) || tagsOf(word).some((t) => VERB_FORM_TAGS.has(t)) || FORM_VERB_SWITCHES.has(switches[word] ?? '');
+}
+
+/** The infinitives whose forms include `word` ("struck" → strike; "united" → unite, never "unit"). */
+function verbLemmas(word: string): string[] {
+  // A word that is itself an infinitive keeps its own forms only: "wound" is not "wind".
+  if (isVerbLemma(word)) return [word];
+  if (!mayBeVerbForm(word)) return [];
+  const lemmas: string[] = [];
+  for (const tense of ['PastTense', 'PresentTense', 'Gerund', 'Participle', undefined]) {
+    const infinitive = verb.toInfinitive(word, model, tense);
+    if (infinitive === word || infinitive === '' || lemmas.includes(infinitive) || !isVerbLemma(infinitive)) continue;
+    if (verb.all(infinitive, model).includes(word) || (EXTRA_VERB_FORMS[infinitive] ?? []).includes(word)) lemmas.push(infinitive);
+  }
+  return lemmas;
+}
+
+/** The singular nouns whose forms include `word` ("children" → child; "news" stays "news"). */
+function nounLemmas(word: string): string[] {
+  const tags = tagsOf(word);
+  const known = isKnown(word);
+  const pluralLooking = tags.includes('Plural') || switches[word] === 'Plural|Verb' || (!known && looksPlural(word));
+  if (pluralLooking) {
+    const singular = noun.toSingular(word, model);
+    const plausible = isKnown(singular) ? isNoun(singular) : word.endsWith('s') && !SINGULAR_LOOKING.test(word);
+    if (singular !== word && singular !== '' && plausible && noun.toPlural(singular, model) === word) return [singular];
+    if (known) return [];
+  }
+  return isNoun(word) ? [word] : [];
+}
+
+/** compromise leaves some unknown singulars as they are ("militia"); English adds -s. */
+function pluralOf(word: string): string {
+  const plural = noun.toPlural(word, model);
+  return plural === word && !isKnown(word) ? `${word}s` : plural;
+}
+
+function isNoun(word: string): boolean {
+  return !isKnown(word) || tagsOf(word).some((t) => NOUN_TAGS.has(t)) || NOUN_SWITCHES.has(switches[word] ?? '');
+}

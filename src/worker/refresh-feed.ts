@@ -1,0 +1,109 @@
+// Refreshes one feed, top to bottom like the pipeline in DESIGN.md: fetch (conditional),
+// parse, normalise, keep only unseen items, match rules, describe matches, store items and
+// alerts in one transaction. A failing feed records its own error and never throws.
+import type { FeedSource } from '../domain/feed.ts';
+import type { Item } from '../domain/item.ts';
+import type { Logger } from '../log/create-logger.ts';
+import { nextAttemptAt } from '../feeds/backoff.ts';
+import { fetchFeed, type FetchOptions } from '../feeds/fetch-feed.ts';
+import type { HostLimiter } from '../feeds/host-limiter.ts';
+import { parseFeed } from '../feeds/parse-feed.ts';
+import { normaliseItem } from '../feeds/normalise-item.ts';
+import type { CompiledRules } from '../rules/compile-rules.ts';
+import type { Store } from '../store/store.ts';
+import type { AlertDescriber } from '../alerts/describe-alerts.ts';
+import { articleOf } from '../alerts/article-of.ts';
+
+export interface RefreshDeps {
+  readonly store: Store;
+  readonly rules: () => CompiledRules;
+  readonly describe: AlertDescriber;
+  readonly hostLimiter: HostLimiter;
+  readonly fetchOptions: FetchOptions;
+  readonly destinations: readonly string[];
+  readonly now: () => Date;
+  readonly random: () => number;
+  readonly log: Logger;
+}
+
+export type RefreshOutcome =
+  | { kind: 'updated'; items: number; newItems: number; alerts: number; baseline: boolean }
+  | { kind: 'not-modified' }
+  | { kind: 'failed'; reason: string };
+
+export async function refreshFeed(feed: FeedSource, deps: RefreshDeps): Promise<RefreshOutcome> {
+  const { store, log } = deps;
+  const state = await store.feedState(feed.id);
+  const consecutiveFailures = state?.consecutiveFailures ?? 0;
+  const validators = { etag: state?.etag ?? null, lastModified: state?.lastModified ?? null };
+
+  const fetched = await deps.hostLimiter.run(hostOf(feed.url), () => fetchFeed(feed.url, validators, deps.fetchOptions));
+  const at = deps.now();
+  const schedule = (outcome: 'success' | 'not-modified' | 'failure', extra: { retryAfterSeconds?: number | null; maxAgeSeconds?: number | null } = {}) =>
+    nextAttemptAt({
+      outcome,
+      consecutiveFailures: outcome === 'failure' ? consecutiveFailures + 1 : 0,
+      intervalSeconds: feed.intervalSeconds,
+      retryAfterSeconds: extra.retryAfterSeconds ?? null,
+      maxAgeSeconds: extra.maxAgeSeconds ?? null,
+      now: at,
+      random: deps.random,
+    });
+  const fail = async (reason: string, retryAfterSeconds: number | null = null): Promise<RefreshOutcome> => {
+    await store.recordFeedFailure(feed.id, { at, error: reason, nextAttemptAt: schedule('failure', { retryAfterSeconds }) });
+    log.warn({ feed: feed.id, url: feed.url, failures: consecutiveFailures + 1 }, `feed failed: ${reason}`);
+    return { kind: 'failed', reason };
+  };
+
+  if (fetched.kind === 'not-modified') {
+    await store.recordFeedNotModified(feed.id, { at, nextAttemptAt: schedule('not-modified', fetched) });
+    log.debug({ feed: feed.id }, 'not modified');
+    return { kind: 'not-modified' };
+  }
+  if (fetched.kind === 'http-error') return fail(fetched.reason, fetched.retryAfterSeconds);
+  if (fetched.kind === 'failed') return fail(fetched.reason);
+
+  const parsed = await parseFeed(fetched.body, fetched.contentType);
+  if (parsed.kind === 'rejected') return fail(parsed.reason);
+
+  const feedTitle = feed.title ?? parsed.feed.title ?? hostOf(feed.url);
+  const items = dedupeByKey(parsed.feed.items.map((raw) => normaliseItem(raw, { feedTitle, feedUrl: fetched.finalUrl, fetchedAt: at })));
+  const known = await store.knownItemKeys(feed.id, items.map((item) => item.key));
+  const fresh = items.filter((item) => !known.has(item.key));
+
+  // A feed's first successful poll is a baseline: remember everything, alert on the newest `backfill` only.
+  const baseline = state === null || !state.baselined;
+  const alertable = new Set(baseline ? newestFirst(fresh).slice(0, feed.backfill) : fresh);
+  const rules = deps.rules();
+  const entries = fresh.map((item) => {
+    const matches = alertable.has(item) ? rules.match(articleOf(item)) : [];
+    return { item, alerts: deps.describe(item, matches) };
+  });
+
+  const saved = await store.saveItems(feed.id, {
+    entries,
+    destinations: deps.destinations,
+    fetch: { at, etag: fetched.validators.etag, lastModified: fetched.validators.lastModified, nextAttemptAt: schedule('success', fetched), title: feedTitle },
+  });
+  const alerts = saved.reduce((sum, s) => sum + s.alerts.length, 0);
+  log.info({ feed: feed.id, items: items.length, new: saved.length, alerts, baseline }, baseline ? 'feed baselined' : 'feed refreshed');
+  return { kind: 'updated', items: items.length, newItems: saved.length, alerts, baseline };
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host || 'file';
+  } catch {
+    return 'file';
+  }
+}
+
+function newestFirst(items: readonly Item[]): Item[] {
+  return [...items].sort((a, b) => b.published.getTime() - a.published.getTime());
+}
+
+/** Feeds sometimes repeat an item; the first occurrence wins. */
+function dedupeByKey(items: readonly Item[]): Item[] {
+  const seen = new Set<string>();
+  return items.filter((item) => !seen.has(item.key) && seen.add(item.key));
+}

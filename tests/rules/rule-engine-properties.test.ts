@@ -1,0 +1,69 @@
+// The compiled engine agrees with the plain reference evaluator on random rules and articles,
+// and the parser reads every rendered query as the tree it was rendered from.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { compileRules } from '../../src/rules/compile-rules.ts';
+import { parseQuery } from '../../src/rules/parse-query.ts';
+import type { QueryNode } from '../../src/rules/query-ast.ts';
+import { evaluateReference } from './reference-evaluator.ts';
+import { genArticle, genQuery, isValid, renderQuery, toQueryNode } from './random-queries.ts';
+
+const RUNS = 10_000;
+
+/** The tree without spans, for comparing what the parser read with what was generated. */
+function shape(node: QueryNode): unknown {
+  switch (node.kind) {
+    case 'term':
+      return { term: node.label, words: node.words };
+    case 'place':
+      return { place: node.name };
+    case 'and':
+    case 'or':
+      return { [node.kind]: node.children.map(shape) };
+    case 'not':
+      return { not: shape(node.child) };
+    case 'near':
+      return { near: [shape(node.left), shape(node.right)], distance: node.distance, ordered: node.ordered };
+    case 'scope':
+      return { scope: node.field, child: shape(node.child) };
+  }
+}
+
+describe('rule engine properties', () => {
+  it('parses a rendered query into the tree it came from, or rejects it when it has no positive word', () => {
+    fc.assert(
+      fc.property(genQuery, (q) => {
+        const parsed = parseQuery(renderQuery(q));
+        if (!isValid(q)) {
+          expect(parsed.kind === 'invalid' && parsed.error.hint).toContain('at least one word');
+          return;
+        }
+        expect(parsed.kind).toBe('ok');
+        if (parsed.kind === 'ok') expect(shape(parsed.ast)).toEqual(shape(toQueryNode(q)));
+      }),
+      { numRuns: 2_000 },
+    );
+  });
+
+  it('agrees with the reference evaluator on which rules fire and on the matched terms', () => {
+    const rules = fc.array(genQuery.filter((q) => isValid(q)), { minLength: 1, maxLength: 4 });
+    fc.assert(
+      fc.property(rules, fc.array(genArticle, { minLength: 1, maxLength: 3 }), (queries, articles) => {
+        const compiled = compileRules(queries.map((q, i) => ({ id: `r${i}`, query: renderQuery(q) })));
+        if (compiled.kind !== 'ok') throw new Error(compiled.errors.map((e) => e.message).join('\n'));
+        for (const article of articles) {
+          const byId = new Map(compiled.rules.match(article).map((m) => [m.ruleId, m.matched]));
+          queries.forEach((q, i) => {
+            const expected = evaluateReference(toQueryNode(q), article);
+            expect({ query: renderQuery(q), fired: byId.has(`r${i}`), matched: byId.get(`r${i}`) ?? [] }).toEqual({
+              query: renderQuery(q),
+              fired: expected.fired,
+              matched: expected.matched,
+            });
+          });
+        }
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
