@@ -47,6 +47,7 @@ async function runJob(job: Job): Promise<Outcome> {
 
 if (!isMainThread && parentPort !== null) {
   const port = parentPort;
+  port.postMessage('ready');
   port.on('message', (job: Job) => {
     runJob(job).then(
       (outcome) => port.postMessage(outcome),
@@ -59,18 +60,23 @@ if (!isMainThread && parentPort !== null) {
 
 // Workers do not inherit tsx's loader hooks from `--import tsx`, so the worker registers tsx
 // itself before importing this file.
-function startWorker(): Worker {
+// Resolves once the worker has loaded the parser, so start-up time does not count against a file.
+function startWorker(): Promise<Worker> {
   const api = import.meta.resolve('tsx/esm/api');
   const code = `import(${JSON.stringify(api)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(import.meta.url)}); })`;
-  return new Worker(code, { eval: true });
+  const worker = new Worker(code, { eval: true });
+  return new Promise((resolve, reject) => {
+    worker.once('message', () => resolve(worker));
+    worker.once('error', reject);
+  });
 }
 
 /** One long-lived worker, replaced when a file hangs it or kills it. */
 class WorkerRunner {
   private worker: Worker | null = null;
 
-  run(job: Job): Promise<Outcome> {
-    const worker = (this.worker ??= startWorker());
+  async run(job: Job): Promise<Outcome> {
+    const worker = (this.worker ??= await startWorker());
     return new Promise((resolve) => {
       const settle = (outcome: Outcome, discard: boolean): void => {
         clearTimeout(timer);
@@ -187,7 +193,7 @@ function summarise(outcomes: readonly { path: string; outcome: Outcome; notes: C
     `| inputs | ${outcomes.length} |`,
     `| parsed | ${parsed.length} (${[...byFormat].sort().map(([f, n]) => `${f} ${n}`).join(', ')}) |`,
     `| rejected | ${count('rejected')} |`,
-    ...[...reasons].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([reason, n]) => `| &nbsp;&nbsp;${reason.replace(/\|/g, '\\|')} | ${n} |`),
+    ...[...reasons].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([reason, n]) => `| &nbsp;&nbsp;${markdownCell(reason)} | ${n} |`),
     `| crashed | ${count('crashed')} |`,
     `| hung (> ${TIMEOUT_MS / 1000} s) | ${count('hung')} |`,
     '',
@@ -196,6 +202,10 @@ function summarise(outcomes: readonly { path: string; outcome: Outcome; notes: C
     `Wall time: ${seconds.toFixed(1)} s.`,
   ];
   return lines.join('\n');
+}
+
+function markdownCell(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/\|/g, '\\|');
 }
 
 // Replaces only this section of bench/RESULTS.md; other benchmarks own the other sections.

@@ -1,13 +1,15 @@
 // Prints the stories that several outlets share in a folder of captured feeds, for a person to
-// judge the clustering (src/stories/). Usage: npm run stories -- DIR [--all] [--why]
-// Items are assigned oldest first, as a polling worker would see them.
+// judge the clustering (src/stories/). Usage: npm run stories -- DIR [--all] [--why] [--no-facts]
+// [--grep=WORD]. Items are assigned oldest first, as a polling worker would see them, with facts
+// from summarize/ as the pipeline passes them (--no-facts: text alone).
 
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { RawItem } from '../src/domain/item.ts';
-import { htmlToLine, htmlToText } from '../src/feeds/html-to-text.ts';
-import { parseDate } from '../src/feeds/parse-date.ts';
+import { normaliseItem } from '../src/feeds/normalise-item.ts';
 import { parseFeed } from '../src/feeds/parse-feed.ts';
+import { loadGazetteer } from '../src/geo/gazetteer.ts';
+import type { Gazetteer } from '../src/geo/gazetteer.ts';
+import { extractFacts } from '../src/summarize/extract-facts.ts';
 import { createStoryIndex } from '../src/stories/story-index.ts';
 import type { StoryAssignment, StoryInput } from '../src/stories/story-index.ts';
 
@@ -19,13 +21,13 @@ interface Row {
 async function main(argv: readonly string[]): Promise<number> {
   const dir = argv.find((a) => !a.startsWith('--'));
   if (dir === undefined) {
-    console.error('usage: print-stories DIR [--all] [--why]');
+    console.error('usage: print-stories DIR [--all] [--why] [--no-facts] [--grep=WORD]');
     return 2;
   }
   const showAll = argv.includes('--all');
   const showWhy = argv.includes('--why');
   const grep = argv.find((a) => a.startsWith('--grep='))?.slice(7).toLowerCase();
-  const inputs = await readFolder(dir);
+  const inputs = await readFolder(dir, argv.includes('--no-facts') ? null : loadGazetteer());
   inputs.sort((a, b) => a.published.getTime() - b.published.getTime() || (a.key < b.key ? -1 : 1));
 
   const index = createStoryIndex();
@@ -74,7 +76,7 @@ function describeReason({ reason, duplicateOf }: StoryAssignment): string {
 }
 
 /** Every item of every feed file in `dir` that parses (others are reported and skipped). */
-async function readFolder(dir: string): Promise<StoryInput[]> {
+async function readFolder(dir: string, gazetteer: Gazetteer | null): Promise<StoryInput[]> {
   const files = (await readdir(dir)).filter((f) => /\.(xml|rss|atom|json)$/i.test(f)).sort();
   const inputs: StoryInput[] = [];
   for (const file of files) {
@@ -83,24 +85,18 @@ async function readFolder(dir: string): Promise<StoryInput[]> {
       console.error(`${file}: ${parsed.reason}`);
       continue;
     }
-    const source = parsed.feed.title ?? file;
+    const context = { feedTitle: parsed.feed.title ?? file, feedUrl: `file:///${file}`, fetchedAt: FETCHED_AT };
     for (const raw of parsed.feed.items) {
-      const input = toInput(raw, source);
-      if (input !== null) inputs.push(input);
+      const item = normaliseItem(raw, context);
+      if (item.title === '' && item.body === '') continue;
+      const facts = gazetteer === null ? null : extractFacts(item, gazetteer);
+      inputs.push({ key: item.key, source: item.source, title: item.title, body: item.body, published: item.published, facts });
     }
   }
   return inputs;
 }
 
-// A stand-in for src/feeds/normalise-item.ts until it lands: plain text, date, key.
+/** The captures were taken on 2022-04-05; items without a date count as fetched then. */
 const FETCHED_AT = new Date('2022-04-05T12:00:00Z');
-
-function toInput(raw: RawItem, source: string): StoryInput | null {
-  const title = htmlToLine(raw.title ?? '').trim();
-  const body = htmlToText(raw.content ?? raw.summary ?? '');
-  if (title === '' && body === '') return null;
-  const key = raw.guid ?? raw.link ?? `${source}|${title}`;
-  return { key, source, title, body, published: parseDate(raw.published) ?? FETCHED_AT, facts: null };
-}
 
 process.exitCode = await main(process.argv.slice(2));

@@ -39,7 +39,27 @@ export interface ChatSink {
   close?(): void;
 }
 
-// ---- Network failures every sender classifies as retryable. ----
+// ---- Rate limits and network failures, as every sender handles them. ----
+
+/** How long a sender may wait out a rate limit itself (keeping order) before handing it to the outbox. */
+export const DEFAULT_MAX_CLIENT_WAIT_MS = 10_000;
+
+/**
+ * Repeats `call` while it answers a rate-limit retry (afterMs set) no longer than `maxWaitMs`,
+ * sleeping that long first: a short 429 is not a failure and should not cost an outbox round trip.
+ */
+export async function waitOutRateLimits(
+  call: () => Promise<SendOutcome>,
+  maxWaitMs: number,
+  sleep: (ms: number) => Promise<void> = (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+): Promise<SendOutcome> {
+  for (let attempt = 1; ; attempt += 1) {
+    const outcome = await call();
+    if (outcome.kind !== 'retry' || outcome.afterMs === null || outcome.afterMs > maxWaitMs || attempt >= 3) return outcome;
+    await sleep(outcome.afterMs);
+  }
+}
+
 
 /** Timeouts (AbortError), refused or reset connections, undici socket errors, fetch failures. */
 export function isNetworkError(error: unknown): error is Error {
@@ -64,8 +84,9 @@ export const ELLIPSIS = '…';
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 // A zero-width joiner survives only inside an emoji sequence (👩‍🔬); anywhere else it, like every
 // other format character (zero-width space, bidi overrides, soft hyphen, tags), could hide a mention.
-const STRAY_FORMAT = /(?<![\p{Extended_Pictographic}\p{Emoji_Modifier}\uFE0F])\u200D|\u200D(?!\p{Extended_Pictographic})|[^\P{Cf}\u200D]/gu;
-const CONTROL_OR_SPACE = /[\p{Cc}\p{Zs}\p{Zl}\p{Zp}\s]+/gu;
+const STRAY_FORMAT = /\u200D(?<![\p{Extended_Pictographic}\p{Emoji_Modifier}\uFE0F]\u200D)|\u200D(?!\p{Extended_Pictographic})|[^\P{Cf}\u200D]/gu;
+// Runs of spaces, line breaks and controls become one space (written to leave lone spaces alone: faster).
+const CONTROL_OR_SPACE = /[\p{Cc}\p{Z}\s]{2,}|[^\P{Cc}]|[^\P{Z} ]|[^\S ]/gu;
 // "Zalgo": keep at most 4 combining marks per character so one grapheme cannot fill a limit.
 const MARK_PILE = /(\p{M}{4})\p{M}+/gu;
 
@@ -82,40 +103,67 @@ export function cleanText(text: string): string {
 
 const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
 
+/** How a platform escapes text: single UTF-16 code units mapped to their replacement. */
+export type Escapes = Readonly<Record<string, string>>;
+const NO_ESCAPES: Escapes = {};
+const escapePatterns = new WeakMap<Escapes, RegExp | null>();
+
+export function escapeText(text: string, escapes: Escapes): string {
+  let pattern = escapePatterns.get(escapes);
+  if (pattern === undefined) {
+    const keys = Object.keys(escapes);
+    if (keys.some((key) => key.length !== 1)) throw new Error(`chat-sink: escape keys must be single code units: ${keys.join(' ')}`);
+    pattern = keys.length === 0 ? null : new RegExp(`[${keys.map((key) => `\\u${key.charCodeAt(0).toString(16).padStart(4, '0')}`).join('')}]`, 'g');
+    escapePatterns.set(escapes, pattern);
+  }
+  return pattern === null ? text : text.replace(pattern, (char) => escapes[char] ?? char);
+}
+
 /**
- * Cleans `text`, escapes it character by character with `escapeChar`, and cuts it so the result
- * is at most `max` UTF-16 code units: at a word boundary when one is in the second half, else
- * between graphemes (never inside a surrogate pair or an escape), ending with "…".
+ * Cleans `text`, escapes it with `escapes`, and cuts it so the result is at most `max` UTF-16
+ * code units: at a word boundary when one is in the second half, else between graphemes (never
+ * inside a surrogate pair, an emoji sequence or an escape), ending with "…".
  */
-export function fitText(text: string, max: number, escapeChar: (char: string) => string = (c) => c): string {
+export function fitText(text: string, max: number, escapes: Escapes = NO_ESCAPES): string {
   if (max <= 0) return '';
-  const parts: string[] = [];
-  const spaces: number[] = [];
-  let total = 0;
-  for (const { segment } of graphemes.segment(cleanText(text))) {
-    let escaped = '';
-    for (const char of segment) escaped += escapeChar(char);
-    if (segment === ' ') spaces.push(parts.length);
-    parts.push(escaped);
-    total += escaped.length;
-    if (total > max) break; // it must be cut: the rest of a 100 kB text cannot matter
-  }
-  if (total <= max) return parts.join('');
+  const clean = cleanPrefix(text, max);
+  const whole = escapeText(clean, escapes);
+  if (whole.length <= max) return whole;
   const budget = max - ELLIPSIS.length;
-  let fits = 0;
   let length = 0;
-  while (fits < parts.length && length + (parts[fits] ?? '').length <= budget) {
-    length += (parts[fits] ?? '').length;
-    fits += 1;
+  let overflowAt = 0; // offset in `clean` of the first unit that does not fit beside an ellipsis
+  while (overflowAt < clean.length) {
+    const units = escapes[clean.charAt(overflowAt)]?.length ?? 1;
+    if (length + units > budget) break;
+    length += units;
+    overflowAt += 1;
   }
-  let cut = fits;
-  for (let i = spaces.length - 1; i >= 0; i -= 1) {
-    const space = spaces[i] ?? 0;
-    if (space > fits) continue;
-    if (space >= fits / 2) cut = space;
-    break;
+  const space = clean.lastIndexOf(' ', overflowAt);
+  const cut = space >= overflowAt / 2 ? space : lastGraphemeBoundary(clean, Math.max(space, 0), overflowAt);
+  return escapeText(clean.slice(0, cut), escapes).trimEnd() + ELLIPSIS;
+}
+
+/**
+ * cleanText of just enough of `text` to fill `max` escaped units (escaping only lengthens it), so a
+ * 100 kB summary costs what a page does; grows the prefix when cleaning removed too much of it.
+ */
+function cleanPrefix(text: string, max: number): string {
+  for (let take = 2 * max + 64; ; take *= 2) {
+    if (take >= text.length) return cleanText(text);
+    const clean = cleanText(text.slice(0, take));
+    if (clean.length > max + 64) return clean;
   }
-  return parts.slice(0, cut).join('').trimEnd() + ELLIPSIS;
+}
+
+// Intl.Segmenter is slow (microseconds a grapheme), so only the last word before the cut is
+// segmented; a space always starts a new grapheme, so segmenting from one gives true boundaries.
+function lastGraphemeBoundary(text: string, from: number, limit: number): number {
+  let boundary = from;
+  for (const { index } of graphemes.segment(text.slice(from, limit + 64))) {
+    if (from + index > limit) break;
+    boundary = from + index;
+  }
+  return boundary;
 }
 
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
@@ -181,7 +229,7 @@ export function listMatchedTerms(alert: Alert): string {
 }
 
 /** The article link when it is an absolute http(s) URL no longer than `max`, else null. */
-export function safeLink(link: string | null, max: number): string | null {
+export function sanitizeLink(link: string | null, max: number): string | null {
   if (link === null) return null;
   const trimmed = link.trim();
   if (trimmed.length > max || /[\s<>"]/.test(trimmed)) return null;

@@ -10,6 +10,8 @@ import { normaliseItem } from '../feeds/normalise-item.ts';
 import { DEFAULT_FETCH_OPTIONS } from '../feeds/fetch-feed.ts';
 import { articleOf } from '../alerts/article-of.ts';
 import { createAlertDescriber, type AlertDraft } from '../alerts/describe-alerts.ts';
+import { loadGazetteer } from '../geo/gazetteer.ts';
+import { createStoryIndex } from '../stories/story-index.ts';
 import type { Item } from '../domain/item.ts';
 import { renderConsoleAlert } from '../chat/console/render-console-alert.ts';
 import { fetchOptionsOf } from '../main.ts';
@@ -18,56 +20,47 @@ import { readSource } from './read-source.ts';
 import { toCheckRecord } from './check-record.ts';
 import { UsageError } from './usage-error.ts';
 
-interface CheckOptions {
+export interface CheckOptions {
   rules?: string;
   all?: boolean;
   json?: boolean;
 }
 
-export function registerCheckCommand(program: Command, setStatus: (code: number) => void): void {
-  program
-    .command('check')
-    .description('dry-run the pipeline on feed URLs or files (- for stdin): no posting, no database')
-    .argument('<source...>', 'feed URL, feed file, or - for standard input')
-    .option('--rules <file>', 'YAML file with rules: [{id, query}] (default: the config\'s rules)')
-    .option('--all', 'report every item, as if a rule "*" matched it')
-    .option('--json', 'one JSON object per (item, rule) match, per spec/check-output.md')
-    .action(async (sources: string[], options: CheckOptions, command: Command) => {
-      const { rules, fetchOptions } = await checkSettings(options, command);
-      const compiled = compileOrFail(rules, options.rules ?? 'config rules');
-      const describe = createAlertDescriber();
-      const out = process.stdout;
-      const progress = process.stderr.isTTY === true && sources.length > 1;
-      let items = 0;
-      let matches = 0;
+export async function runCheck(sources: readonly string[], options: CheckOptions, command: Command, setStatus: (code: number) => void): Promise<void> {
+  const { rules, fetchOptions } = await checkSettings(options, command);
+  const compiled = compileOrFail(rules, options.rules ?? 'config rules');
+  const describe = createAlertDescriber({ gazetteer: loadGazetteer, stories: createStoryIndex() });
+  const out = process.stdout;
+  const progress = process.stderr.isTTY === true && sources.length > 1;
+  let items = 0;
+  let matches = 0;
 
-      for (const [index, source] of sources.entries()) {
-        if (progress) process.stderr.write(`\r[${index + 1}/${sources.length}] ${source.slice(-60)}\x1b[K`);
-        const read = await readSource(source, fetchOptions);
-        const parsed = read.kind === 'ok' ? await parseFeed(read.body, read.contentType) : read;
-        if (parsed.kind !== 'ok') {
-          process.stderr.write(`${progress ? '\n' : ''}wirewatch check: ${source}: ${parsed.reason}\n`);
-          setStatus(1);
-          continue;
-        }
-        const fetchedAt = new Date();
-        const feedTitle = parsed.feed.title ?? (read.kind === 'ok' ? read.url : source);
-        for (const raw of parsed.feed.items) {
-          const item = normaliseItem(raw, { feedTitle, feedUrl: read.kind === 'ok' ? read.url : source, fetchedAt });
-          items += 1;
-          const found = compiled.match(articleOf(item));
-          const all = options.all ? [...found, { ruleId: '*', matched: [] }] : found;
-          for (const draft of describe(item, all)) {
-            matches += 1;
-            const record = toCheckRecord({ ...draft, item });
-            if (options.json) out.write(`${JSON.stringify(record)}\n`);
-            else out.write(`${renderConsoleAlert(alertOf(draft, item, record.story))}\n`);
-          }
-        }
+  for (const [index, source] of sources.entries()) {
+    if (progress) process.stderr.write(`\r[${index + 1}/${sources.length}] ${source.slice(-60)}\x1b[K`);
+    const read = await readSource(source, fetchOptions);
+    const parsed = read.kind === 'ok' ? await parseFeed(read.body, read.contentType) : read;
+    if (parsed.kind !== 'ok') {
+      process.stderr.write(`${progress ? '\n' : ''}wirewatch check: ${source}: ${parsed.reason}\n`);
+      setStatus(1);
+      continue;
+    }
+    const fetchedAt = new Date();
+    const feedTitle = parsed.feed.title ?? (read.kind === 'ok' ? read.url : source);
+    for (const raw of parsed.feed.items) {
+      const item = normaliseItem(raw, { feedTitle, feedUrl: read.kind === 'ok' ? read.url : source, fetchedAt });
+      items += 1;
+      const found = compiled.match(articleOf(item));
+      const all = options.all ? [...found, { ruleId: '*', matched: [] }] : found;
+      for (const draft of describe(item, all)) {
+        matches += 1;
+        const record = toCheckRecord({ ...draft, item });
+        if (options.json) out.write(`${JSON.stringify(record)}\n`);
+        else out.write(`${renderConsoleAlert(alertOf(draft, item, record.story))}\n`);
       }
-      if (progress) process.stderr.write('\r\x1b[K');
-      if (!options.json) out.write(`${items} item(s) from ${sources.length} source(s), ${matches} match(es)\n`);
-    });
+    }
+  }
+  if (progress) process.stderr.write('\r\x1b[K');
+  if (!options.json) out.write(`${items} item(s) from ${sources.length} source(s), ${matches} match(es)\n`);
 }
 
 async function checkSettings(options: CheckOptions, command: Command) {
@@ -103,7 +96,7 @@ function alertOf(draft: AlertDraft, item: Item, storyId: string): Alert {
     summary: draft.summary,
     facts: draft.facts,
     storyId,
-    alsoReportedBy: [],
+    alsoReportedBy: draft.sources.filter((s) => s !== item.source),
     priority: 'normal',
   };
 }

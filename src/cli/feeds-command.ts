@@ -3,47 +3,41 @@ import type { Command } from 'commander';
 import { openStore } from '../store/open-store.ts';
 import { loadSettings } from './load-settings.ts';
 
-export function registerFeedsCommand(program: Command, _setStatus: (code: number) => void): void {
-  program
-    .command('feeds')
-    .description('list the configured feeds with their health')
-    .option('--json', 'one JSON object per feed')
-    .action(async (options: { json?: boolean }, command: Command) => {
-      const { config } = await loadSettings(command);
-      const store = await openStore({ url: config.databaseUrl });
-      try {
-        await store.migrate();
-        const states = new Map((await store.listFeedStates()).map((s) => [s.feedId, s]));
-        for (const feed of config.feeds) {
-          const state = states.get(feed.id) ?? null;
-          const health = {
-            id: feed.id,
-            url: feed.url,
-            title: state?.title ?? feed.title,
-            status: !state?.lastSuccessAt && !state?.lastErrorAt ? 'never polled' : (state?.consecutiveFailures ?? 0) > 0 ? 'failing' : 'ok',
-            lastSuccess: state?.lastSuccessAt?.toISOString() ?? null,
-            lastError: state?.lastError ?? null,
-            lastErrorAt: state?.lastErrorAt?.toISOString() ?? null,
-            consecutiveFailures: state?.consecutiveFailures ?? 0,
-            nextAttempt: state?.nextAttemptAt?.toISOString() ?? null,
-          };
-          if (options.json) {
-            process.stdout.write(`${JSON.stringify(health)}\n`);
-            continue;
-          }
-          process.stdout.write(
-            [
-              `${health.status === 'ok' ? '✓' : health.status === 'failing' ? '✗' : '·'} ${health.id}  ${health.title ?? ''}`,
-              `    ${health.url}`,
-              `    last success: ${health.lastSuccess ?? 'never'}   next poll: ${health.nextAttempt ?? 'at start'}`,
-              ...(health.lastError ? [`    last error (${health.consecutiveFailures} in a row): ${health.lastError} at ${health.lastErrorAt}`] : []),
-              '',
-            ].join('\n'),
-          );
-        }
-        if (config.feeds.length === 0) process.stdout.write(`no feeds configured in ${config.file}\n`);
-      } finally {
-        await store.close();
+export async function runFeeds(options: { json?: boolean }, command: Command): Promise<void> {
+  const { config } = await loadSettings(command);
+  const store = await openStore({ url: config.databaseUrl });
+  try {
+    await store.migrate();
+    const states = new Map((await store.listFeedStates()).map((s) => [s.feedId, s]));
+    for (const feed of config.feeds) {
+      const state = states.get(feed.id) ?? null;
+      const health = {
+        id: feed.id,
+        url: feed.url,
+        title: state?.title ?? feed.title,
+        status: !state?.lastSuccessAt && !state?.lastErrorAt ? 'never polled' : (state?.consecutiveFailures ?? 0) > 0 ? 'failing' : 'ok',
+        lastSuccess: state?.lastSuccessAt?.toISOString() ?? null,
+        lastError: state?.lastError ?? null,
+        lastErrorAt: state?.lastErrorAt?.toISOString() ?? null,
+        consecutiveFailures: state?.consecutiveFailures ?? 0,
+        nextAttempt: state?.nextAttemptAt?.toISOString() ?? null,
+      };
+      if (options.json) {
+        process.stdout.write(`${JSON.stringify(health)}\n`);
+        continue;
       }
-    });
+      process.stdout.write(
+        [
+          `${health.status === 'ok' ? '✓' : health.status === 'failing' ? '✗' : '·'} ${health.id}  ${health.title ?? ''}`,
+          `    ${health.url}`,
+          `    last success: ${health.lastSuccess ?? 'never'}   next poll: ${health.nextAttempt ?? 'at start'}`,
+          ...(health.lastError ? [`    last error (${health.consecutiveFailures} in a row): ${health.lastError} at ${health.lastErrorAt}`] : []),
+          '',
+        ].join('\n'),
+      );
+    }
+    if (config.feeds.length === 0) process.stdout.write(`no feeds configured in ${config.file}\n`);
+  } finally {
+    await store.close();
+  }
 }

@@ -5,36 +5,30 @@ import { openWorker } from '../main.ts';
 import { runForever, runOnce } from '../worker/run-worker.ts';
 import { compileOrFail, loadSettings } from './load-settings.ts';
 
-export function registerRunCommand(program: Command, setStatus: (code: number) => void): void {
-  program
-    .command('run')
-    .description('poll feeds and deliver alerts (Ctrl-C stops cleanly)')
-    .option('--once', 'refresh every feed once, deliver, and exit (status 1 if a feed failed)')
-    .action(async (options: { once?: boolean }, command: Command) => {
-      const { config, log } = await loadSettings(command);
-      const rules = compileOrFail(config.rules, `${config.file}: rules`);
-      const worker = await openWorker(config, rules, log);
-      try {
-        if (options.once) {
-          const summary = await runOnce(worker.deps);
-          const failed = [...summary.outcomes.values()].filter((o) => o.kind === 'failed').length;
-          log.info({ feeds: summary.outcomes.size, failed, delivered: summary.delivered }, 'pass complete');
-          if (failed > 0) setStatus(1);
-          return;
-        }
-        const stop = new AbortController();
-        const onSignal = (signal: NodeJS.Signals): void => {
-          log.info({ signal }, 'stopping after in-flight work');
-          stop.abort();
-        };
-        process.once('SIGINT', onSignal);
-        process.once('SIGTERM', onSignal);
-        log.info({ feeds: config.feeds.length, rules: config.rules.length, destinations: config.destinations.map((d) => d.name) }, 'wirewatch running');
-        await runForever(worker.deps, stop.signal);
-        process.off('SIGINT', onSignal);
-        process.off('SIGTERM', onSignal);
-      } finally {
-        await worker.close();
-      }
-    });
+export async function runWorker(options: { once?: boolean }, command: Command, setStatus: (code: number) => void): Promise<void> {
+  const { config, log } = await loadSettings(command);
+  const rules = compileOrFail(config.rules, `${config.file}: rules`);
+  const worker = await openWorker(config, rules, log);
+  try {
+    if (options.once) {
+      const summary = await runOnce(worker.deps);
+      const failed = [...summary.outcomes.values()].filter((o) => o.kind === 'failed').length;
+      log.info({ feeds: summary.outcomes.size, failed, delivered: summary.delivered }, 'pass complete');
+      if (failed > 0) setStatus(1);
+      return;
+    }
+    const stop = new AbortController();
+    const onSignal = (signal: NodeJS.Signals): void => {
+      log.info({ signal }, 'stopping after in-flight work');
+      stop.abort();
+    };
+    process.once('SIGINT', onSignal);
+    process.once('SIGTERM', onSignal);
+    log.info({ feeds: config.feeds.length, rules: config.rules.length, destinations: config.destinations.map((d) => d.name) }, 'wirewatch running');
+    await runForever(worker.deps, stop.signal);
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  } finally {
+    await worker.close();
+  }
 }

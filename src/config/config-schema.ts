@@ -1,6 +1,8 @@
 // The shape of config/wirewatch.yaml, validated once with zod into typed slices.
 import { z } from 'zod';
 import { durationSeconds } from './duration.ts';
+import { destinationsSchema } from './destinations-schema.ts';
+import { checkRouteNames, routesSchema } from './routes-schema.ts';
 
 const ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 const id = z.string().regex(ID, 'expected an id of letters, digits, ".", "_" or "-" (at most 64 characters)');
@@ -19,10 +21,6 @@ export const ruleSchema = z.strictObject({
   description: z.string().optional(),
 });
 
-const destinationSchema = z.discriminatedUnion('type', [
-  z.strictObject({ name: id, type: z.literal('console') }),
-]);
-
 const fetchSchema = z.strictObject({
   timeout: durationSeconds(1, 300).default(30),
   connectTimeout: durationSeconds(1, 120).default(10),
@@ -39,12 +37,14 @@ export const configSchema = z
     fetch: fetchSchema.default(() => fetchSchema.parse({})),
     feeds: z.array(feedSchema).default([]),
     rules: z.array(ruleSchema).default([]),
-    destinations: z.array(destinationSchema).default([{ name: 'console', type: 'console' }]),
+    destinations: destinationsSchema,
+    routes: routesSchema,
   })
   .superRefine((config, ctx) => {
     flagDuplicates(config.rules.map((r) => r.id), ['rules'], 'rule id', ctx);
     flagDuplicates(config.destinations.map((d) => d.name), ['destinations'], 'destination name', ctx);
     flagDuplicates(config.feeds.map((f) => f.url), ['feeds'], 'feed url', ctx);
+    checkRouteNames(config, ctx);
   });
 
 function flagDuplicates(values: readonly string[], path: string[], what: string, ctx: z.RefinementCtx): void {
@@ -57,4 +57,4 @@ function flagDuplicates(values: readonly string[], path: string[], what: string,
 
 export type ConfigFile = z.output<typeof configSchema>;
 export type RuleConfig = z.output<typeof ruleSchema>;
-export type DestinationConfig = z.output<typeof destinationSchema>;
+export type { DestinationConfig } from './destinations-schema.ts';

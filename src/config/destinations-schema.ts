@@ -80,3 +80,102 @@ export const DEFAULT_DESTINATIONS: readonly z.input<typeof destinationSchema>[] 
 export const destinationsSchema = z.array(destinationSchema).default(() => DEFAULT_DESTINATIONS.map((d) => destinationSchema.parse(d)));
 
 export type DestinationConfig = z.output<typeof destinationSchema>;
+
+// ---- Resolution: secrets and API bases from the environment, per-destination delivery policy ----
+
+/** A destination ready to build a sink from (secrets included: never log one). */
+export type Destination =
+  | { readonly type: 'console'; readonly name: string }
+  | { readonly type: 'discord'; readonly name: string; readonly token: string; readonly channelId: string; readonly apiUrl: string; readonly timeoutMs: number }
+  | { readonly type: 'discord-webhook'; readonly name: string; readonly webhookId: string; readonly webhookToken: string; readonly apiUrl: string; readonly timeoutMs: number }
+  | { readonly type: 'slack'; readonly name: string; readonly token: string; readonly channel: string; readonly apiUrl: string; readonly timeoutMs: number }
+  | { readonly type: 'slack-webhook'; readonly name: string; readonly url: string; readonly timeoutMs: number };
+
+export interface InactiveDestination {
+  readonly name: string;
+  readonly type: DestinationConfig['type'];
+  /** Environment variables to set to enable it. */
+  readonly missing: readonly string[];
+}
+
+export interface DestinationEnv {
+  readonly discordApi: string;
+  readonly slackApi: string;
+  /** Non-empty environment variables by name. */
+  readonly vars: ReadonlyMap<string, string>;
+}
+
+export interface ResolvedDestinations {
+  readonly active: readonly Destination[];
+  readonly inactive: readonly InactiveDestination[];
+  readonly policies: ReadonlyMap<string, { readonly mention: string | null; readonly missedAfterMs: number | null; readonly timeoutMs: number }>;
+  /** Problems to report as invalid config: [index, message]. */
+  readonly errors: readonly (readonly [number, string])[];
+}
+
+const DISCORD_WEBHOOK_PATH = /\/webhooks\/(\d{15,25})\/([\w-]{20,})\/?$/;
+
+export function resolveDestinations(configs: readonly DestinationConfig[], env: DestinationEnv): ResolvedDestinations {
+  const active: Destination[] = [];
+  const inactive: InactiveDestination[] = [];
+  const errors: [number, string][] = [];
+  const policies = new Map<string, { mention: string | null; missedAfterMs: number | null; timeoutMs: number }>();
+  const fallbacks: Destination[] = [];
+  configs.forEach((config, index) => {
+    if (config.type === 'console') {
+      (config.fallback ? fallbacks : active).push({ type: 'console', name: config.name });
+      policies.set(config.name, { mention: null, missedAfterMs: null, timeoutMs: 15_000 });
+      return;
+    }
+    policies.set(config.name, { mention: config.mention ?? null, missedAfterMs: config.missedAfter === undefined ? null : config.missedAfter * 1000, timeoutMs: config.timeout * 1000 });
+    const found = resolveChat(config, env);
+    if (found.kind === 'ok') {
+      active.push(found.destination);
+      return;
+    }
+    if (found.kind === 'invalid') errors.push([index, found.message]);
+    else if (config.required) errors.push([index, `required, but ${found.missing.join(' and ')} ${found.missing.length > 1 ? 'are' : 'is'} not set in the environment`]);
+    else inactive.push({ name: config.name, type: config.type, missing: found.missing });
+  });
+  return { active: active.length > 0 ? active : fallbacks, inactive, policies, errors };
+}
+
+type Found = { kind: 'ok'; destination: Destination } | { kind: 'missing'; missing: string[] } | { kind: 'invalid'; message: string };
+
+function resolveChat(config: Exclude<DestinationConfig, { type: 'console' }>, env: DestinationEnv): Found {
+  const get = (varName: string): string | null => env.vars.get(varName) ?? null;
+  const timeoutMs = config.timeout * 1000;
+  switch (config.type) {
+    case 'discord':
+    case 'slack': {
+      const token = get(config.tokenEnv);
+      const channel = config.channel ?? get(config.channelEnv);
+      const missing = [...(token === null ? [config.tokenEnv] : []), ...(channel === null ? [config.channelEnv] : [])];
+      if (token === null || channel === null) return { kind: 'missing', missing };
+      return config.type === 'discord'
+        ? { kind: 'ok', destination: { type: 'discord', name: config.name, token, channelId: channel, apiUrl: env.discordApi, timeoutMs } }
+        : { kind: 'ok', destination: { type: 'slack', name: config.name, token, channel, apiUrl: env.slackApi, timeoutMs } };
+    }
+    case 'discord-webhook': {
+      const url = get(config.urlEnv);
+      if (url === null) return { kind: 'missing', missing: [config.urlEnv] };
+      const m = DISCORD_WEBHOOK_PATH.exec(safePath(url));
+      if (!m || m[1] === undefined || m[2] === undefined) return { kind: 'invalid', message: `${config.urlEnv} is not a Discord webhook URL (…/api/webhooks/ID/TOKEN)` };
+      return { kind: 'ok', destination: { type: 'discord-webhook', name: config.name, webhookId: m[1], webhookToken: m[2], apiUrl: env.discordApi, timeoutMs } };
+    }
+    case 'slack-webhook': {
+      const url = get(config.urlEnv);
+      if (url === null) return { kind: 'missing', missing: [config.urlEnv] };
+      if (!/^https?:\/\/[^\s]+$/.test(url)) return { kind: 'invalid', message: `${config.urlEnv} is not an http(s) URL` };
+      return { kind: 'ok', destination: { type: 'slack-webhook', name: config.name, url, timeoutMs } };
+    }
+  }
+}
+
+function safePath(url: string): string {
+  try {
+    return new URL(url).pathname;
+  } catch {
+    return '';
+  }
+}

@@ -5,7 +5,19 @@ export interface Env {
   readonly configFile: string | null;
   readonly databaseUrl: string | null;
   readonly logLevel: string;
+  /** Discord API base (WIREWATCH_DISCORD_API), without the version: URLs are `${discordApi}/v10/…`. */
+  readonly discordApi: string;
+  /** Slack Web API base (WIREWATCH_SLACK_API), ending in "/". */
+  readonly slackApi: string;
+  /**
+   * Every non-empty variable, for the secrets config names (`tokenEnv: DISCORD_TOKEN` by default;
+   * also DISCORD_CHANNEL_ID, DISCORD_WEBHOOK_URL, SLACK_BOT_TOKEN, SLACK_CHANNEL, SLACK_WEBHOOK_URL).
+   */
+  readonly vars: ReadonlyMap<string, string>;
 }
+
+export const DEFAULT_DISCORD_API = 'https://discord.com/api';
+export const DEFAULT_SLACK_API = 'https://slack.com/api/';
 
 type EnvSource = Readonly<Record<string, string | undefined>>;
 
@@ -14,6 +26,12 @@ export function readEnv(source: EnvSource): Env {
     configFile: nonEmpty(source.WIREWATCH_CONFIG),
     databaseUrl: nonEmpty(source.DATABASE_URL),
     logLevel: nonEmpty(source.WIREWATCH_LOG_LEVEL) ?? 'info',
+    discordApi: (nonEmpty(source.WIREWATCH_DISCORD_API) ?? DEFAULT_DISCORD_API).replace(/\/+$/, ''),
+    slackApi: (nonEmpty(source.WIREWATCH_SLACK_API) ?? DEFAULT_SLACK_API).replace(/\/*$/, '/'),
+    vars: new Map(Object.entries(source).flatMap(([key, value]) => {
+      const v = nonEmpty(value);
+      return v === null ? [] : [[key, v] as const];
+    })),
   };
 }
 

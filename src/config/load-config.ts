@@ -4,7 +4,10 @@ import { readFile } from 'node:fs/promises';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import type { FeedSource } from '../domain/feed.ts';
 import type { RuleDefinition } from '../domain/match.ts';
-import { configSchema, type DestinationConfig } from './config-schema.ts';
+import type { DeliveryPolicy } from '../alerts/route-delivery.ts';
+import { configSchema } from './config-schema.ts';
+import { resolveDestinations, type Destination, type InactiveDestination } from './destinations-schema.ts';
+import { resolveRoute } from './routes-schema.ts';
 import type { Env } from './env.ts';
 import { deriveFeedId } from './feed-id.ts';
 import { formatIssues } from './format-issues.ts';
@@ -25,7 +28,12 @@ export interface Config {
   readonly logLevel: string;
   readonly feeds: readonly FeedSource[];
   readonly rules: readonly RuleDefinition[];
-  readonly destinations: readonly DestinationConfig[];
+  /** Destinations to deliver to, secrets resolved (never log them). */
+  readonly destinations: readonly Destination[];
+  /** Configured chat destinations skipped because their secrets are not set. */
+  readonly inactiveDestinations: readonly InactiveDestination[];
+  /** Routes and per-destination delivery settings. */
+  readonly delivery: DeliveryPolicy;
   readonly fetch: FetchSettings;
 }
 
@@ -55,6 +63,10 @@ export function parseConfig(text: string, file: string, env: Env, cwd = process.
   if (!parsed.success) return { kind: 'invalid', message: formatIssues(file, parsed.error.issues) };
   const raw = parsed.data;
   const base = dirname(file);
+  const destinations = resolveDestinations(raw.destinations, env);
+  if (destinations.errors.length > 0) {
+    return { kind: 'invalid', message: destinations.errors.map(([index, message]) => `${file}: destinations[${index}]: ${message}`).join('\n') };
+  }
   return {
     kind: 'ok',
     config: {
@@ -72,7 +84,9 @@ export function parseConfig(text: string, file: string, env: Env, cwd = process.
         };
       }),
       rules: raw.rules.map((rule) => ({ id: rule.id, query: rule.query })),
-      destinations: raw.destinations,
+      destinations: destinations.active,
+      inactiveDestinations: destinations.inactive,
+      delivery: { routes: raw.routes.map(resolveRoute), destinations: destinations.policies },
       fetch: {
         totalTimeoutMs: raw.fetch.timeout * 1000,
         connectTimeoutMs: raw.fetch.connectTimeout * 1000,

@@ -26,6 +26,8 @@ export interface FetchOptions {
   maxRedirects: number;
   /** DNS resolution for every hop (the SSRF guard plugs in here). Not called for IP-literal hosts. */
   lookup?: LookupFunction;
+  /** Checked before the first request and before following each redirect: a reason to refuse the URL, or null. */
+  allowUrl?: (url: URL) => string | null;
   signal?: AbortSignal;
 }
 
@@ -93,6 +95,8 @@ async function fetchHttp(start: URL, validators: Validators, options: FetchOptio
   try {
     let url = start;
     for (let redirects = 0; ; redirects++) {
+      const refused = options.allowUrl?.(url) ?? null;
+      if (refused !== null) return { kind: 'failed', reason: redirects === 0 ? refused : `redirect refused: ${refused}` };
       const hop = await requestOnce(url, validators, options, controller.signal);
       if (hop.kind !== 'redirect') return hop;
       if (redirects >= options.maxRedirects) {

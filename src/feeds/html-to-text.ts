@@ -33,8 +33,12 @@ export function htmlToText(html: string): string {
     .replace(BLOCK, '\n')
     .replace(CELL, ' ')
     .replace(TAG, '');
-  text = repairMojibake(repairEntities(decode(text, { level: 'html5' })));
-  return collapseWhitespace(text.replace(/\r\n?/g, '\n').replace(/\t/g, ' ').replace(INVISIBLE, ''));
+  text = repairEntities(decode(text, { level: 'html5' }))
+    .replace(/\r\n?/g, '\n')
+    .replace(/\t/g, ' ')
+    .replace(INVISIBLE, '');
+  // After removing invisibles, so that a byte sequence split by one is not joined on a second pass.
+  return collapseWhitespace(repairMojibake(text));
 }
 
 /** One-line plain text (titles). */

@@ -5,6 +5,9 @@ import type { GazetteerEntry, PlaceMention } from './gazetteer.ts';
 
 type Lookup = (words: readonly string[], at: number) => GazetteerEntry[];
 
+/** Below this population, a town next to another capitalised name is taken as part of that name. */
+const SMALL_CITY = 100_000;
+
 /** Words before a name that say it is a location: "in Nice", "near Mobile", "in northern X". */
 const LOCATIVE = new Set(['in', 'near', 'at', 'outside', 'inside', 'from', 'into', 'across', 'around', 'to', 'toward', 'towards', 'throughout', 'within', 'via', 'nearby']);
 const DIRECTION = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'northeastern', 'northwestern', 'southeastern', 'southwestern', 'downtown', 'suburban', 'rural', 'coastal']);
@@ -21,17 +24,31 @@ const NOT_PLACES: readonly (readonly string[])[] = [
   'eastern europe', 'western europe', 'sub saharan africa', 'north africa', 'east africa', 'west africa',
   'southern africa', 'horn of africa', 'persian gulf', 'arabian peninsula', 'south east asia',
 ].map((p) => p.split(' ')).sort((a, b) => b.length - a.length);
+const NOT_PLACE_STARTS = new Set(NOT_PLACES.map((p) => p[0]));
 
 /** Lower-case particles inside names ("Bosnia and Herzegovina", "Salah al-Din"). */
 const PARTICLES = new Set(['of', 'the', 'and', 'de', 'del', 'al', 'el', 'la', 'le', 'du', 'da', 'do', 'dos', 'das', 'upon', 'on', 'sur', 'am', 'an', 'bin', 'ibn', 'din']);
 
 export function findPlaceMentions(words: readonly Word[], text: string | undefined, lookup: Lookup): PlaceMention[] {
   const folded = words.map((w) => w.text);
-  const scan: Scan = { words, folded, text, lookup, headline: isHeadlineCase(words), shouting: isShouting(words) };
+  let headline: boolean | undefined;
+  let shouting: boolean | undefined;
+  const scan: Scan = {
+    words,
+    folded,
+    text,
+    lookup,
+    get headline() {
+      return (headline ??= isHeadlineCase(words));
+    },
+    get shouting() {
+      return (shouting ??= isShouting(words));
+    },
+  };
   const mentions: PlaceMention[] = [];
   let i = 0;
   while (i < words.length) {
-    const region = NOT_PLACES.find((p) => p.every((w, k) => folded[i + k] === w));
+    const region = NOT_PLACE_STARTS.has(folded[i]) ? NOT_PLACES.find((p) => p.every((w, k) => folded[i + k] === w)) : undefined;
     if (region !== undefined) {
       i += region.length;
       continue;
@@ -66,13 +83,14 @@ interface Scan {
 
 function accepts(scan: Scan, e: GazetteerEntry, at: number, n: number): boolean {
   const span = scan.words.slice(at, at + n);
-  if (isAcronym(e.name) ? !span.every((w) => isAcronym(w.raw)) : !scan.shouting && span.some((w) => isShortAcronym(w.raw, e))) {
+  if (isAcronym(e.name) ? !span.every((w) => isAcronym(w.raw)) : span.some((w) => isShortAcronym(w.raw, e)) && !scan.shouting) {
     return false; // "us" is not US; "ILO" is not Ilo (PE); but "BAGHDAD (Reuters)" is Baghdad
   }
   if (scan.shouting && e.confirm !== 'none') return false;
   const local = e.kind === 'city' || e.kind === 'region';
   if (local && continuesAsName(scan, at + n)) return false;
-  if (e.confirm === 'none') return true;
+  // A small town named like part of a longer name ("Baltasar Garzón", "Dax index") is that name.
+  if (e.confirm === 'none') return !(e.kind === 'city' && (e.population ?? 0) < SMALL_CITY && !scan.headline && partOfPersonName(scan, at, n));
   if (!span.every((w) => w.capitalised || PARTICLES.has(w.text))) return false;
   if (e.confirm === 'context') return hasLocativeCue(scan, e, at, n) && !partOfPersonName(scan, at, n);
   if (!local) return e.kind !== 'country' || !partOfPersonName(scan, at, n);
@@ -85,6 +103,9 @@ function isShortAcronym(raw: string, e: GazetteerEntry): boolean {
 }
 
 function isAcronym(raw: string): boolean {
+  // Fast exit for the usual word: a lower-case second letter.
+  const second = raw.charCodeAt(1);
+  if (second >= 97 && second <= 122) return false;
   const letters = raw.replaceAll('.', '');
   return letters.length >= 2 && /^\p{Lu}+$/u.test(letters);
 }

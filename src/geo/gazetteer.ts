@@ -67,23 +67,33 @@ export function loadGazetteer(): Gazetteer {
 
 function createGazetteer(): Gazetteer {
   const { entries, countryNames } = buildEntries();
-  const byFirstWord = new Map<string, GazetteerEntry[]>();
+  // Indexed by first word, then by second word for longer names: "new" starts hundreds of names.
+  const singles = new Map<string, GazetteerEntry[]>();
+  const longer = new Map<string, Map<string, GazetteerEntry[]>>();
   const byCountry = new Map<string, GazetteerEntry[]>();
   for (const entry of entries) {
-    const first = entry.words[0];
+    const [first, second] = entry.words;
     if (first === undefined) continue;
-    pushTo(byFirstWord, first, entry);
+    if (second === undefined) pushTo(singles, first, entry);
+    else {
+      let seconds = longer.get(first);
+      if (seconds === undefined) longer.set(first, (seconds = new Map()));
+      pushTo(seconds, second, entry);
+    }
     pushTo(byCountry, entry.country, entry);
   }
   // Entries arrive in preference order; a stable sort by length keeps it within a length.
-  for (const list of byFirstWord.values()) list.sort((a, b) => b.words.length - a.words.length);
+  for (const seconds of longer.values()) for (const list of seconds.values()) list.sort((a, b) => b.words.length - a.words.length);
 
   const lookup = (words: readonly string[], at: number): GazetteerEntry[] => {
     const first = words[at];
     if (first === undefined) return [];
-    const list = byFirstWord.get(first);
-    if (list === undefined) return [];
-    return list.filter((e) => e.words.every((w, k) => words[at + k] === w));
+    const single = singles.get(first);
+    const second = words[at + 1];
+    const multi = second === undefined ? undefined : longer.get(first)?.get(second);
+    if (multi === undefined) return single === undefined ? [] : single.slice();
+    const found = multi.filter((e) => e.words.every((w, k) => k < 2 || words[at + k] === w));
+    return single === undefined ? found : found.concat(single);
   };
 
   const gazetteer: Gazetteer = {

@@ -4,6 +4,7 @@ import { wordForms } from '../text/word-forms.ts';
 import type { QueryNode, WordPattern } from './query-ast.ts';
 import { DEFAULT_FIELDS, FIELDS } from './query-plan.ts';
 import type { FieldMask, Plan, PlaceResolver, WordMatcher } from './query-plan.ts';
+import type { TermTable } from './term-table.ts';
 import { RuleSyntaxError } from './rule-syntax-error.ts';
 
 export interface CompileQueryOptions {
@@ -14,17 +15,24 @@ export interface CompileQueryOptions {
   readonly places?: () => PlaceResolver;
 }
 
-/** Throws RuleSyntaxError (caught by callers) for a place the gazetteer does not know. */
-export function compileQuery(ast: QueryNode, options: CompileQueryOptions = {}): Plan {
-  return compileNode(ast, DEFAULT_FIELDS, options);
+/**
+ * Word matchers and result slots are registered in `table`, shared by a rule set.
+ * Throws RuleSyntaxError (caught by callers) for a place the gazetteer does not know.
+ */
+export function compileQuery(ast: QueryNode, table: TermTable, options: CompileQueryOptions = {}): Plan {
+  return compileNode(ast, DEFAULT_FIELDS, { ...options, table });
 }
 
-function compileNode(node: QueryNode, fields: FieldMask, options: CompileQueryOptions): Plan {
+type Context = CompileQueryOptions & { readonly table: TermTable };
+
+function compileNode(node: QueryNode, fields: FieldMask, options: Context): Plan {
   const span = { start: node.start, end: node.end };
   switch (node.kind) {
     case 'term': {
-      const matchers = node.words.map(toMatcher);
-      return { kind: 'term', key: `${fields}|${matchers.map(matcherKey).join(' ')}`, label: node.label, matchers, fields, ...span };
+      const matchers = node.words.map((w) => toMatcher(w, options.table));
+      const key = `${fields}|${matchers.map((m) => m.id).join(' ')}`;
+      const slot = options.table.slot(`${key}\u0000${node.label}`);
+      return { kind: 'term', key, slot, label: node.label, matchers, fields, ...span };
     }
     case 'place':
       return compilePlace(node, fields, options);
@@ -48,22 +56,19 @@ function compileNode(node: QueryNode, fields: FieldMask, options: CompileQueryOp
   }
 }
 
-function toMatcher(word: WordPattern): WordMatcher {
-  if (word.kind === 'prefix') return { kind: 'prefix', prefix: word.text };
-  const forms = word.exact || word.acronym ? [word.text] : wordForms(word.text);
-  return { kind: 'forms', forms: new Set(forms) };
+function toMatcher(word: WordPattern, table: TermTable): WordMatcher {
+  if (word.kind === 'prefix') return table.prefixMatcher(word.text);
+  return table.formsMatcher(word.exact || word.acronym ? [word.text] : wordForms(word.text));
 }
 
-function matcherKey(m: WordMatcher): string {
-  return m.kind === 'prefix' ? `${m.prefix}*` : [...m.forms].sort().join(',');
-}
-
-function compilePlace(node: QueryNode & { kind: 'place' }, fields: FieldMask, options: CompileQueryOptions): Plan {
+function compilePlace(node: QueryNode & { kind: 'place' }, fields: FieldMask, options: Context): Plan {
   const resolver = options.places?.();
   const place = resolver?.resolve(node.name) ?? null;
   if (resolver === undefined || place === null) {
     const hint = resolver === undefined ? 'place: is not available: no gazetteer was given' : `unknown place "${node.name}": use a country, region or city name`;
     throw new RuleSyntaxError({ ruleId: null, column: node.start + 1, token: node.label, hint });
   }
-  return { kind: 'place', key: `${fields}|${place.key}`, label: node.label, place, resolver, fields, start: node.start, end: node.end };
+  const key = `${fields}|${place.key}`;
+  const slot = options.table.slot(`${key}\u0000${node.label}`);
+  return { kind: 'place', key, slot, label: node.label, place, resolver, fields, start: node.start, end: node.end };
 }

@@ -1,7 +1,9 @@
 // Evaluates compiled plans on one indexed article: whether a plan holds, and which words made it
-// hold (spec/rules.md, "Operators", "Explanation"). Term results are shared by all rules of one article.
-import type { ArticleIndex } from './article-index.ts';
+// hold (spec/rules.md, "Operators", "Explanation"). ArticleIndex has already looked the article's
+// words up in the rule set's TermTable, so a single-word term is a check of two array cells.
 import type { Field } from '../domain/match.ts';
+import { fieldOf, positionOf } from './article-index.ts';
+import type { ArticleIndex } from './article-index.ts';
 import { FIELDS } from './query-plan.ts';
 import type { PlaceMention, PlaceResolver, Plan, PositionalPlan, WordMatcher } from './query-plan.ts';
 
@@ -14,24 +16,44 @@ export interface Hit {
   readonly label: string;
 }
 
+/** Per-rule-set arrays for term results, reused from article to article. */
+export class ResultScratch {
+  readonly slotSeen: Int32Array;
+  readonly slotHits: (readonly Hit[])[];
+
+  constructor(slots: number) {
+    this.slotSeen = new Int32Array(slots);
+    this.slotHits = new Array<readonly Hit[]>(slots).fill([]);
+  }
+}
+
 export class PlanEvaluator {
-  private readonly cache = new Map<string, readonly Hit[]>();
   private readonly mentionCache = new Map<PlaceResolver, (readonly PlaceMention[])[]>();
-  constructor(readonly article: ArticleIndex) {}
+
+  constructor(
+    readonly article: ArticleIndex,
+    private readonly results: ResultScratch,
+  ) {}
 
   test(plan: Plan): boolean {
     switch (plan.kind) {
-      case 'term':
+      case 'term': {
+        const matchers = plan.matchers;
+        for (let i = 0; i < matchers.length; i++) if (!this.article.present((matchers[i] as WordMatcher).id, plan.fields)) return false;
+        return matchers.length === 1 || this.hits(plan).length > 0;
+      }
       case 'place':
         return this.hits(plan).length > 0;
       case 'and':
-        return plan.children.every((c) => this.test(c));
+        for (const c of plan.children) if (!this.test(c)) return false;
+        return true;
       case 'or':
-        return plan.children.some((c) => this.test(c));
+        for (const c of plan.children) if (this.test(c)) return true;
+        return false;
       case 'not':
         return !this.test(plan.child);
       case 'near':
-        return this.nearHits(plan, true).length > 0;
+        return this.test(plan.left) && this.test(plan.right) && this.nearHits(plan, true).length > 0;
     }
   }
 
@@ -60,23 +82,22 @@ export class PlanEvaluator {
   hits(plan: Plan): readonly Hit[] {
     if (plan.kind === 'or') return sortHits(plan.children.flatMap((c) => this.hits(c)));
     if (plan.kind !== 'term' && plan.kind !== 'place') return [];
-    const key = `${plan.key}\u0000${plan.label}`;
-    let hits = this.cache.get(key);
-    if (hits === undefined) {
-      hits = sortHits(plan.kind === 'term' ? this.termHits(plan) : this.placeHits(plan));
-      this.cache.set(key, hits);
-    }
+    const { slotSeen, slotHits } = this.results;
+    if (slotSeen[plan.slot] === this.article.generation) return slotHits[plan.slot] as readonly Hit[];
+    const hits = sortHits(plan.kind === 'term' ? this.termHits(plan) : this.placeHits(plan));
+    slotSeen[plan.slot] = this.article.generation;
+    slotHits[plan.slot] = hits;
     return hits;
   }
 
   private termHits(plan: PositionalPlan & { kind: 'term' }): Hit[] {
     const [first, ...rest] = plan.matchers;
-    if (first === undefined) return [];
+    if (first === undefined || !plan.matchers.every((m) => this.article.present(m.id, plan.fields))) return [];
     const hits: Hit[] = [];
     for (const code of this.positionsOf(first)) {
-      const field = code & 3;
+      const field = fieldOf(code);
       if ((plan.fields & (1 << field)) === 0) continue;
-      const start = code >> 2;
+      const start = positionOf(code);
       if (rest.every((m, i) => matchesWord(m, this.article.wordAt(field, start + 1 + i)))) {
         hits.push({ field, start, end: start + plan.matchers.length, label: plan.label });
       }
@@ -84,13 +105,11 @@ export class PlanEvaluator {
     return hits;
   }
 
-  private positionsOf(matcher: WordMatcher): number[] {
-    const words = matcher.kind === 'forms' ? matcher.forms : this.article.wordsWithPrefix(matcher.prefix);
+  private positionsOf(matcher: WordMatcher): readonly number[] {
+    if (matcher.kind === 'prefix') return this.article.codesOfPrefix(matcher.id);
+    if (matcher.entries.length === 1) return this.article.codesOfEntry(matcher.entries[0] as number);
     const codes: number[] = [];
-    for (const w of words) {
-      const list = this.article.positions.get(w);
-      if (list !== undefined) codes.push(...list);
-    }
+    for (const e of matcher.entries) codes.push(...this.article.codesOfEntry(e));
     return codes;
   }
 
@@ -111,8 +130,7 @@ export class PlanEvaluator {
     if (byField === undefined) this.mentionCache.set(resolver, (byField = []));
     let found = byField[field];
     if (found === undefined) {
-      const name = FIELDS[field] as Field;
-      found = resolver.findMentions(this.article.words[field] ?? [], this.article.texts[name]);
+      found = resolver.findMentions(this.article.wordsOf(field), this.article.texts[FIELDS[field] as Field]);
       byField[field] = found;
     }
     return found;

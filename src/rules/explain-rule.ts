@@ -1,10 +1,10 @@
 // Why one query did or did not fire on an article, for `wirewatch rules test` and highlighting
 // (spec/rules.md, "Explanation"): the matched terms with word and character offsets, or the failed clause.
 import type { Article, MatchedTerm } from '../domain/match.ts';
-import { ArticleIndex } from './article-index.ts';
+import { ArticleIndex, IndexScratch } from './article-index.ts';
 import { compileOne, toMatchedTerms } from './compile-rules.ts';
 import type { CompileOptions } from './compile-rules.ts';
-import { PlanEvaluator } from './evaluate-plan.ts';
+import { PlanEvaluator, ResultScratch } from './evaluate-plan.ts';
 import type { Hit } from './evaluate-plan.ts';
 import { FIELDS } from './query-plan.ts';
 import type { Plan } from './query-plan.ts';
@@ -32,8 +32,8 @@ export type RuleExplanation =
 export function explainRule(query: string, article: Article, options?: CompileOptions): RuleExplanation {
   const compiled = compileOne(query, options);
   if (compiled.kind === 'invalid') return { kind: 'invalid', fired: false, error: compiled.error };
-  const index = new ArticleIndex(article);
-  const evaluator = new PlanEvaluator(index);
+  const index = new ArticleIndex(article, new IndexScratch(compiled.table));
+  const evaluator = new PlanEvaluator(index, new ResultScratch(compiled.table.slots));
   const plan = compiled.plan;
   const hits: Hit[] = [];
   if (evaluator.test(plan)) {
@@ -79,8 +79,8 @@ function collectPresent(plan: Plan, evaluator: PlanEvaluator, out: Hit[]): void 
 }
 
 function highlight(hits: readonly Hit[], index: ArticleIndex, article: Article): HighlightedTerm[] {
-  return toMatchedTerms(hits).map((m) => {
-    const words = index.words[FIELDS.indexOf(m.field)] ?? [];
+  return toMatchedTerms([...hits]).map((m) => {
+    const words = index.wordsOf(FIELDS.indexOf(m.field));
     const charStart = words[m.start]?.start ?? 0;
     const charEnd = words[m.end - 1]?.end ?? charStart;
     return { ...m, charStart, charEnd, text: article[m.field].slice(charStart, charEnd) };

@@ -100,7 +100,9 @@ class Parser {
     if (t.kind !== 'not' && t.kind !== 'minus') return this.parsePrimary();
     this.pos++;
     this.expectOperand(`expected a term after ${t.text}`);
+    if (++this.depth > QUERY_LIMITS.maxDepth) fail(t.start, t.text, `at most ${QUERY_LIMITS.maxDepth} nested NOTs and parentheses`);
     const child = this.parseUnary();
+    this.depth--;
     return { kind: 'not', child, start: t.start, end: child.end };
   }
 
@@ -128,7 +130,7 @@ class Parser {
 
   private parseGroup(open: QueryToken): QueryNode {
     this.pos++;
-    if (++this.depth > QUERY_LIMITS.maxDepth) fail(open.start, '(', `at most ${QUERY_LIMITS.maxDepth} nested parentheses`);
+    if (++this.depth > QUERY_LIMITS.maxDepth) fail(open.start, '(', `at most ${QUERY_LIMITS.maxDepth} nested NOTs and parentheses`);
     if (this.peek().kind === 'rparen') fail(this.peek().start, ')', 'empty parentheses: put a term inside');
     const inner = this.parseOr();
     const close = this.peek();

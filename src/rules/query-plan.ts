@@ -10,9 +10,16 @@ export type FieldMask = number;
 /** A query without a field scope searches title and body (spec/rules.md, "Text model"). */
 export const DEFAULT_FIELDS: FieldMask = 0b0011;
 
+/** One word of a term; `id` numbers it within its TermTable (term-table.ts). */
 export type WordMatcher =
-  | { readonly kind: 'forms'; readonly forms: ReadonlySet<string> }
-  | { readonly kind: 'prefix'; readonly prefix: string };
+  | {
+      readonly kind: 'forms';
+      readonly id: number;
+      readonly forms: ReadonlySet<string>;
+      /** The TermTable word entries of the forms. */
+      readonly entries: readonly number[];
+    }
+  | { readonly kind: 'prefix'; readonly id: number; readonly prefix: string };
 
 /** A place named in a field: word offsets (end exclusive) and the country it is in. */
 export interface PlaceMention {
@@ -45,8 +52,10 @@ export type Plan = Span &
   (
     | {
         readonly kind: 'term';
-        /** Equal keys match equal words: used to share results between rules on one article. */
+        /** Equal keys match equal words. */
         readonly key: string;
+        /** Where an article's hits for this term are kept (shared by terms with equal key and label). */
+        readonly slot: number;
         readonly label: string;
         readonly matchers: readonly WordMatcher[];
         readonly fields: FieldMask;
@@ -54,6 +63,7 @@ export type Plan = Span &
     | {
         readonly kind: 'place';
         readonly key: string;
+        readonly slot: number;
         readonly label: string;
         readonly place: ResolvedPlace;
         readonly resolver: PlaceResolver;

@@ -19,7 +19,7 @@ export type QueryToken = { readonly start: number; readonly end: number; readonl
 
 const QUOTES = new Set(['"', '“', '”']);
 const SCOPES = new Set<string>(['title', 'body', 'source', 'url', 'place']);
-const OPERATORS: Readonly<Record<string, 'and' | 'or' | 'not'>> = { AND: 'and', OR: 'or', NOT: 'not' };
+const OPERATORS = new Map<string, 'and' | 'or' | 'not'>([['AND', 'and'], ['OR', 'or'], ['NOT', 'not']]);
 const NEAR = /^(O?)NEAR(?:\/(.*))?$/;
 const SPACE = /\s/u;
 
@@ -71,7 +71,7 @@ function readWord(query: string, start: number, tokens: QueryToken[]): number {
     end++;
   }
   const text = query.slice(start, end);
-  const operator = OPERATORS[text];
+  const operator = OPERATORS.get(text);
   if (operator !== undefined) {
     tokens.push({ kind: operator, start, end, text });
     return end;
@@ -89,7 +89,9 @@ function readWord(query: string, start: number, tokens: QueryToken[]): number {
     if (query.slice(rest, end) === '=' && QUOTES.has(query[end] ?? '')) return rest; // title:="…"
     if (rest < end) {
       if (query[rest] === '-') fail(rest, text, `put the "-" before "${text.slice(0, colon + 1)}"`);
-      tokens.push({ kind: 'word', start: rest, end, text: query.slice(rest, end) });
+      const inner = query.slice(rest, end);
+      if (SCOPES.has(inner.slice(0, Math.max(0, inner.indexOf(':'))).toLowerCase())) return readWord(query, rest, tokens); // title:place:Iraq
+      tokens.push({ kind: 'word', start: rest, end, text: inner });
     } else if (end >= query.length || !(query[end] === '(' || QUOTES.has(query[end] as string))) {
       fail(start, text, `expected a term, a quoted phrase or "(" right after "${text}"`);
     }

@@ -51,7 +51,8 @@ export async function loadAlerts(db: Kysely<Database>, ids: readonly number[]): 
           summary: r.summary,
           facts: parseJson<Facts>(r.facts),
           storyId: r.story_id,
-          alsoReportedBy: parseJson<string[]>(r.also_reported_by) ?? [],
+          // The story's outlets other than this alert's own.
+          alsoReportedBy: (parseJson<string[]>(r.also_reported_by) ?? []).filter((outlet) => outlet !== r.source),
           priority: 'normal',
         },
       },

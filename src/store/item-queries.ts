@@ -83,8 +83,8 @@ async function insertAlerts(trx: Db, itemId: number, entry: SaveEntry, batch: Sa
         facts: alert.facts === null ? null : JSON.stringify(alert.facts),
         story_id: alert.storyId,
         created_at: createdAt,
-        also_reported_by: alert.alsoReportedBy === undefined || alert.alsoReportedBy.length === 0 ? null : JSON.stringify(alert.alsoReportedBy),
-        update_text: alert.updateText ?? null,
+        also_reported_by: alert.followUp === true && alert.sources !== undefined ? JSON.stringify(alert.sources) : null,
+        story_update: alert.update === undefined || alert.update === null ? null : JSON.stringify(alert.update),
       })
       .returning('id')
       .executeTakeFirstOrThrow();

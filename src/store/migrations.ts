@@ -85,7 +85,7 @@ const routingAndStories: Migration = {
     await db.schema.alterTable('outbox').addColumn('kind', 'text', (c) => c.notNull().defaultTo('post')).execute();
     await db.schema.alterTable('outbox').addColumn('retrying', 'integer', (c) => c.notNull().defaultTo(0)).execute();
     await db.schema.alterTable('alerts').addColumn('also_reported_by', 'text').execute();
-    await db.schema.alterTable('alerts').addColumn('update_text', 'text').execute();
+    await db.schema.alterTable('alerts').addColumn('story_update', 'text').execute();
     // hourly caps: posts sent to a destination since an hour ago
     await db.schema.createIndex('outbox_sent_index').on('outbox').columns(['destination', 'sent_at']).execute();
     // `wirewatch status`: alerts today

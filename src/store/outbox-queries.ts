@@ -3,7 +3,7 @@
 import type { Kysely } from 'kysely';
 import type { Alert } from '../domain/alert.ts';
 import type { Database, OutboxStatus } from './schema.ts';
-import type { ClaimFilter, Delivery, DeliveryFailure, DestinationBacklog, OutboxCounts, OutboxKind, StoryMessageRecord } from './store.ts';
+import type { ClaimFilter, Delivery, DeliveryFailure, DestinationBacklog, OutboxCounts, OutboxKind, StoryChange, StoryMessageRecord } from './store.ts';
 import type { StoreDialect } from './store-dialect.ts';
 import { loadAlerts, parseJson } from './alert-rows.ts';
 import { fromMillis, fromMillisOrNull } from './time.ts';
@@ -47,7 +47,7 @@ async function loadDeliveries(db: Db, ids: readonly number[]): Promise<Delivery[
       'outbox.attempts',
       'outbox.created_at',
       'outbox.claimed_until',
-      'alerts.update_text',
+      'alerts.story_update',
       'story_messages.message_id as story_message_id',
       'story_messages.alert_id as story_alert_id',
       'story_messages.facts as story_facts',
@@ -82,7 +82,7 @@ async function loadDeliveries(db: Db, ids: readonly number[]): Promise<Delivery[
       claimedUntil: fromMillis(r.claimed_until ?? r.created_at),
       feedId: found.feedId,
       alert: found.alert,
-      updateText: r.update_text,
+      storyUpdate: parseJson<StoryChange>(r.story_update),
       storyMessage,
     };
   });

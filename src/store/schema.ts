@@ -47,8 +47,8 @@ export interface AlertsTable {
   created_at: number;
   /** JSON string[]: outlets that reported the story so far (a follow-up's "also reported by"), or null. */
   also_reported_by: string | null;
-  /** Thread reply for a material change of the story (higher toll), or null. */
-  update_text: string | null;
+  /** JSON StoryChange: what a follow-up adds to its story (higher toll, new place), or null. */
+  story_update: string | null;
 }
 
 export type OutboxStatus = 'pending' | 'sent' | 'failed';

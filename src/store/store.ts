@@ -1,6 +1,6 @@
 // The store's contract: what the worker saves and reads (feeds, new items, alerts, the outbox).
 // Domain types in, domain types out; Kysely stays inside src/store. Design: /work/shared/DESIGN.md.
-import type { Alert, Facts } from '../domain/alert.ts';
+import type { Alert, Facts, Place } from '../domain/alert.ts';
 import type { FeedHealth, FeedSource } from '../domain/feed.ts';
 import type { Item } from '../domain/item.ts';
 import type { MatchedTerm } from '../domain/match.ts';
@@ -26,13 +26,19 @@ export interface NewAlert {
   readonly storyId: string;
   /** Where to deliver it; when absent, the batch's destinations. */
   readonly destinations?: readonly string[];
-  /**
-   * A follow-up of a story: every outlet reporting it so far (shown as "also reported by" when the
-   * story's message is edited). Absent or empty for a story's first alert.
-   */
-  readonly alsoReportedBy?: readonly string[];
-  /** A material change of the story ("Death toll rises to 5"), posted as a thread reply; null: edit only. */
-  readonly updateText?: string | null;
+  /** True for a copy or follow-up of an earlier item of the story (the describer's AlertDraft fields). */
+  readonly followUp?: boolean;
+  /** Every outlet in the story so far, this one included: "also reported by" on a follow-up. */
+  readonly sources?: readonly string[];
+  /** What this item adds to its story (higher toll, new place), or null. */
+  readonly update?: StoryChange | null;
+}
+
+/** What a follow-up adds to its story: the stories stage's StoryUpdate (src/stories), as stored. */
+export interface StoryChange {
+  readonly killed: { readonly from: number | null; readonly to: number } | null;
+  readonly injured: { readonly from: number | null; readonly to: number } | null;
+  readonly newPlaces: readonly Place[];
 }
 
 export interface SaveEntry {
@@ -94,8 +100,8 @@ export interface Delivery {
   readonly claimedUntil: Date;
   readonly feedId: string;
   readonly alert: Alert;
-  /** Thread reply text when the alert materially changes its story, else null. */
-  readonly updateText: string | null;
+  /** What the alert adds to its story (a higher toll is worth a thread reply), else null. */
+  readonly storyUpdate: StoryChange | null;
   /** The story's message in this destination when one was posted: the alert then edits it. */
   readonly storyMessage: StoryMessage | null;
 }

@@ -2,7 +2,7 @@
 // checked by MinHash estimate), else a story on the same incident (term cosine, gated by facts).
 // Conservative by design: a wrong merge hides an incident, a missed one only repeats an alert.
 
-import type { Facts } from '../domain/alert.ts';
+import type { Facts, Place } from '../domain/alert.ts';
 import { closestDate, relatePlaces } from './event-facts.ts';
 import type { FactsSoFar, PlaceRelation } from './event-facts.ts';
 import type { LshIndex } from './lsh-index.ts';
@@ -18,10 +18,16 @@ export interface Member {
   readonly key: string;
   readonly published: number;
   readonly profile: TextProfile;
-  /** Headline/lead TF-IDF weights as of when the text was seen. */
+  /** Places its facts named (empty when none or no facts). */
+  readonly places: readonly Place[];
+  /** Headline+lead TF-IDF weights as of when the text was seen. */
   readonly weighted: WeightedTerms;
+  /** Headline-only weights, computed the first time a headline-only item meets this text. */
+  weightedTitle: WeightedTerms | null;
   /** LSH bucket keys of the signature, or null when the text is too short to have one. */
   readonly bandKeys: Uint32Array | null;
+  /** Scratch for one lookup: visited when equal to the lookup's stamp. */
+  stamp: number;
   readonly story: Story;
 }
 
@@ -29,6 +35,9 @@ export interface Story {
   readonly id: string;
   /** Creation order (ties between candidates go to the older story). */
   readonly seq: number;
+  /** Scratch for one lookup: shared lookup terms, valid while `stamp` is the lookup's. */
+  stamp: number;
+  hits: number;
   firstPublished: number;
   lastPublished: number;
   readonly sources: string[];
@@ -49,8 +58,7 @@ export interface MatchSettings {
 }
 
 export interface SearchState {
-  readonly lsh: LshIndex;
-  readonly members: ReadonlyMap<number, Member>;
+  readonly lsh: LshIndex<Member>;
   readonly termIndex: ReadonlyMap<string, ReadonlySet<Story>>;
   readonly weights: TermWeights;
   readonly settings: MatchSettings;
@@ -61,7 +69,8 @@ export const MIN_SHINGLES = 8;
 /** Event dates further apart than this (days) are different events. */
 const MAX_DATE_GAP_DAYS = 1;
 /** Terms of the item used to look up candidate stories (rarest first), and how many to score. */
-const LOOKUP_TERMS = 8;
+const TITLE_LOOKUP_TERMS = 8;
+const LEAD_LOOKUP_TERMS = 4;
 const MAX_CANDIDATES = 12;
 /** A term held by more stories than this says nothing about which one (e.g. "government"). */
 const MAX_TERM_STORIES = 50;
@@ -83,9 +92,15 @@ export function findDuplicate(
   if (bandKeys === null) return null;
   const { settings } = state;
   let best: DuplicateFound | null = null;
-  for (const id of state.lsh.candidates(bandKeys)) {
-    const member = state.members.get(id);
-    if (member === undefined || member.profile.shingleCount < MIN_SHINGLES) continue;
+  const candidates: Member[] = [];
+  const stamp = nextStamp();
+  state.lsh.forEachCandidate(bandKeys, (member) => {
+    if (member.stamp === stamp) return;
+    member.stamp = stamp;
+    candidates.push(member);
+  });
+  for (const member of candidates) {
+    if (member.profile.shingleCount < MIN_SHINGLES) continue;
     if (!withinWindow(member.story, published, settings.windowMs)) continue;
     const jaccard = estimateJaccard(profile.signature, member.profile.signature);
     const containment = estimateContainment(jaccard, profile.shingleCount, member.profile.shingleCount);
@@ -129,49 +144,90 @@ export interface SameEventFound {
 export function findSameEvent(
   state: SearchState,
   profile: TextProfile,
+  weighted: WeightedTerms,
   facts: Facts | null,
   published: number,
 ): SameEventFound | null {
   const { weights, settings } = state;
   const candidates = lookUpStories(state, profile);
   if (candidates.length === 0) return null;
-  const weighted = weights.weigh(profile.terms);
+  let weightedTitle: WeightedTerms | null = null;
   let best: SameEventFound | null = null;
+  const itemPlaces = facts?.places ?? [];
   for (const story of candidates) {
     if (!withinWindow(story, published, settings.windowMs)) continue;
-    const places = relatePlaces(story.facts.places, facts?.places ?? []);
-    if (places === 'conflict' || datesConflict(story.facts, facts)) continue;
-    const needed = settings.join[places];
-    const checkNames = places === 'unknown' || places === 'shared-country';
-    let similarity = 0;
+    if (relatePlaces(story.facts.places, itemPlaces) === 'conflict' || datesConflict(story.facts, facts)) continue;
+    // Places are compared text by text: a story's places pile up, and a pile shares something
+    // with almost anything.
     for (const member of story.compared) {
-      if (checkNames && anchorsConflict(profile, member.profile)) continue;
-      const { cosine, shared } = cosineOf(weighted, member.weighted);
-      if (shared >= MIN_SHARED_TERMS && cosine > similarity) similarity = cosine;
+      const places = relatePlaces(member.places, itemPlaces);
+      if (places === 'conflict') continue;
+      if ((places === 'unknown' || places === 'shared-country') && anchorsConflict(profile, member.profile)) continue;
+      let { cosine, shared } = cosineOf(weighted, member.weighted);
+      if (profile.headlineOnly || member.profile.headlineOnly) {
+        // Against a headline alone, the other side's lead only dilutes: compare headlines too.
+        weightedTitle ??= weights.weigh(profile.titleTerms);
+        member.weightedTitle ??= weights.weigh(member.profile.titleTerms);
+        const headlines = cosineOf(weightedTitle, member.weightedTitle);
+        if (headlines.cosine > cosine) ({ cosine, shared } = headlines);
+      }
+      if (shared < MIN_SHARED_TERMS || cosine < settings.join[places]) continue;
+      if (best === null || cosine > best.similarity) best = { story, similarity: cosine, places };
     }
-    if (similarity < needed || (best !== null && similarity <= best.similarity)) continue;
-    best = { story, similarity, places };
   }
   return best;
 }
 
-/** Stories sharing the item's rarest terms, most shared first. */
+/**
+ * Stories sharing at least two lookup terms with the item, most shared first. Lookup terms are
+ * the headline's and the lead's rarest: a lead's incidental words ("strewn") must not crowd out
+ * the headline's ("satellite", "bucha").
+ */
 function lookUpStories(state: SearchState, profile: TextProfile): Story[] {
   const { termIndex } = state;
+  const title = profile.titleTerms;
+  const lookup = [
+    ...rarestHeld(termIndex, [...title.keys()], TITLE_LOOKUP_TERMS),
+    ...rarestHeld(
+      termIndex,
+      [...profile.terms.keys()].filter((t) => !title.has(t)),
+      LEAD_LOOKUP_TERMS,
+    ),
+  ];
+  const stamp = nextStamp();
+  const chosen: Story[] = [];
+  for (const holders of lookup) {
+    for (const story of holders) {
+      if (story.stamp !== stamp) {
+        story.stamp = stamp;
+        story.hits = 0;
+      }
+      // Counted when it reaches the minimum, so each story is chosen once.
+      if (++story.hits === MIN_SHARED_TERMS) chosen.push(story);
+    }
+  }
+  chosen.sort((a, b) => b.hits - a.hits || a.seq - b.seq);
+  return chosen.slice(0, MAX_CANDIDATES);
+}
+
+function rarestHeld(
+  termIndex: ReadonlyMap<string, ReadonlySet<Story>>,
+  terms: readonly string[],
+  count: number,
+): ReadonlySet<Story>[] {
   const held: { term: string; holders: ReadonlySet<Story> }[] = [];
-  for (const term of profile.terms.keys()) {
+  for (const term of terms) {
     const holders = termIndex.get(term);
     if (holders !== undefined && holders.size <= MAX_TERM_STORIES) held.push({ term, holders });
   }
   held.sort((a, b) => a.holders.size - b.holders.size || (a.term < b.term ? -1 : 1));
-  const hits = new Map<Story, number>();
-  for (const { holders } of held.slice(0, LOOKUP_TERMS)) {
-    for (const story of holders) hits.set(story, (hits.get(story) ?? 0) + 1);
-  }
-  const chosen: [Story, number][] = [];
-  for (const [story, n] of hits) if (n >= MIN_SHARED_TERMS) chosen.push([story, n]);
-  chosen.sort((a, b) => b[1] - a[1] || a[0].seq - b[0].seq);
-  return chosen.slice(0, MAX_CANDIDATES).map(([story]) => story);
+  return held.slice(0, count).map((h) => h.holders);
+}
+
+/** Stamps mark what one lookup has visited without a Set; they only ever increase. */
+let lastStamp = 0;
+function nextStamp(): number {
+  return ++lastStamp;
 }
 
 function withinWindow(story: Story, published: number, windowMs: number): boolean {

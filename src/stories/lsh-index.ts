@@ -3,27 +3,30 @@
 
 import { mix32 } from './minhash.ts';
 
-export interface LshIndex {
+export interface LshIndex<T> {
   /** The bucket keys of a signature: compute once, then add and look up with them. */
   keysOf(signature: Uint32Array): Uint32Array;
-  add(id: number, keys: Uint32Array): void;
-  remove(id: number, keys: Uint32Array): void;
-  /** Ids sharing at least one band bucket, each once, in order of first appearance. */
-  candidates(keys: Uint32Array): number[];
+  add(value: T, keys: Uint32Array): void;
+  remove(value: T, keys: Uint32Array): void;
+  /**
+   * Calls `visit` for every value sharing a bucket with `keys`, band by band, oldest first in each;
+   * a value in several shared buckets is visited once per bucket (callers dedupe, cheaply).
+   */
+  forEachCandidate(keys: Uint32Array, visit: (value: T) => void): void;
   readonly size: number;
 }
 
 export interface LshOptions {
   readonly bands: number;
   readonly rows: number;
-  /** A bucket holding more ids than this (boilerplate shared by many texts) stops growing. */
+  /** A bucket holding more ids than this (boilerplate shared by many texts) drops its oldest. */
   readonly maxBucket?: number;
 }
 
-export function createLshIndex({ bands, rows, maxBucket = 128 }: LshOptions): LshIndex {
+export function createLshIndex<T>({ bands, rows, maxBucket = 32 }: LshOptions): LshIndex<T> {
   // One table for all bands: each key hashes its band number in, so bands do not collide
   // (beyond chance, which only adds a candidate that the caller's check then rejects).
-  const table = new Map<number, number[]>();
+  const table = new Map<number, T[]>();
   let size = 0;
 
   return {
@@ -40,38 +43,33 @@ export function createLshIndex({ bands, rows, maxBucket = 128 }: LshOptions): Ls
       }
       return keys;
     },
-    add(id, keys) {
+    add(value, keys) {
       for (const key of keys) {
         const bucket = table.get(key);
-        if (bucket === undefined) table.set(key, [id]);
-        else if (bucket.length < maxBucket) bucket.push(id);
+        if (bucket === undefined) table.set(key, [value]);
+        else {
+          // A full bucket (boilerplate shared by many texts) keeps the most recent ids.
+          if (bucket.length >= maxBucket) bucket.shift();
+          bucket.push(value);
+        }
       }
       size++;
     },
-    remove(id, keys) {
+    remove(value, keys) {
       for (const key of keys) {
         const bucket = table.get(key);
         if (bucket === undefined) continue;
-        const at = bucket.indexOf(id);
+        const at = bucket.indexOf(value);
         if (at >= 0) bucket.splice(at, 1);
         if (bucket.length === 0) table.delete(key);
       }
       size--;
     },
-    candidates(keys) {
-      const seen = new Set<number>();
-      const out: number[] = [];
+    forEachCandidate(keys, visit) {
       for (const key of keys) {
         const bucket = table.get(key);
-        if (bucket === undefined) continue;
-        for (const id of bucket) {
-          if (!seen.has(id)) {
-            seen.add(id);
-            out.push(id);
-          }
-        }
+        if (bucket !== undefined) for (const value of bucket) visit(value);
       }
-      return out;
     },
     get size() {
       return size;

@@ -1,5 +1,6 @@
 // MinHash over word shingles: a fixed-size signature whose agreement rate estimates the
 // Jaccard similarity of two texts' shingle sets (Broder 1997), used for near-duplicate detection.
+// Signatures are built by one-permutation hashing with densification (see computeSignature).
 
 /** 32-bit FNV-1a of a string's UTF-16 code units. */
 export function hashString(text: string, seed = 0x811c9dc5): number {
@@ -63,25 +64,41 @@ export function createSeeds(count: number): Uint32Array {
 }
 
 /**
- * The MinHash signature of a shingle set: for each seed, the minimum of mix32(shingle ^ seed).
- * An empty set gives all 0xffffffff (callers treat empty sets as similar to nothing).
+ * The MinHash signature of a shingle set, by one-permutation hashing (Li, Owen & Zhang 2012):
+ * one hash per shingle splits the shingles into k bins and each bin keeps its minimum, so the
+ * cost is O(shingles + k), not O(shingles × k). Empty bins borrow from another bin chosen by a
+ * hash sequence shared by all sets ("optimal densification", Shrivastava 2017), which keeps
+ * P(position agrees) = Jaccard. An empty set gives all 0xffffffff (similar to nothing).
  */
 export function computeSignature(shingles: Uint32Array, seeds: Uint32Array): Uint32Array {
   const k = seeds.length;
+  const sig = new Uint32Array(k).fill(0xffffffff);
   const n = shingles.length;
-  const sig = new Uint32Array(k);
-  // One function at a time keeps the running minimum in a local (much faster than sig[i]).
+  if (n === 0 || k === 0) return sig;
+  const seed = seeds[0] ?? 0;
+  const filled = new Uint8Array(k);
+  let empty = k;
+  for (let s = 0; s < n; s++) {
+    const h = mix32((shingles[s] ?? 0) ^ seed);
+    // The high bits pick the bin (multiply-shift keeps it unbiased); h orders shingles within it.
+    const bin = Math.floor((h / 4294967296) * k);
+    if (filled[bin] === 0) {
+      filled[bin] = 1;
+      empty--;
+      sig[bin] = h;
+    } else if (h < (sig[bin] ?? 0)) sig[bin] = h;
+  }
+  if (empty === 0) return sig;
+  const own = sig.slice();
   for (let i = 0; i < k; i++) {
-    const seed = seeds[i] ?? 0;
-    let min = 0xffffffff;
-    for (let s = 0; s < n; s++) {
-      let t = (shingles[s] ?? 0) ^ seed;
-      t = Math.imul(t ^ (t >>> 16), 0x7feb352d);
-      t = Math.imul(t ^ (t >>> 15), 0x846ca68b);
-      t = (t ^ (t >>> 16)) >>> 0;
-      if (t < min) min = t;
+    if (filled[i] === 1) continue;
+    for (let attempt = 0; ; attempt++) {
+      const from = Math.floor((mix32(Math.imul(i + 1, 0x9e3779b1) ^ (seeds[attempt % k] ?? 0) ^ attempt) / 4294967296) * k);
+      if (filled[from] === 1) {
+        sig[i] = own[from] ?? 0;
+        break;
+      }
     }
-    sig[i] = min;
   }
   return sig;
 }

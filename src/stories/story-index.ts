@@ -10,7 +10,6 @@ import type { MatchSettings, Member, Story } from './find-story.ts';
 import type { StoryAssignment, StoryIndexOptions, StoryInput, StoryReason, StorySnapshot } from './story-types.ts';
 import { createTermWeights } from './term-weights.ts';
 import { profileText } from './text-profile.ts';
-import type { TextProfile } from './text-profile.ts';
 
 export type * from './story-types.ts';
 
@@ -37,7 +36,7 @@ export function createStoryIndex(options: StoryIndexOptions = {}): StoryIndex {
   const numHashes = options.numHashes ?? 120;
   const rows = options.rowsPerBand ?? 3;
   const seeds = createSeeds(numHashes);
-  const lsh = createLshIndex({ bands: Math.floor(numHashes / rows), rows });
+  const lsh = createLshIndex<Member>({ bands: Math.floor(numHashes / rows), rows });
   const weights = createTermWeights();
   const settings: MatchSettings = {
     windowMs,
@@ -45,7 +44,7 @@ export function createStoryIndex(options: StoryIndexOptions = {}): StoryIndex {
     duplicateContainment: options.duplicateContainment ?? 0.8,
     duplicateMinJaccard: options.duplicateMinJaccard ?? 0.3,
     join: {
-      'shared-place': options.joinSimilarity?.['shared-place'] ?? 0.25,
+      'shared-place': options.joinSimilarity?.['shared-place'] ?? 0.3,
       'shared-country': options.joinSimilarity?.['shared-country'] ?? 0.4,
       unknown: options.joinSimilarity?.unknown ?? 0.5,
     },
@@ -53,7 +52,6 @@ export function createStoryIndex(options: StoryIndexOptions = {}): StoryIndex {
 
   /** Least recently updated first (re-inserted on every update). */
   const stories = new Map<string, Story>();
-  const members = new Map<number, Member>();
   const storyOfItem = new Map<string, Story>();
   const termIndex = new Map<string, Set<Story>>();
   let nextMemberId = 1;
@@ -68,21 +66,22 @@ export function createStoryIndex(options: StoryIndexOptions = {}): StoryIndex {
 
     const profile = profileText(entry.title, entry.body, { seeds });
     const bandKeys = profile.shingleCount >= MIN_SHINGLES ? lsh.keysOf(profile.signature) : null;
-    const state = { lsh, members, termIndex, weights, settings };
+    const state = { lsh, termIndex, weights, settings };
     const duplicate = findDuplicate(state, profile, bandKeys, entry.facts, published);
-    const sameEvent = duplicate === null ? findSameEvent(state, profile, entry.facts, published) : null;
+    const weighted = weights.weigh(profile.terms);
+    const sameEvent = duplicate === null ? findSameEvent(state, profile, weighted, entry.facts, published) : null;
     const story = duplicate?.member.story ?? sameEvent?.story ?? null;
 
     if (story === null) {
       const created = createStory(storyIdFor(entry.key), published);
-      remember(created, entry, identity, profile, bandKeys, published);
+      remember(created, entry, identity, { profile, weighted, bandKeys }, published);
       mergeFacts(created.facts, entry.facts);
       enforceCap(created);
       return result(created, true, null, null, { kind: 'new' });
     }
     const update = diffFacts(story.facts, entry.facts);
     mergeFacts(story.facts, entry.facts);
-    remember(story, entry, identity, profile, bandKeys, published);
+    remember(story, entry, identity, { profile, weighted, bandKeys }, published);
     enforceCap(story);
     if (duplicate !== null) {
       const reason: StoryReason = {
@@ -121,6 +120,8 @@ export function createStoryIndex(options: StoryIndexOptions = {}): StoryIndex {
     const story: Story = {
       id,
       seq: nextStorySeq++,
+      stamp: 0,
+      hits: 0,
       firstPublished: published,
       lastPublished: published,
       sources: [],
@@ -137,8 +138,7 @@ export function createStoryIndex(options: StoryIndexOptions = {}): StoryIndex {
     story: Story,
     entry: StoryInput,
     identity: string,
-    profile: TextProfile,
-    bandKeys: Uint32Array | null,
+    { profile, weighted, bandKeys }: Pick<Member, 'profile' | 'weighted' | 'bandKeys'>,
     published: number,
   ): void {
     story.firstPublished = Math.min(story.firstPublished, published);
@@ -150,15 +150,24 @@ export function createStoryIndex(options: StoryIndexOptions = {}): StoryIndex {
     stories.delete(story.id);
     stories.set(story.id, story);
 
-    const weighted = weights.weigh(profile.terms);
-    const member: Member = { id: nextMemberId++, key: entry.key, published, profile, weighted, bandKeys, story };
+    const member: Member = {
+      id: nextMemberId++,
+      key: entry.key,
+      published,
+      profile,
+      places: entry.facts?.places ?? [],
+      weighted,
+      weightedTitle: null,
+      bandKeys,
+      stamp: 0,
+      story,
+    };
     if (story.compared.length >= maxCompared) {
       const dropped = story.compared.splice(keepFirst, 1)[0];
       if (dropped !== undefined) forgetMember(dropped);
     }
     story.compared.push(member);
-    members.set(member.id, member);
-    if (bandKeys !== null) lsh.add(member.id, bandKeys);
+    if (bandKeys !== null) lsh.add(member, bandKeys);
     weights.add(profile.terms);
     for (const term of profile.terms.keys()) {
       if (story.indexed.size >= MAX_INDEXED_TERMS || story.indexed.has(term)) continue;
@@ -170,8 +179,7 @@ export function createStoryIndex(options: StoryIndexOptions = {}): StoryIndex {
   }
 
   function forgetMember(member: Member): void {
-    members.delete(member.id);
-    if (member.bandKeys !== null) lsh.remove(member.id, member.bandKeys);
+    if (member.bandKeys !== null) lsh.remove(member, member.bandKeys);
     weights.remove(member.profile.terms);
   }
 

@@ -1,7 +1,7 @@
 // What the story clusterer keeps of an item's text: a MinHash signature of its body's word
 // shingles (near-duplicates) and a term-frequency vector of its headline and lead (same event).
 
-import { splitWords } from '../text/words.ts';
+import { splitFoldedWords, splitWords } from '../text/words.ts';
 import type { Word } from '../text/words.ts';
 import { computeSignature, hashString, shingleWordHashes } from './minhash.ts';
 import { STOPWORDS } from './stopwords.ts';
@@ -12,6 +12,10 @@ export interface TextProfile {
   readonly signature: Uint32Array;
   /** Headline and lead terms (stopwords removed, plurals reduced) with their weights. */
   readonly terms: ReadonlyMap<string, number>;
+  /** The headline's terms and weights: the first place to look for the same event. */
+  readonly titleTerms: ReadonlyMap<string, number>;
+  /** True when the body gave no terms (a headline-only item): compare headlines alone. */
+  readonly headlineOnly: boolean;
   /**
    * Hashes of the names a sentence-case headline capitalises mid-sentence ("Explosion in Lagos
    * kills five" → lagos); empty for Title Case headlines, where capitals say nothing.
@@ -28,7 +32,7 @@ export interface ProfileOptions {
 }
 
 /** Bodies are cut here before tokenising: copies are trimmed at the tail, the head carries the story. */
-const MAX_BODY_CHARS = 1500;
+const MAX_BODY_CHARS = 1200;
 const MAX_SHINGLE_WORDS = 300;
 /** A body this short (an RSS teaser) is shingled together with the headline. */
 const MIN_BODY_WORDS = 25;
@@ -38,37 +42,43 @@ const TITLE_WEIGHT = 2;
 export function profileText(title: string, body: string, { seeds, shingleSize = 3 }: ProfileOptions): TextProfile {
   const titleTokens = splitWords(title);
   const titleWords = titleTokens.map((w) => w.text);
-  const bodyWords = splitWords(body.length > MAX_BODY_CHARS ? body.slice(0, MAX_BODY_CHARS) : body).map(
-    (w) => w.text,
-  );
-  const titleHashes = titleWords.map((w) => hashString(w));
-  const bodyHashes = bodyWords.map((w) => hashString(w));
-  const shingleHashes = bodyWords.length >= MIN_BODY_WORDS ? bodyHashes : titleHashes.concat(bodyHashes);
-  const shingles = shingleWordHashes(shingleHashes.slice(0, MAX_SHINGLE_WORDS), shingleSize);
+  const bodyWords = splitFoldedWords(body.length > MAX_BODY_CHARS ? body.slice(0, MAX_BODY_CHARS) : body);
+  // Word hashes, headline first: shingles take the body (or, for a teaser, all of it).
+  const hashes = new Uint32Array(titleWords.length + bodyWords.length);
+  titleWords.forEach((w, i) => (hashes[i] = hashString(w)));
+  bodyWords.forEach((w, i) => (hashes[titleWords.length + i] = hashString(w)));
+  const from = bodyWords.length >= MIN_BODY_WORDS ? titleWords.length : 0;
+  const shingles = shingleWordHashes(hashes.subarray(from, from + MAX_SHINGLE_WORDS), shingleSize);
   const terms = new Map<string, number>();
   addTerms(terms, titleWords, TITLE_WEIGHT);
+  const titleTerms = new Map(terms);
   addTerms(terms, bodyWords.slice(0, LEAD_WORDS), 1);
   return {
     shingleCount: shingles.length,
     signature: computeSignature(shingles, seeds),
     terms,
+    titleTerms,
+    headlineOnly: terms.size === titleTerms.size,
     anchors: Uint32Array.from(findAnchors(title, titleTokens), (w) => hashString(w)),
-    vocabulary: Uint32Array.from(titleHashes.concat(bodyHashes)).sort(),
+    vocabulary: hashes.sort(),
   };
 }
 
 /** Share of capitalised headline words above which the headline is Title Case. */
 const TITLE_CASE_SHARE = 0.6;
+const ACRONYM = /^(?:\p{Lu}\.?){2,}$/u;
 const AFTER_BREAK = /[:;|–—-]\s*["'‘“]?$|["'‘“]$/u;
 
 function findAnchors(title: string, words: readonly Word[]): string[] {
   const long = words.filter((w) => w.text.length >= 4 && !STOPWORDS.has(w.text));
   if (long.length === 0 || long.filter((w) => w.capitalised).length / long.length > TITLE_CASE_SHARE) return [];
   const anchors: string[] = [];
-  for (let i = 1; i < words.length; i++) {
+  for (let i = 0; i < words.length; i++) {
     const word = words[i];
     if (word === undefined || !word.capitalised || STOPWORDS.has(word.text) || /^\p{N}+$/u.test(word.text)) continue;
-    if (AFTER_BREAK.test(title.slice(0, word.start).trimEnd())) continue;
+    // A sentence's first word is capitalised anyway; only an acronym there ("EU", "U.S.") is a name.
+    const opensSentence = i === 0 || AFTER_BREAK.test(title.slice(0, word.start).trimEnd());
+    if (opensSentence && !ACRONYM.test(word.raw)) continue;
     anchors.push(word.text);
   }
   return anchors;

@@ -14,18 +14,24 @@ export interface Casualties {
 type Kind = 'killed' | 'injured';
 
 /** Verb forms that take the victims as object: "killed 3", "wounding 12". */
-const TRANSITIVE: Readonly<Record<string, Kind>> = {
+const TRANSITIVE: ReadonlyMap<string, Kind> = toMap({
   killed: 'killed', kill: 'killed', kills: 'killed', killing: 'killed', slew: 'killed',
   wounded: 'injured', wounding: 'injured', wounds: 'injured', wound: 'injured', injured: 'injured',
   injuring: 'injured', injures: 'injured', injure: 'injured', hurt: 'injured', hurting: 'injured',
-};
+});
 /** Words the victims come before: "11 killed", "three soldiers died", "12 were wounded". */
-const AFTER_VICTIMS: Readonly<Record<string, Kind>> = {
+const AFTER_VICTIMS: ReadonlyMap<string, Kind> = toMap({
   killed: 'killed', dead: 'killed', died: 'killed', die: 'killed', dies: 'killed', perished: 'killed',
   slain: 'killed', deaths: 'killed', fatalities: 'killed', lives: 'killed',
   wounded: 'injured', injured: 'injured', hurt: 'injured', injuries: 'injured', hospitalised: 'injured',
   hospitalized: 'injured',
-};
+});
+function toMap(record: Record<string, Kind>): ReadonlyMap<string, Kind> {
+  return new Map(Object.entries(record));
+}
+
+/** Sentences without any of these stems cannot state a toll: skipped before tokenising. */
+const MAY_STATE_TOLL = /kill|dead|died|die[sd]?\b|death|wound|injur|hurt|slain|slew|perish|fatal|lives|toll|casualt|hospitali/i;
 const AUXILIARIES = new Set(['were', 'was', 'have', 'has', 'had', 'been', 'are', 'is', 'be', 'being', 'reportedly', 'also', 'later', 'all', 'were', 'got', 'left', 'lay', 'now', 'feared', 'believed', 'confirmed', 'reported']);
 const PERSON_NOUNS = new Set([
   'people', 'person', 'persons', 'civilians', 'civilian', 'soldiers', 'soldier', 'troops', 'servicemen', 'serviceman',
@@ -50,6 +56,7 @@ const MAX_PHRASE = 6;
 export function countCasualties(sentences: readonly string[]): Casualties {
   const found: Record<Kind, number | 'vague' | null> = { killed: null, injured: null };
   for (const sentence of sentences) {
+    if (!MAY_STATE_TOLL.test(sentence)) continue;
     const words = sentenceWords(sentence);
     for (let i = 0; i < words.length; i++) {
       for (const hit of casualtiesAt(words, i)) {
@@ -74,12 +81,12 @@ function casualtiesAt(words: readonly TextWord[], i: number): Hit[] {
   const w = words[i];
   if (w === undefined) return [];
   const hits: Hit[] = [];
-  const forward = TRANSITIVE[w.text];
+  const forward = TRANSITIVE.get(w.text);
   if (forward !== undefined && !isPassive(words, i)) {
     const value = victimsAfter(words, i + 1);
     if (value !== null) hits.push({ kind: forward, value });
   }
-  const backward = AFTER_VICTIMS[w.text];
+  const backward = AFTER_VICTIMS.get(w.text);
   if (backward !== undefined && hits.length === 0) {
     const value = victimsBefore(words, i);
     if (value !== null) hits.push({ kind: backward, value });
@@ -167,13 +174,16 @@ function victimsBefore(words: readonly TextWord[], i: number): number | 'vague' 
     const w = words[j];
     const after = words[j + 1];
     if (w === undefined || (after !== undefined && /[,.;:!?()"“”]/.test(after.gap))) return null;
-    const count = countEndingAt(words, j);
+    // "3-year-old": a hyphenated compound describes the victims, it does not count them.
+    const compound = w.gap === '-' || (after !== undefined && after.gap === '-');
+    const found = countEndingAt(words, j);
+    const count = after !== undefined && after.gap === '-' ? null : found;
     if (count !== null) {
       if (count.value === 'vague') return sawPerson || steps === 0 ? 'vague' : null;
       if (count.value === 1 && (words[j]?.text === 'a' || words[j]?.text === 'an')) return singular && sawPerson ? 1 : null;
-      if (words[j + 1]?.gap.includes('-')) return null;
       return sawPerson || steps === 0 ? count.value : null;
     }
+    if (compound) continue;
     if (PERSON_NOUNS.has(w.text)) sawPerson = true;
     else if (!(w.capitalised || ['of', 'the', 'and', 'other', 'young', 'local', 'foreign', 'civil', 'innocent', 'elderly', 'armed', 'security', 'us'].includes(w.text))) return null;
   }

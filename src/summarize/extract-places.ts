@@ -25,6 +25,8 @@ const INCIDENT_MODIFIERS = new Set(['rocket', 'car', 'suicide', 'drone', 'missil
 const ACTS = new Set(['attack', 'attacks', 'siege']);
 /** "an Iraqi military base": a demonym that places the scene. */
 const SCENE_NOUNS = new Set(['base', 'bases', 'city', 'town', 'village', 'border', 'territory', 'soil', 'province', 'region', 'port', 'airport', 'capital', 'airspace', 'waters', 'coast', 'checkpoint', 'camp', 'oilfield', 'refinery', 'outpost', 'prison', 'town']);
+/** "US forces", "American contractor": a nationality describing people or things, not a scene. */
+const DESCRIBED_NOUNS = new Set(['forces', 'troops', 'soldiers', 'interests', 'embassy', 'embassies', 'personnel', 'citizens', 'nationals', 'officials', 'diplomats', 'military', 'navy', 'army', 'ships', 'warships', 'drones', 'aircraft', 'jets', 'contractor', 'contractors', 'company', 'companies', 'firms', 'targets', 'positions', 'base', 'bases', 'convoy', 'convoys', 'service', 'servicemen', 'officers', 'vessel', 'vessels', 'tanker', 'tankers']);
 /** "Washington said", "Moscow denied", "Iran fired". */
 const ACTOR_VERBS = new Set([
   'said', 'says', 'say', 'told', 'tells', 'denied', 'denies', 'deny', 'warned', 'warns', 'warn', 'accused', 'accuses',
@@ -51,6 +53,7 @@ interface Seen {
   readonly sentence: number;
   readonly word: number;
   readonly roles: Set<Role>;
+  mentions: number;
 }
 
 /** Places an article is about, most important first. `early` sentences (title, lead) rank first. */
@@ -63,16 +66,20 @@ export function extractPlaces(sentences: readonly string[], gazetteer: Gazetteer
       const key = local ? `P:${m.entry.country}:${m.entry.words.join(' ')}` : `C:${m.entry.country}`;
       const role = roleOf(words, text, m, sentence === 0);
       const known = seen.get(key);
-      if (known === undefined) seen.set(key, { entry: m.entry, candidates: m.candidates, sentence, word: m.start, roles: new Set([role]) });
-      else known.roles.add(role);
+      if (known === undefined) seen.set(key, { entry: m.entry, candidates: m.candidates, sentence, word: m.start, roles: new Set([role]), mentions: 1 });
+      else {
+        known.roles.add(role);
+        known.mentions++;
+      }
     }
   });
 
   // "Tripoli" in a text that also names Lebanon is Tripoli, Lebanon.
-  const countries = new Set([...seen.values()].map((s) => s.entry.country));
+  const countries = new Set([...seen.values()].filter((s) => s.entry.kind === 'country' || s.entry.kind === 'demonym').map((s) => s.entry.country));
+  // A city named once, in passing, far from the lead ("a fund based in Munich") is not the story.
   const kept = [...seen.values()].filter((s) => {
     const local = s.entry.kind === 'city' || s.entry.kind === 'region';
-    return s.roles.has('location') || (local && s.roles.has('neutral'));
+    return s.roles.has('location') || (local && s.roles.has('neutral') && (s.sentence < early || s.mentions > 1));
   });
   for (const s of kept) {
     const better = s.candidates.find((c) => countries.has(c.country) && c.kind === s.entry.kind);
@@ -124,6 +131,13 @@ function roleOf(words: readonly Word[], text: string, m: PlaceMention, inTitle: 
   if (before(1) === 'with' && TALK_NOUNS.has(before(2))) return 'actor';
   if (government && m.candidates.some((c) => c.capital) && before(1) === 'in' && GOVERNMENT_NOUNS.has(before(2))) return 'actor';
 
+  // "an Iraqi military base" (but "an American base in Iraq" is in Iraq).
+  const scene = [1, 2, 3].find((j) => SCENE_NOUNS.has(after(j)));
+  if (e.kind === 'demonym' && scene !== undefined && !LOCATIVE.has(after(scene + 1))) return 'location';
+
+  // "attacks targeted US forces": the country describes the target, it is not the scene.
+  if (!local && /^\s+$/.test(gapAfter) && DESCRIBED_NOUNS.has(after(1))) return 'neutral';
+
   // Scene: "in (the) northern Iraq", "attack on Kirkuk", "shelling of Kharkiv", "hit Turkey".
   let k = 1;
   while (SKIPPED_BEFORE.has(before(k))) k++;
@@ -137,8 +151,6 @@ function roleOf(words: readonly Word[], text: string, m: PlaceMention, inTitle: 
   // "Iraq earthquake", "Kirkuk rocket attack"
   const incident = INCIDENT_MODIFIERS.has(after(1)) ? after(2) : after(1);
   if (INCIDENTS.has(incident) && (local || !ACTS.has(incident))) return 'location';
-  // "an Iraqi military base"
-  if (e.kind === 'demonym' && [1, 2, 3].some((j) => SCENE_NOUNS.has(after(j)))) return 'location';
   // A title that opens with the country: "Iraq: rocket attack kills contractor".
   if (inTitle && m.start === 0 && /^\s*[:|–—-]/.test(gapAfter)) return 'location';
   return 'neutral';

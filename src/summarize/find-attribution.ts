@@ -5,13 +5,15 @@ const MAX_ACTOR_WORDS = 9;
 const MAX_CHARS = 120;
 
 // The actor phrase after a trigger ends at a clause boundary.
-const ACTOR = String.raw`((?:(?!\s(?:who|which|that|for|after|since|because|over|in the|of the attack|as)\s)[^,.;:!?()"“”])+)`;
-const UNCLAIMED = /\b(?:no (?:group|one|organi[sz]ation)(?: \w+)? (?:has |had |immediately )*claimed|(?:has|have|had) not been claimed|not (?:yet |immediately )?claimed|unclaimed|without (?:any )?claim of responsibility)/i;
+const ACTOR = String.raw`((?:(?!\s(?:who|whose|which|that|for|after|since|because|over|in the|of the attack|as|when|while|and said)\s)[^,.;:!?()"“”])+)`;
+const UNCLAIMED = /\b(?:none (?:has|have|had) been claimed|no (?:group|one|organi[sz]ation)(?: \w+)? (?:has |had |immediately )*claimed|(?:has|have|had) not been claimed|not (?:yet |immediately )?claimed|unclaimed|without (?:any )?claim of responsibility)/i;
 const CLAIMED_SUBJECT = /\b((?:the )?[A-Z][\w'’-]*(?: (?:[A-Z][\w'’-]*|of|al|el|the))*) (?:has |have |had |later |quickly |swiftly )*claimed (?:the )?responsibility/;
 const CLAIMED_BY = new RegExp(String.raw`\bresponsibility (?:was|has been|had been) claimed by ${ACTOR}`, 'i');
-const BLAMED_ON = new RegExp(String.raw`\b(?:blamed|blames|blaming|attributed|attributes|attributing|pinned)\b(?: (?:it|them|this|the (?:attack|attacks|blast|bombing|strike|incident)))? (?:on|to) ${ACTOR}`, 'i');
+const BLAMED_ON = new RegExp(String.raw`\b(?:blamed|blames|blaming|attributed|attributes|attributing|pinned)\b(?: (?!on\b|to\b)[\w'’-]+){0,3}? (?:on|to) ${ACTOR}`, 'i');
 const BLAMED_OBJECT = new RegExp(String.raw`\b(?:blamed|blames|blaming|accused|accuses|accusing) (?!(?:it|them|this|the (?:attack|attacks|blast|bombing)) (?:on|to)\b)${ACTOR}? for (?:the |this )?(?:attack|attacks|blast|bombing|strike|incident|explosion|killing)`, 'i');
 const BLAMER = /([A-Z][\w'’-]*(?: [A-Z][\w'’-]*)*)(?: (?:has|have|had|also|quickly|has long|has repeatedly))* (?:blamed|blames|attributed|attributes|accused|accuses|pinned)\b/;
+
+const INSTITUTION_BLAMER = /\b(?:the )?(government|authorities|police|army|military|prosecutors|investigators|ministry)(?: (?:has|have|had|also))* (?:blamed|blames|attributed|attributes|accused|accuses)\b/i;
 
 export function findAttribution(sentences: readonly string[]): string | null {
   let unclaimed = false;
@@ -39,6 +41,8 @@ export function findAttribution(sentences: readonly string[]): string | null {
 
 /** Who blames: a proper name ("Washington"), or a common subject written lower-case ("officials"). */
 function blamer(sentence: string): string | null {
+  const institution = INSTITUTION_BLAMER.exec(sentence)?.[1];
+  if (institution !== undefined) return `the ${institution.toLowerCase()}`;
   const by = BLAMER.exec(sentence)?.[1];
   if (by === undefined || /^(?:The|It|This|He|She|They|Which|But|And)$/.test(by)) return null;
   return /^(?:Officials|Police|Authorities|Investigators|Witnesses|Residents|Analysts|Prosecutors)$/.test(by) ? by.toLowerCase() : by;

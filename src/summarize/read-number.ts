@@ -4,14 +4,14 @@ import type { TextWord } from './sentence-words.ts';
 
 export type Count = { readonly value: number; readonly words: number } | { readonly value: 'vague'; readonly words: number };
 
-const UNITS: Readonly<Record<string, number>> = {
+const UNITS: ReadonlyMap<string, number> = new Map(Object.entries({
   zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
   eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17,
   eighteen: 18, nineteen: 19,
-};
-const TENS: Readonly<Record<string, number>> = {
+}));
+const TENS: ReadonlyMap<string, number> = new Map(Object.entries({
   twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
-};
+}));
 const VAGUE = new Set(['several', 'dozens', 'scores', 'hundreds', 'thousands', 'many', 'numerous', 'some', 'few', 'multiple', 'countless', 'tens']);
 /** Words before a count that do not change it: "at least 11", "more than 20". */
 const HEDGES: readonly (readonly string[])[] = [
@@ -60,12 +60,12 @@ function readExact(words: readonly TextWord[], at: number): { value: number; wor
     const dozen = w.text === 'half' ? (next?.text === 'a' && words[at + 2]?.text === 'dozen' ? 3 : 0) : next?.text === 'dozen' ? 2 : 0;
     if (dozen > 0) return { value: w.text === 'two' ? 24 : w.text === 'half' ? 6 : 12, words: dozen };
   }
-  const unit = UNITS[w.text];
-  const tens = TENS[w.text];
+  const unit = UNITS.get(w.text);
+  const tens = TENS.get(w.text);
   let small: { value: number; words: number } | null = null;
   if (unit !== undefined) small = { value: unit, words: 1 };
   else if (tens !== undefined) {
-    const ones = next !== undefined && /^[-\s]$/.test(next.gap) ? UNITS[next.text] : undefined;
+    const ones = next !== undefined && /^[-\s]$/.test(next.gap) ? UNITS.get(next.text) : undefined;
     small = ones !== undefined && ones > 0 && ones < 10 ? { value: tens + ones, words: 2 } : { value: tens, words: 1 };
   } else if (w.text === 'a' && (next?.text === 'hundred' || next?.text === 'thousand')) small = { value: 1, words: 1 };
   if (small === null) return null;

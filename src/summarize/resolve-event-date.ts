@@ -30,9 +30,15 @@ export function resolveEventDate(sentences: readonly string[], published: Date |
       const date = resolve(m, published);
       if (date !== null && (best === null || m.index < best.at)) best = { at: m.index, date };
     }
-    if (best !== null) return best.date.toISOString().slice(0, 10);
+    if (best !== null) return formatDay(best.date);
   }
   return null;
+}
+
+/** YYYY-MM-DD, or null outside years 1000-9999 (ISO strings change shape there). */
+function formatDay(d: Date): string | null {
+  const year = d.getUTCFullYear();
+  return year >= 1000 && year <= 9999 ? d.toISOString().slice(0, 10) : null;
 }
 
 function utc(year: number, month: number, date: number): Date | null {

@@ -4,5 +4,6 @@ const COMBINING_MARKS = /\p{M}+/gu;
 
 /** Lower-cases and strips accents: "Café" → "cafe", "İstanbul" → "istanbul". */
 export function foldText(text: string): string {
-  return text.normalize('NFKD').replace(COMBINING_MARKS, '').toLowerCase();
+  // Lower-casing can produce new combining marks ("İ" → "i̇"), so it comes before stripping them.
+  return text.normalize('NFKD').toLowerCase().normalize('NFKD').replace(COMBINING_MARKS, '');
 }

@@ -58,6 +58,7 @@ const LEMMA_VERB_SWITCHES = new Set(['Noun|Verb', 'Actor|Verb', 'Person|Verb']);
 const FORM_VERB_SWITCHES = new Set(['Plural|Verb', 'Adj|Past', 'Adj|Present', 'Noun|Gerund', 'Adj|Gerund']);
 const NOUN_SWITCHES = new Set(['Noun|Verb', 'Actor|Verb', 'Unit|Noun', 'Adj|Noun', 'Person|Noun']);
 const INFLECTABLE = /^[a-z]{3,}$/;
+const SHORT = /^[a-z]{2}$/;
 const SINGULAR_LOOKING = /(?:ss|is|us)$/;
 
 const cache = new Map<string, readonly string[]>();
@@ -74,11 +75,13 @@ export function wordForms(word: string): readonly string[] {
 
 function computeForms(word: string): readonly string[] {
   const lemma = COPULA.get(word) ?? word;
-  if (!INFLECTABLE.test(lemma) && EXTRA_VERB_FORMS[lemma] === undefined) return [word];
+  // Two-letter words are inflected only when they are verbs the lexicon knows ("go", "do"), not "us".
+  const inflectable = INFLECTABLE.test(lemma) || (SHORT.test(lemma) && isVerbLemma(lemma));
+  if (!inflectable) return [word];
   const forms = new Set([word]);
   for (const v of verbLemmas(lemma)) {
     for (const f of verb.all(v, model)) forms.add(f);
-    for (const f of EXTRA_VERB_FORMS[v] ?? []) forms.add(f);
+    for (const f of own(EXTRA_VERB_FORMS, v) ?? []) forms.add(f);
   }
   for (const n of nounLemmas(lemma)) {
     forms.add(n);
@@ -88,22 +91,27 @@ function computeForms(word: string): readonly string[] {
   return [...forms].filter((f) => f !== '' && !f.includes(' '));
 }
 
+// Lookups go through own(): a word such as "constructor" must not find Object.prototype's.
+function own<T>(record: Readonly<Record<string, T | undefined>>, key: string): T | undefined {
+  return Object.hasOwn(record, key) ? record[key] : undefined;
+}
+
 function tagsOf(word: string): readonly string[] {
-  const tag = lexicon[word];
+  const tag = own(lexicon, word);
   return tag === undefined ? [] : typeof tag === 'string' ? [tag] : tag;
 }
 
 function isKnown(word: string): boolean {
-  return lexicon[word] !== undefined || switches[word] !== undefined;
+  return own(lexicon, word) !== undefined || own(switches, word) !== undefined;
 }
 
 /** An infinitive the lexicon knows ("attack", "strike"; not "attacks", "united"). */
 function isVerbLemma(word: string): boolean {
-  return tagsOf(word).includes('Infinitive') || LEMMA_VERB_SWITCHES.has(switches[word] ?? '') || EXTRA_VERB_FORMS[word] !== undefined;
+  return tagsOf(word).includes('Infinitive') || LEMMA_VERB_SWITCHES.has(own(switches, word) ?? '') || own(EXTRA_VERB_FORMS, word) !== undefined;
 }
 
 function mayBeVerbForm(word: string): boolean {
-  return !isKnown(word) || tagsOf(word).some((t) => VERB_FORM_TAGS.has(t)) || FORM_VERB_SWITCHES.has(switches[word] ?? '');
+  return !isKnown(word) || tagsOf(word).some((t) => VERB_FORM_TAGS.has(t)) || FORM_VERB_SWITCHES.has(own(switches, word) ?? '');
 }
 
 /** The infinitives whose forms include `word` ("struck" → strike; "united" → unite, never "unit"). */
@@ -115,7 +123,7 @@ function verbLemmas(word: string): string[] {
   for (const tense of ['PastTense', 'PresentTense', 'Gerund', 'Participle', undefined]) {
     const infinitive = verb.toInfinitive(word, model, tense);
     if (infinitive === word || infinitive === '' || lemmas.includes(infinitive) || !isVerbLemma(infinitive)) continue;
-    if (verb.all(infinitive, model).includes(word) || (EXTRA_VERB_FORMS[infinitive] ?? []).includes(word)) lemmas.push(infinitive);
+    if (verb.all(infinitive, model).includes(word) || (own(EXTRA_VERB_FORMS, infinitive) ?? []).includes(word)) lemmas.push(infinitive);
   }
   return lemmas;
 }
@@ -124,7 +132,7 @@ function verbLemmas(word: string): string[] {
 function nounLemmas(word: string): string[] {
   const tags = tagsOf(word);
   const known = isKnown(word);
-  const pluralLooking = tags.includes('Plural') || switches[word] === 'Plural|Verb' || (!known && looksPlural(word));
+  const pluralLooking = tags.includes('Plural') || own(switches, word) === 'Plural|Verb' || (!known && looksPlural(word));
   if (pluralLooking) {
     const singular = noun.toSingular(word, model);
     const plausible = isKnown(singular) ? isNoun(singular) : word.endsWith('s') && !SINGULAR_LOOKING.test(word);
@@ -141,5 +149,5 @@ function pluralOf(word: string): string {
 }
 
 function isNoun(word: string): boolean {
-  return !isKnown(word) || tagsOf(word).some((t) => NOUN_TAGS.has(t)) || NOUN_SWITCHES.has(switches[word] ?? '');
+  return !isKnown(word) || tagsOf(word).some((t) => NOUN_TAGS.has(t)) || NOUN_SWITCHES.has(own(switches, word) ?? '');
 }

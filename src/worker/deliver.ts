@@ -8,7 +8,7 @@ import type { Logger } from '../log/create-logger.ts';
 import type { ChatSink, SendOutcome } from '../chat/chat-sink.ts';
 import type { Delivery, Store, StoryMessageRecord } from '../store/store.ts';
 import { DEFAULT_DESTINATION_POLICY, hasCaps, routeDelivery, type DeliveryPolicy, type DestinationPolicy, type Route } from '../alerts/route-delivery.ts';
-import { updatedStoryAlert } from '../alerts/route-story-update.ts';
+import { describeStoryUpdate, updatedStoryAlert } from '../alerts/route-story-update.ts';
 import { buildDigestAlert, type DigestReason } from '../alerts/digest-alert.ts';
 
 export type { DeliveryPolicy, DestinationPolicy } from '../alerts/route-delivery.ts';
@@ -194,8 +194,9 @@ async function sendUpdate(ctx: Context, row: Delivery): Promise<SendResult> {
     const outcome = await ctx.sink.edit(shown.messageId, edited);
     if (outcome.kind !== 'sent') return { outcome, story: null };
   }
-  if (row.updateText !== null) {
-    const outcome = await ctx.sink.reply(shown.messageId, row.updateText, { nonce: `ww-r-${row.alert.id}` });
+  const replyText = describeStoryUpdate(row.storyUpdate, row.alert.source);
+  if (replyText !== null) {
+    const outcome = await ctx.sink.reply(shown.messageId, replyText, { nonce: `ww-r-${row.alert.id}` });
     if (outcome.kind !== 'sent') return { outcome, story: null };
   }
   return { outcome: { kind: 'sent', messageId: shown.messageId }, story };

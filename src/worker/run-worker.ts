@@ -32,12 +32,23 @@ export async function runForever(deps: WorkerDeps, signal: AbortSignal): Promise
   const tickMs = deps.tickMs ?? 1000;
   const inFlight = new Map<string, Promise<void>>();
   let delivering: Promise<void> | null = null;
+  let again = false;
 
+  // One delivery pass at a time; a request during a pass runs another right after it, so an
+  // alert stored mid-pass never waits for the next tick.
   const deliver = (): void => {
-    if (delivering || signal.aborted) return;
+    if (signal.aborted) return;
+    if (delivering) {
+      again = true;
+      return;
+    }
+    again = false;
     delivering = deliverDue(deps)
       .then(() => undefined, (error: unknown) => deps.log.error({ err: error }, 'delivery loop error'))
-      .finally(() => (delivering = null));
+      .finally(() => {
+        delivering = null;
+        if (again) deliver();
+      });
   };
 
   const states = new Map((await deps.store.listFeedStates()).map((s) => [s.feedId, s.nextAttemptAt]));

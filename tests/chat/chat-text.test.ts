@@ -1,8 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
-import { cleanText, describeFacts, fitText, formatDay, formatFactsLine, listMatchedTerms, safeLink } from '../../src/chat/chat-sink.ts';
-import { escapeDiscordChar } from '../../src/chat/discord/render-discord-embed.ts';
-import { escapeSlackMrkdwnChar } from '../../src/chat/slack/render-slack-message.ts';
+import { cleanText, describeFacts, fitText, formatDay, formatFactsLine, listMatchedTerms, sanitizeLink, waitOutRateLimits } from '../../src/chat/chat-sink.ts';
+import type { SendOutcome } from '../../src/chat/chat-sink.ts';
+import { DISCORD_MARKDOWN_ESCAPES } from '../../src/chat/discord/render-discord-embed.ts';
+import { SLACK_MRKDWN_ESCAPES } from '../../src/chat/slack/render-slack-message.ts';
 import { makeAlert } from './alert-fixture.ts';
 import { hostileText, LONE_SURROGATE } from './hostile-text.ts';
 
@@ -40,9 +41,9 @@ describe('fitText', () => {
   });
 
   test('counts escapes and never cuts inside one', () => {
-    expect(fitText('a*b*c*d*e*f', 8, escapeDiscordChar)).toBe('a\\*b\\*c…');
-    expect(fitText('a*b*c*d*e*f', 7, escapeDiscordChar)).toBe('a\\*b\\*…');
-    expect(fitText('x & y & z & w', 14, escapeSlackMrkdwnChar)).toBe('x &amp; y…');
+    expect(fitText('a*b*c*d*e*f', 8, DISCORD_MARKDOWN_ESCAPES)).toBe('a\\*b\\*c…');
+    expect(fitText('a*b*c*d*e*f', 7, DISCORD_MARKDOWN_ESCAPES)).toBe('a\\*b\\*…');
+    expect(fitText('x & y & z & w', 14, SLACK_MRKDWN_ESCAPES)).toBe('x &amp; y…');
   });
 
   test('a 10 kB title without spaces is cut to the limit', () => {
@@ -54,7 +55,7 @@ describe('fitText', () => {
   test('property: within the limit, no lone surrogate, unchanged when it fits', () => {
     fc.assert(
       fc.property(hostileText, fc.integer({ min: 0, max: 300 }), (text, max) => {
-        for (const escape of [undefined, escapeDiscordChar, escapeSlackMrkdwnChar]) {
+        for (const escape of [undefined, DISCORD_MARKDOWN_ESCAPES, SLACK_MRKDWN_ESCAPES]) {
           const out = fitText(text, max, escape);
           expect(out.length).toBeLessThanOrEqual(max);
           expect(out).not.toMatch(LONE_SURROGATE);
@@ -101,7 +102,7 @@ describe('facts', () => {
   });
 });
 
-describe('safeLink', () => {
+describe('sanitizeLink', () => {
   test.each([
     ['https://news.example/a?b=1', 'https://news.example/a?b=1'],
     ['javascript:alert(1)', null],
@@ -111,6 +112,26 @@ describe('safeLink', () => {
     [`https://news.example/${'a'.repeat(3000)}`, null],
     [null, null],
   ])('%s', (input, expected) => {
-    expect(safeLink(input, 2048)).toBe(expected);
+    expect(sanitizeLink(input, 2048)).toBe(expected);
+  });
+});
+
+describe('waitOutRateLimits', () => {
+  const limited = (afterMs: number | null): SendOutcome => ({ kind: 'retry', afterMs, reason: 'limited' });
+  async function run(outcomes: SendOutcome[], maxWaitMs: number) {
+    const slept: number[] = [];
+    let calls = 0;
+    const outcome = await waitOutRateLimits(async () => outcomes[Math.min(calls++, outcomes.length - 1)] ?? limited(null), maxWaitMs, async (ms) => void slept.push(ms));
+    return { outcome, slept, calls };
+  }
+
+  test.each([
+    ['a short wait, then sent', [limited(800), { kind: 'sent', messageId: '1' }], { outcome: { kind: 'sent', messageId: '1' }, slept: [800], calls: 2 }],
+    ['a long wait goes back at once', [limited(30_000)], { outcome: limited(30_000), slept: [], calls: 1 }],
+    ['a 5xx (no delay) goes back at once', [limited(null)], { outcome: limited(null), slept: [], calls: 1 }],
+    ['at most three attempts', [limited(500)], { outcome: limited(500), slept: [500, 500], calls: 3 }],
+    ['permanent goes back at once', [{ kind: 'permanent', reason: 'x' }], { outcome: { kind: 'permanent', reason: 'x' }, slept: [], calls: 1 }],
+  ] as const)('%s', async (_name, outcomes, expected) => {
+    expect(await run([...outcomes], 10_000)).toEqual(expected);
   });
 });

@@ -19,7 +19,7 @@ async function setUp(opts: DiscordEmulatorOptions = {}, restOpts: DiscordRestOpt
 }
 
 function sinkFor(channelId: string, restOpts: DiscordRestOptions = {}, token = discord.token): ChatSink {
-  const rest = createDiscordRest(token, { api: discord.apiUrl, timeoutMs: 2000, ...restOpts });
+  const rest = createDiscordRest(token, { api: discord.apiUrl, timeoutMs: 10_000, ...restOpts });
   return createDiscordBotSink({ name: 'ops-discord', channelId, rest });
 }
 
@@ -115,16 +115,16 @@ describe('edit and reply', () => {
 describe('failures', () => {
   test('a 429 with a long Retry-After comes back as a retry with that delay', async () => {
     const sink = await setUp();
-    discord.failNext(1, { status: 429, retryAfter: 7 });
+    discord.failNext(1, { status: 429, retryAfter: 30 });
     // discord.js adds its 50 ms clock-skew offset to Retry-After.
-    expect(await sink.send(makeAlert(), { nonce: 'ww-42', mention: null })).toEqual({ kind: 'retry', afterMs: 7050, reason: 'discord: rate limited (/channels/:id/messages)' });
+    expect(await sink.send(makeAlert(), { nonce: 'ww-42', mention: null })).toEqual({ kind: 'retry', afterMs: 30_050, reason: 'discord: rate limited (/channels/:id/messages)' });
     expect(discord.requests()).toHaveLength(1);
     expect(discord.messages(CHANNEL)).toHaveLength(0);
   });
 
   test('a global 429 comes back as a retry', async () => {
     const sink = await setUp();
-    discord.failNext(1, { status: 429, retryAfter: 3, global: true });
+    discord.failNext(1, { status: 429, retryAfter: 30, global: true });
     expect(await sink.send(makeAlert(), { nonce: 'ww-42', mention: null })).toMatchObject({ kind: 'retry', reason: 'discord: rate limited (global)' });
   });
 

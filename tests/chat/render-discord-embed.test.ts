@@ -94,6 +94,7 @@ describe('renderDiscordEmbed', () => {
   test('property: any text in any field renders within every limit and pings nobody', () => {
     const alertArb = fc.record({
       title: hostileText, summary: hostileText, source: hostileText, link: fc.option(hostileText),
+      published: fc.date({ noInvalidDate: false }),
       alsoReportedBy: fc.array(hostileText, { maxLength: 5 }),
       terms: fc.array(hostileText, { maxLength: 4 }),
       place: hostileText, attribution: fc.option(hostileText),
@@ -103,7 +104,7 @@ describe('renderDiscordEmbed', () => {
     fc.assert(
       fc.property(alertArb, (a) => {
         const alert: Alert = makeAlert({
-          title: a.title, summary: a.summary, source: a.source, link: a.link, alsoReportedBy: a.alsoReportedBy,
+          title: a.title, summary: a.summary, source: a.source, link: a.link, alsoReportedBy: a.alsoReportedBy, published: a.published,
           matched: a.terms.map((term) => ({ term, field: 'body' as const, start: 0, end: 1 })), priority: a.priority as Alert['priority'],
           facts: { places: [{ name: a.place, country: 'IQ' }], killed: a.killed, injured: null, when: '2019-12-27', attribution: a.attribution },
         });

@@ -86,6 +86,7 @@ describe('renderSlackMessage', () => {
   test('property: any text in any field renders within every limit and mentions only the route', () => {
     const alertArb = fc.record({
       title: hostileText, summary: hostileText, source: hostileText, link: fc.option(hostileText),
+      published: fc.date({ noInvalidDate: false }),
       alsoReportedBy: fc.array(hostileText, { maxLength: 5 }),
       terms: fc.array(hostileText, { maxLength: 4 }),
       place: hostileText, attribution: fc.option(hostileText),
@@ -95,7 +96,7 @@ describe('renderSlackMessage', () => {
     fc.assert(
       fc.property(alertArb, (a) => {
         const alert: Alert = makeAlert({
-          title: a.title, summary: a.summary, source: a.source, link: a.link, alsoReportedBy: a.alsoReportedBy,
+          title: a.title, summary: a.summary, source: a.source, link: a.link, alsoReportedBy: a.alsoReportedBy, published: a.published,
           matched: a.terms.map((term) => ({ term, field: 'body' as const, start: 0, end: 1 })), priority: a.priority as Alert['priority'],
           facts: { places: [{ name: a.place, country: 'NG' }], killed: 2, injured: null, when: null, attribution: a.attribution },
         });

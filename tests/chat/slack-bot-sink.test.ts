@@ -16,7 +16,7 @@ async function setUp(opts: SlackEmulatorOptions = {}): Promise<ChatSink> {
   return sinkFor(CHANNEL);
 }
 
-function sinkFor(channel: string, token = slack.token, timeoutMs = 2000): ChatSink {
+function sinkFor(channel: string, token = slack.token, timeoutMs = 10_000): ChatSink {
   return createSlackBotSink({ name: 'ops-slack', channel, client: createSlackClient(token, { apiUrl: slack.apiUrl, timeoutMs }) });
 }
 
@@ -80,19 +80,27 @@ describe('send, edit, reply', () => {
 });
 
 describe('failures', () => {
-  test('a 429 comes back as a retry with its Retry-After', async () => {
+  test('a 429 with a long Retry-After comes back as a retry with that delay', async () => {
     const sink = await setUp();
-    slack.failNext(1, { status: 429, retryAfter: 7 });
-    expect(await sink.send(makeAlert(), { nonce: 'ww-42', mention: null })).toEqual({ kind: 'retry', afterMs: 7000, reason: 'slack: rate limited' });
+    slack.failNext(1, { status: 429, retryAfter: 30 });
+    expect(await sink.send(makeAlert(), { nonce: 'ww-42', mention: null })).toEqual({ kind: 'retry', afterMs: 30_000, reason: 'slack: rate limited' });
     expect(slack.requests()).toHaveLength(1);
   });
 
+  test('a 429 with a short Retry-After is waited out for that channel and the alert goes out', async () => {
+    const sink = await setUp();
+    slack.failNext(1, { status: 429, retryAfter: 1 });
+    expect((await sink.send(makeAlert(), { nonce: 'ww-42', mention: null })).kind).toBe('sent');
+    expect(slack.requests().map((r) => r.status)).toEqual([429, 200]);
+    expect(slack.messages(CHANNEL)).toHaveLength(1);
+  });
+
   test('past the per-channel burst the emulator answers 429 and we get a retry', async () => {
-    const sink = await setUp({ channelLimit: { perSecond: 0.1, burst: 2 } });
+    const sink = await setUp({ channelLimit: { perSecond: 0.01, burst: 2 } });
     for (const id of [1, 2]) expect((await sink.send(makeAlert({ id }), { nonce: `ww-${id}`, mention: null })).kind).toBe('sent');
     const third = await sink.send(makeAlert({ id: 3 }), { nonce: 'ww-3', mention: null });
     expect(third).toMatchObject({ kind: 'retry', reason: 'slack: rate limited' });
-    expect(third.kind === 'retry' ? third.afterMs : 0).toBeGreaterThanOrEqual(1000);
+    expect(third.kind === 'retry' ? third.afterMs : 0).toBeGreaterThan(10_000);
     expect(slack.messages(CHANNEL)).toHaveLength(2);
   });
 

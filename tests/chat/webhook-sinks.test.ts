@@ -22,7 +22,7 @@ describe('Discord webhook', () => {
   async function setUp(hook?: { id: string; token: string }): Promise<{ id: string; token: string }> {
     discord = await startDiscordEmulator({ channels: [CHANNEL] });
     const registered = discord.addWebhook(CHANNEL);
-    sink = createDiscordWebhookSink({ name: 'ops-hook', ...(hook ?? registered), api: discord.apiUrl, timeoutMs: 2000 });
+    sink = createDiscordWebhookSink({ name: 'ops-hook', ...(hook ?? registered), api: discord.apiUrl, timeoutMs: 10_000 });
     return registered;
   }
 
@@ -46,8 +46,8 @@ describe('Discord webhook', () => {
 
   test('a 429 is a retry with its delay and a 500 a retry', async () => {
     await setUp();
-    discord.failNext(1, { status: 429, retryAfter: 9 });
-    expect(await sink.send(makeAlert(), { nonce: 'ww-42', mention: null })).toMatchObject({ kind: 'retry', afterMs: 9050 });
+    discord.failNext(1, { status: 429, retryAfter: 30 });
+    expect(await sink.send(makeAlert(), { nonce: 'ww-42', mention: null })).toMatchObject({ kind: 'retry', afterMs: 30_050 });
     discord.failNext(1, { status: 500 });
     expect(await sink.send(makeAlert(), { nonce: 'ww-42', mention: null })).toMatchObject({ kind: 'retry', afterMs: null });
     expect(discord.messages(CHANNEL)).toHaveLength(0);
@@ -74,7 +74,7 @@ describe('Slack incoming webhook', () => {
 
   async function setUp(): Promise<ChatSink> {
     slack = await startSlackEmulator({ channels: ['C0HOOK'] });
-    return createSlackWebhookSink({ name: 'ops-slack-hook', url: slack.addWebhook('C0HOOK'), timeoutMs: 2000 });
+    return createSlackWebhookSink({ name: 'ops-slack-hook', url: slack.addWebhook('C0HOOK'), timeoutMs: 10_000 });
   }
 
   test('posts the alert; edit is unsupported; a reply is a follow-up message', async () => {
@@ -90,12 +90,19 @@ describe('Slack incoming webhook', () => {
 
   test('429 is a retry with Retry-After, 5xx a retry, an unknown hook permanent', async () => {
     const sink = await setUp();
-    slack.failNext(1, { status: 429, retryAfter: 4 });
-    expect(await sink.send(makeAlert(), { nonce: 'ww-42', mention: null })).toEqual({ kind: 'retry', afterMs: 4000, reason: 'slack webhook: rate limited' });
+    slack.failNext(1, { status: 429, retryAfter: 30 });
+    expect(await sink.send(makeAlert(), { nonce: 'ww-42', mention: null })).toEqual({ kind: 'retry', afterMs: 30_000, reason: 'slack webhook: rate limited' });
     slack.failNext(1, { status: 503 });
     expect(await sink.send(makeAlert(), { nonce: 'ww-42', mention: null })).toMatchObject({ kind: 'retry', afterMs: null });
     const unknown = createSlackWebhookSink({ name: 'gone', url: `${slack.origin}/services/T0/B0/nope` });
     expect(await unknown.send(makeAlert(), { nonce: 'ww-42', mention: null })).toEqual({ kind: 'permanent', reason: 'slack webhook: HTTP 404 no_service' });
+  });
+
+  test('a short 429 is waited out and the alert goes out', async () => {
+    const sink = await setUp();
+    slack.failNext(1, { status: 429, retryAfter: 1 });
+    expect(await sink.send(makeAlert(), { nonce: 'ww-42', mention: null })).toEqual({ kind: 'sent', messageId: '' });
+    expect(slack.requests().map((r) => r.status)).toEqual([429, 200]);
   });
 
   test('a stalled or refused webhook is a retry', async () => {
@@ -103,7 +110,7 @@ describe('Slack incoming webhook', () => {
     slack.stallNext(1, 1000);
     const slow = createSlackWebhookSink({ name: 'slow', url: slack.addWebhook('C0HOOK'), timeoutMs: 200 });
     expect(await slow.send(makeAlert(), { nonce: 'ww-42', mention: null })).toMatchObject({ kind: 'retry', afterMs: null });
-    const refused = createSlackWebhookSink({ name: 'refused', url: 'http://127.0.0.1:1/services/T/B/x', timeoutMs: 2000 });
+    const refused = createSlackWebhookSink({ name: 'refused', url: 'http://127.0.0.1:1/services/T/B/x', timeoutMs: 10_000 });
     expect(await refused.send(makeAlert(), { nonce: 'ww-42', mention: null })).toMatchObject({ kind: 'retry', afterMs: null });
   });
 });

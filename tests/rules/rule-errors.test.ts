@@ -39,6 +39,7 @@ const CASES: readonly Case[] = [
   ['a ONEAR', 8, '', 'expected a term after ONEAR'],
   ['title: rocket', 1, 'title:', 'right after "title:"'],
   ['title:(a body:b)', 10, 'body:b', 'cannot be inside another field scope'],
+  ['title:body:b', 7, 'body:b', 'cannot be inside another field scope'],
   ['a && b', 3, '&&', 'write AND'],
   ['a || b', 3, '||', 'write OR'],
   ['a ""', 3, '""', 'empty phrase'],
@@ -85,6 +86,6 @@ describe('rule errors', () => {
     const many = compileRules([{ id: 'many', query: Array.from({ length: 101 }, (_, i) => `w${i}`).join(' OR ') }]);
     expect(many.kind === 'invalid' && many.errors[0]?.hint).toContain('at most 100 terms');
     const deep = compileRules([{ id: 'deep', query: `${'('.repeat(25)}a${')'.repeat(25)}` }]);
-    expect(deep.kind === 'invalid' && deep.errors[0]?.hint).toContain('nested parentheses');
+    expect(deep.kind === 'invalid' && deep.errors[0]?.hint).toContain('nested NOTs and parentheses');
   });
 });

@@ -97,6 +97,8 @@ const CASES: Record<string, readonly Case[]> = {
     ['war or peace', 'war or peace', true],
     ['rocket not drill', 'rocket drill', false],
     ['rocket not drill', 'rocket not drill', true],
+    ['constructor toString', 'the constructor of toString', true],
+    ['__proto__', 'a __proto__ b', true],
   ],
   'NEAR and ONEAR': [
     ['rocket NEAR/2 base', 'rocket hit the base', true],

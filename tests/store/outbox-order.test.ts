@@ -96,9 +96,10 @@ for (const dialect of DIALECTS) {
       await store.markDelivered(first.outboxId, at(2), 'msg-1', { storyId: 'st', messageId: 'msg-1', alertId: first.alert.id, facts, alsoReportedBy: [] });
 
       const more = { ...facts, killed: 3 };
-      await store.saveItems('a', batch([entry('k1', [alert('r1', { storyId: 'st', facts: more, alsoReportedBy: ['Wire A', 'Wire B'], updateText: 'Death toll rises to 3' })], { source: 'Wire B' })], { destinations: [D, 'slack:news'] }));
+      await store.saveItems('a', batch([entry('k1', [alert('r1', { storyId: 'st', facts: more, followUp: true, sources: ['Example News', 'Wire B'], update: { killed: { from: 1, to: 3 }, injured: null, newPlaces: [] } })], { source: 'Wire B' })], { destinations: [D, 'slack:news'] }));
       const followUp = await claimOne(store, at(3));
-      expect(followUp).toMatchObject({ updateText: 'Death toll rises to 3', alert: { itemKey: 'k1', alsoReportedBy: ['Wire A', 'Wire B'], facts: more } });
+      // The outlets other than the alert's own source ("Wire B" here) are "also reported by".
+      expect(followUp).toMatchObject({ storyUpdate: { killed: { from: 1, to: 3 }, injured: null, newPlaces: [] }, alert: { itemKey: 'k1', alsoReportedBy: ['Example News'], facts: more } });
       expect(followUp.storyMessage).toMatchObject({ messageId: 'msg-1', alert: { id: first.alert.id, itemKey: 'k0', facts, alsoReportedBy: [] } });
       await store.markDelivered(followUp.outboxId, at(4), 'msg-1', { storyId: 'st', messageId: 'msg-1', alertId: first.alert.id, facts: more, alsoReportedBy: ['Wire B'] });
 

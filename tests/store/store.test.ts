@@ -220,7 +220,7 @@ for (const dialect of DIALECTS) {
         createdAt: T0,
         claimedUntil: at(60_001),
         feedId: 'a',
-        updateText: null,
+        storyUpdate: null,
         storyMessage: null,
         alert: {
           id: saved[0]?.alerts[0]?.id,

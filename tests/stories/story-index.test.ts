@@ -60,6 +60,32 @@ describe('createStoryIndex: follow-ups and different events', () => {
     expect(follow?.update).toEqual({ killed: { from: 1, to: 3 }, injured: null, newPlaces: [] });
   });
 
+  it('joins a headline-only item (an empty feed description) by its headline', () => {
+    const headline = item({
+      key: 'tg-1',
+      source: 'Telegraph',
+      title: 'Kirkuk rocket attack toll rises as coalition blames militias',
+      published: at(6),
+      facts: facts([KIRKUK], 2, '2019-12-27'),
+    });
+    const [first, second] = assignAll([KIRKUK_FOLLOW_UP, headline]);
+    expect(second?.storyId).toBe(first?.storyId);
+    expect(second?.reason.kind).toBe('same-event');
+  });
+
+  it('does not join on a shared place alone when the texts say different things', () => {
+    const other = item({
+      key: 'k-2',
+      source: 'Local',
+      title: 'Kirkuk football club promoted after cup final win',
+      body: 'Supporters celebrated in the streets of Kirkuk on Saturday after the club won promotion to the Iraqi premier league.',
+      published: at(20),
+      facts: facts([KIRKUK], null, '2019-12-28'),
+    });
+    const [first, second] = assignAll([WIRE_COPIES[0] as StoryInput, other]);
+    expect(second?.storyId).not.toBe(first?.storyId);
+  });
+
   it('reports a new place as an update, but not a country the story already has', () => {
     const index = createStoryIndex();
     index.assign(KIRKUK_FOLLOW_UP);
@@ -93,6 +119,15 @@ describe('createStoryIndex: follow-ups and different events', () => {
   it.each(distinct)('keeps apart: %s', (_name, a, b) => {
     const [first, second] = assignAll([a, b]);
     expect(second?.isNew).toBe(true);
+    expect(second?.storyId).not.toBe(first?.storyId);
+  });
+
+  it('keeps apart look-alike headlines naming different actors ("EU …" against "US …")', () => {
+    const russia = facts([{ name: 'Russia', country: 'RU' }]);
+    const [first, second] = assignAll([
+      item({ key: 'g-1', source: 'A', title: 'EU proposes new sanctions including ban on Russian coal', facts: russia }),
+      item({ key: 'f-1', source: 'B', title: 'US announces new sanctions including ban on Russian investment', facts: russia }),
+    ]);
     expect(second?.storyId).not.toBe(first?.storyId);
   });
 

@@ -395,7 +395,7 @@ export function validateMessage(body: Record<string, unknown>, mode: 'create' | 
         if (embed.color !== undefined && !(Number.isInteger(embed.color) && (embed.color as number) >= 0 && (embed.color as number) <= 0xffffff)) {
           add(['embeds', i, 'color'], 'NUMBER_TYPE_MAX', 'int value should be less than or equal to 16777215.');
         }
-        if (embed.timestamp !== undefined && Number.isNaN(Date.parse(String(embed.timestamp)))) add(['embeds', i, 'timestamp'], 'DATE_TYPE_PARSE', 'Could not parse timestamp. Should be ISO8601.');
+        if (embed.timestamp !== undefined && (!/^\d{4}-\d\d-\d\dT/.test(String(embed.timestamp)) || Number.isNaN(Date.parse(String(embed.timestamp))))) add(['embeds', i, 'timestamp'], 'DATE_TYPE_PARSE', 'Could not parse timestamp. Should be ISO8601.');
         const footer = embed.footer as Record<string, unknown> | undefined;
         if (footer !== undefined) total += maxLength(['embeds', i, 'footer', 'text'], footer.text, LIMITS.footer, 1);
         const author = embed.author as Record<string, unknown> | undefined;

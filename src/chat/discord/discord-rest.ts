@@ -3,7 +3,7 @@
 // Library: https://discord.js.org/docs/packages/rest/main/RESTOptions:Interface
 import { DiscordAPIError, HTTPError, RateLimitError, REST } from 'discord.js';
 import type { RESTOptions } from 'discord.js';
-import { describeNetworkError, isNetworkError } from '../chat-sink.ts';
+import { DEFAULT_MAX_CLIENT_WAIT_MS, describeNetworkError, isNetworkError } from '../chat-sink.ts';
 import type { SendOutcome } from '../chat-sink.ts';
 
 export const DEFAULT_DISCORD_API = 'https://discord.com/api';
@@ -26,12 +26,14 @@ export interface DiscordRestOptions {
  *   times with no backoff; the outbox retries with backoff and records each attempt instead.
  * - `rejectOnRateLimit`: discord.js tracks buckets from the X-RateLimit-* headers and, before
  *   sending into an exhausted bucket (or after a 429), either sleeps or, when this filter says so,
- *   throws RateLimitError with `retryAfter` in ms. Short waits are cheaper in the client; a long
- *   one must not hold a delivery slot, so it becomes `{kind: 'retry', afterMs}` for the outbox.
+ *   throws RateLimitError with `retryAfter` in ms. Waits up to maxClientWaitMs (10 s: Discord's
+ *   message bucket is 5 per 5 s per channel) stay in the client, which keeps per-channel order at
+ *   no outbox round trip; a longer one (a big Retry-After, a global limit) must not hold the
+ *   destination's delivery loop, so it becomes `{kind: 'retry', afterMs}` for the outbox.
  * - 4xx other than 429 are DiscordAPIError and are never retried by discord.js nor by us.
  */
 export function discordRestOptions(opts: DiscordRestOptions = {}): Partial<RESTOptions> {
-  const maxWait = opts.maxClientWaitMs ?? 1000;
+  const maxWait = opts.maxClientWaitMs ?? DEFAULT_MAX_CLIENT_WAIT_MS;
   return {
     api: opts.api ?? DEFAULT_DISCORD_API,
     retries: 0,

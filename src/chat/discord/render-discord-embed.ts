@@ -2,7 +2,8 @@
 // /work/shared/spec/chat-limits.md; feed text is escaped so it can never ping or link.
 // API: https://discord.com/developers/docs/resources/message#create-message
 import type { Alert, Priority } from '../../domain/alert.ts';
-import { describeFacts, ELLIPSIS, fitText, listMatchedTerms, safeLink } from '../chat-sink.ts';
+import { describeFacts, ELLIPSIS, fitText, listMatchedTerms, sanitizeLink } from '../chat-sink.ts';
+import type { Escapes } from '../chat-sink.ts';
 
 export const DISCORD_LIMITS = {
   content: 2000,
@@ -53,20 +54,15 @@ export function parseDiscordMention(text: string): DiscordMention | null {
 const PRIORITY_COLOUR: Record<Priority, number> = { flash: 0xd32f2f, normal: 0xf57c00, low: 0x78909c };
 
 // Every markdown special gets a backslash (Discord hides a backslash before any punctuation),
-// so no bold, list, heading, quote, code or masked link can form; "<" stops <@id>, <#id>, <t:…>.
-const MARKDOWN = new Set(['\\', '*', '_', '~', '`', '|', '>', '#', '-', '[', ']', '(', ')', '<']);
+// so no bold, list, heading, quote, code or masked link can form; "<" stops <@id>, <#id>, <t:…>;
+// "@" gets a zero-width space after it, so @everyone and @here never form.
 const ZERO_WIDTH_SPACE = '\u200B';
-
-/** Escapes one character of feed text for a markdown field (title, description, field value). */
-export function escapeDiscordChar(char: string): string {
-  if (char === '@') return `@${ZERO_WIDTH_SPACE}`;
-  return MARKDOWN.has(char) ? `\\${char}` : char;
-}
-
-/** For plain-text fields (footer, author): no markdown there (a backslash would show), but no mention syntax either. */
-function escapeDiscordPlainChar(char: string): string {
-  return char === '@' || char === '<' ? `${char}${ZERO_WIDTH_SPACE}` : char;
-}
+export const DISCORD_MARKDOWN_ESCAPES: Escapes = Object.fromEntries([
+  ...['\\', '*', '_', '~', '`', '|', '>', '#', '-', '[', ']', '(', ')', '<'].map((char) => [char, `\\${char}`]),
+  ['@', `@${ZERO_WIDTH_SPACE}`],
+]);
+/** Plain-text fields (footer, author) show a backslash, so only mention syntax is broken there. */
+export const DISCORD_PLAIN_ESCAPES: Escapes = { '@': `@${ZERO_WIDTH_SPACE}`, '<': `<${ZERO_WIDTH_SPACE}` };
 
 // Fixed budgets keep the 6,000 total: the description gets what the other parts leave.
 const FIELD_BUDGET = { where: 300, casualties: 100, when: 40, attribution: 200, matched: 300, alsoReportedBy: 400 };
@@ -79,7 +75,7 @@ export function renderDiscordEmbed(alert: Alert, opts: { readonly mention: strin
   const fields: NonNullable<DiscordEmbed['fields']> = [];
   const addField = (name: string, raw: string | null, max: number, inline: boolean): void => {
     if (raw === null) return;
-    const value = fitText(raw, max, escapeDiscordChar);
+    const value = fitText(raw, max, DISCORD_MARKDOWN_ESCAPES);
     if (value !== '') fields.push({ name, value, inline });
   };
   addField('Where', facts.where, FIELD_BUDGET.where, true);
@@ -91,19 +87,20 @@ export function renderDiscordEmbed(alert: Alert, opts: { readonly mention: strin
     addField('Also reported by', alert.alsoReportedBy.join(', '), FIELD_BUDGET.alsoReportedBy, false);
   }
 
-  const title = fitText(alert.title, DISCORD_LIMITS.title, escapeDiscordChar) || 'Untitled alert';
-  const footer = fitText(alert.source, FOOTER_BUDGET, escapeDiscordPlainChar);
+  const title = fitText(alert.title, DISCORD_LIMITS.title, DISCORD_MARKDOWN_ESCAPES) || 'Untitled alert';
+  const footer = fitText(alert.source, FOOTER_BUDGET, DISCORD_PLAIN_ESCAPES);
   const used = title.length + footer.length + fields.reduce((n, f) => n + f.name.length + f.value.length, 0);
-  const description = fitText(alert.summary, Math.min(DISCORD_LIMITS.description, DISCORD_LIMITS.embedTotal - used), escapeDiscordChar);
+  const description = fitText(alert.summary, Math.min(DISCORD_LIMITS.description, DISCORD_LIMITS.embedTotal - used), DISCORD_MARKDOWN_ESCAPES);
 
   const embed: DiscordEmbed = { title };
-  const url = safeLink(alert.link, 2048);
+  const url = sanitizeLink(alert.link, 2048);
   if (url !== null) embed.url = url;
   if (description !== '') embed.description = description;
   embed.color = PRIORITY_COLOUR[alert.priority];
   if (fields.length > 0) embed.fields = fields;
   if (footer !== '') embed.footer = { text: footer };
-  if (!Number.isNaN(alert.published.getTime())) embed.timestamp = alert.published.toISOString();
+  const year = alert.published.getUTCFullYear(); // NaN for an invalid date
+  if (year >= 0 && year <= 9999) embed.timestamp = alert.published.toISOString(); // ISO 8601 has 4-digit years
 
   const body: DiscordMessageBody = { embeds: [embed], allowed_mentions: allowed.allowedMentions };
   if (allowed.content !== null) body.content = allowed.content;
@@ -117,7 +114,7 @@ export interface DiscordReplyBody {
 
 /** A short reply (thread message) with the same escaping; pings nobody. */
 export function renderDiscordReply(text: string): DiscordReplyBody {
-  return { content: fitText(text, DISCORD_LIMITS.content, escapeDiscordChar) || ELLIPSIS, allowed_mentions: { parse: [] } };
+  return { content: fitText(text, DISCORD_LIMITS.content, DISCORD_MARKDOWN_ESCAPES) || ELLIPSIS, allowed_mentions: { parse: [] } };
 }
 
 function allowedMentionsFor(mention: string | null): { content: string | null; allowedMentions: DiscordAllowedMentions } {

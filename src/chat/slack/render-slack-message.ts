@@ -2,7 +2,8 @@
 // inside every Slack limit of /work/shared/spec/chat-limits.md; feed text can never mention anyone.
 // API: https://docs.slack.dev/reference/block-kit/blocks
 import type { Alert } from '../../domain/alert.ts';
-import { ELLIPSIS, fitText, formatFactsLine, listMatchedTerms, safeLink } from '../chat-sink.ts';
+import { ELLIPSIS, fitText, formatFactsLine, listMatchedTerms, sanitizeLink } from '../chat-sink.ts';
+import type { Escapes } from '../chat-sink.ts';
 
 export const SLACK_LIMITS = {
   text: 4000,
@@ -46,7 +47,7 @@ export function parseSlackMention(text: string): string | null {
 
 // Slack has no backslash escape: `&<>` become entities (so no <!channel>, <@U…> or <url|label> can
 // form), the formatting characters become look-alikes, and "@" gets a zero-width space after it.
-const MRKDWN: Record<string, string> = {
+export const SLACK_MRKDWN_ESCAPES: Escapes = {
   '&': '&amp;',
   '<': '&lt;',
   '>': '&gt;',
@@ -56,15 +57,8 @@ const MRKDWN: Record<string, string> = {
   '`': '\u02CB',
   '@': '@\u200B',
 };
-const PLAIN: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '@': '@\u200B' };
-
-export function escapeSlackMrkdwnChar(char: string): string {
-  return MRKDWN[char] ?? char;
-}
-
-export function escapeSlackPlainChar(char: string): string {
-  return PLAIN[char] ?? char;
-}
+/** plain_text shows * _ ~ ` as they are, but Slack still decodes &amp; &lt; &gt; there. */
+export const SLACK_PLAIN_ESCAPES: Escapes = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '@': '@\u200B' };
 
 const CONTEXT_BUDGET = 600;
 const ARTICLE_ACTION_ID = 'wirewatch_open_article';
@@ -73,20 +67,20 @@ const ARTICLE_ACTION_ID = 'wirewatch_open_article';
 export function renderSlackMessage(alert: Alert, opts: { readonly mention: string | null }): SlackMessage {
   const mention = mentionPrefix(opts.mention);
   const flash = alert.priority === 'flash' ? '🚨 ' : '';
-  const header = flash + (fitText(alert.title, SLACK_LIMITS.headerText - flash.length, escapeSlackPlainChar) || 'Untitled alert');
+  const header = flash + (fitText(alert.title, SLACK_LIMITS.headerText - flash.length, SLACK_PLAIN_ESCAPES) || 'Untitled alert');
 
   const facts = formatFactsLine(alert);
-  const factsText = facts === null ? '' : `\n${fitText(facts, 500, escapeSlackMrkdwnChar)}`;
+  const factsText = facts === null ? '' : `\n${guardQuote(fitText(facts, 499, SLACK_MRKDWN_ESCAPES))}`;
   const summaryBudget = SLACK_LIMITS.sectionText - mention.length - factsText.length - 1;
-  const summary = fitText(alert.summary, summaryBudget, escapeSlackMrkdwnChar);
+  const summary = fitText(alert.summary, summaryBudget, SLACK_MRKDWN_ESCAPES);
   // A leading "&gt;" would render as a quote: a zero-width space in front keeps it literal.
   const sectionText = mention + guardQuote(summary || ELLIPSIS) + factsText;
 
-  const context: SlackText[] = [mrkdwn(fitText(alert.source, 200, escapeSlackMrkdwnChar) + postedAt(alert.published))];
+  const context: SlackText[] = [mrkdwn(guardQuote(fitText(alert.source, 199, SLACK_MRKDWN_ESCAPES) || 'Unknown source') + postedAt(alert.published))];
   const terms = listMatchedTerms(alert);
-  if (terms !== '') context.push(mrkdwn(`Matched: ${fitText(terms, CONTEXT_BUDGET, escapeSlackMrkdwnChar)}`));
+  if (terms !== '') context.push(mrkdwn(`Matched: ${fitText(terms, CONTEXT_BUDGET, SLACK_MRKDWN_ESCAPES)}`));
   if (alert.alsoReportedBy.length > 0) {
-    context.push(mrkdwn(`Also reported by ${fitText(alert.alsoReportedBy.join(', '), CONTEXT_BUDGET, escapeSlackMrkdwnChar)}`));
+    context.push(mrkdwn(`Also reported by ${fitText(alert.alsoReportedBy.join(', '), CONTEXT_BUDGET, SLACK_MRKDWN_ESCAPES)}`));
   }
 
   const blocks: SlackBlock[] = [
@@ -94,20 +88,20 @@ export function renderSlackMessage(alert: Alert, opts: { readonly mention: strin
     { type: 'section', text: mrkdwn(sectionText) },
     { type: 'context', elements: context },
   ];
-  const url = safeLink(alert.link, SLACK_LIMITS.buttonUrl);
+  const url = sanitizeLink(alert.link, SLACK_LIMITS.buttonUrl);
   if (url !== null) {
     blocks.push({
       type: 'actions',
       elements: [{ type: 'button', text: { type: 'plain_text', text: 'Read the article', emoji: false }, url, action_id: ARTICLE_ACTION_ID }],
     });
   }
-  const fallback = `${mention}${flash}${fitText(alert.title, 1000, escapeSlackMrkdwnChar)} (${fitText(alert.source, 200, escapeSlackMrkdwnChar)})`;
+  const fallback = `${mention}${flash}${fitText(alert.title, 1000, SLACK_MRKDWN_ESCAPES)} (${fitText(alert.source, 200, SLACK_MRKDWN_ESCAPES)})`;
   return { text: fallback, blocks, unfurl_links: false, unfurl_media: false };
 }
 
 /** A short thread reply with the same escaping; mentions nobody. */
 export function renderSlackReply(text: string): { text: string; unfurl_links: false; unfurl_media: false } {
-  return { text: guardQuote(fitText(text, SLACK_LIMITS.text - 1, escapeSlackMrkdwnChar) || ELLIPSIS), unfurl_links: false, unfurl_media: false };
+  return { text: guardQuote(fitText(text, SLACK_LIMITS.text - 1, SLACK_MRKDWN_ESCAPES) || ELLIPSIS), unfurl_links: false, unfurl_media: false };
 }
 
 function mrkdwn(text: string): SlackText {
@@ -129,7 +123,7 @@ function mentionPrefix(mention: string | null): string {
 /** " · <!date^…|Fri 27 Dec 2019 10:00 UTC>": Slack shows the time in the reader's own zone. */
 function postedAt(published: Date): string {
   const seconds = Math.floor(published.getTime() / 1000);
-  if (!Number.isFinite(seconds)) return '';
+  if (!Number.isFinite(seconds) || seconds < 0 || seconds > 253_402_300_799) return ''; // 1970 to 9999 only
   const utc = published.toISOString().replace('T', ' ').slice(0, 16);
   return ` · <!date^${seconds}^{date_short_pretty} {time}|${utc} UTC>`;
 }

@@ -2,7 +2,8 @@
 // thread_ts. The message id is "channel:ts". Spec: /work/shared/spec/chat-limits.md.
 // API: https://docs.slack.dev/reference/methods/chat.postMessage
 import type { webApi } from '@slack/bolt';
-import type { ChatSink } from '../chat-sink.ts';
+import { DEFAULT_MAX_CLIENT_WAIT_MS, waitOutRateLimits } from '../chat-sink.ts';
+import type { ChatSink, SendOutcome } from '../chat-sink.ts';
 import { attemptSlack } from './slack-client.ts';
 import { renderSlackMessage, renderSlackReply } from './render-slack-message.ts';
 
@@ -12,6 +13,8 @@ export interface SlackBotSinkOptions {
   readonly channel: string;
   /** Shared by every destination of the same token: see createSlackClient. */
   readonly client: webApi.WebClient;
+  /** A 429 asking to wait up to this long is waited here (order kept); longer ones go back to the outbox. */
+  readonly maxClientWaitMs?: number;
 }
 
 /** "C123:1700000000.000100" → its parts; null when malformed. */
@@ -26,12 +29,14 @@ export function parseSlackMessageId(messageId: string): { channel: string; ts: s
  */
 export function createSlackBotSink(opts: SlackBotSinkOptions): ChatSink {
   const { client, channel } = opts;
+  const maxWait = opts.maxClientWaitMs ?? DEFAULT_MAX_CLIENT_WAIT_MS;
+  const attempt = (what: string, call: () => Promise<SendOutcome>) => waitOutRateLimits(() => attemptSlack(what, call), maxWait);
   const badId = (messageId: string) => ({ kind: 'permanent', reason: `slack: malformed message id ${JSON.stringify(messageId)}` }) as const;
   return {
     name: opts.name,
     capabilities: { edit: true, threadedReplies: true },
     send: (alert, { mention }) =>
-      attemptSlack('send', async () => {
+      attempt('send', async () => {
         const message = renderSlackMessage(alert, { mention });
         const result = await client.chat.postMessage({ channel, ...message });
         return { kind: 'sent', messageId: `${result.channel ?? channel}:${result.ts ?? ''}` };
@@ -39,7 +44,7 @@ export function createSlackBotSink(opts: SlackBotSinkOptions): ChatSink {
     edit: async (messageId, alert, editOpts) => {
       const id = parseSlackMessageId(messageId);
       if (id === null) return badId(messageId);
-      return attemptSlack('edit', async () => {
+      return attempt('edit', async () => {
         const { text, blocks } = renderSlackMessage(alert, { mention: editOpts?.mention ?? null });
         await client.chat.update({ channel: id.channel, ts: id.ts, text, blocks });
         return { kind: 'sent', messageId };
@@ -48,7 +53,7 @@ export function createSlackBotSink(opts: SlackBotSinkOptions): ChatSink {
     reply: async (messageId, text) => {
       const id = parseSlackMessageId(messageId);
       if (id === null) return badId(messageId);
-      return attemptSlack('reply', async () => {
+      return attempt('reply', async () => {
         const result = await client.chat.postMessage({ channel: id.channel, thread_ts: id.ts, ...renderSlackReply(text) });
         return { kind: 'sent', messageId: `${result.channel ?? id.channel}:${result.ts ?? ''}` };
       });

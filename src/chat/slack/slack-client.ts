@@ -19,8 +19,9 @@ export interface SlackClientOptions {
  * - `retryConfig: {retries: 0}`: the default policy retries network errors and 5xx ten times over
  *   about thirty minutes inside one call, holding the delivery slot; the outbox retries instead.
  * - `rejectRateLimitedCalls: true`: on a 429 the client would pause its whole request queue (every
- *   channel) for Retry-After; instead it throws WebAPIRateLimitedError(retryAfter seconds) and the
- *   outbox reschedules that destination alone. WebClient keeps no bucket state to pre-empt 429s.
+ *   channel) for Retry-After; instead it throws WebAPIRateLimitedError(retryAfter seconds): the sink
+ *   waits a short one out for that channel alone (waitOutRateLimits) and hands a long one to the
+ *   outbox. WebClient keeps no bucket state to pre-empt 429s the way discord.js does.
  */
 export function createSlackClient(token: string, opts: SlackClientOptions = {}): webApi.WebClient {
   return new webApi.WebClient(token, {

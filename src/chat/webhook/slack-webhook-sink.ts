@@ -1,8 +1,8 @@
 // A Slack channel posted to through an incoming webhook: one JSON POST, answered "ok" with no
 // message id, so it cannot edit; replies become follow-up messages. Spec: chat-limits.md.
 // API: https://docs.slack.dev/messaging/sending-messages-using-incoming-webhooks
+import { DEFAULT_MAX_CLIENT_WAIT_MS, describeNetworkError, isNetworkError, waitOutRateLimits } from '../chat-sink.ts';
 import type { ChatSink, SendOutcome } from '../chat-sink.ts';
-import { describeNetworkError, isNetworkError } from '../chat-sink.ts';
 import { renderSlackMessage, renderSlackReply } from '../slack/render-slack-message.ts';
 
 export interface SlackWebhookSinkOptions {
@@ -10,6 +10,8 @@ export interface SlackWebhookSinkOptions {
   /** https://hooks.slack.com/services/T…/B…/… (a secret: never log it). */
   readonly url: string;
   readonly timeoutMs?: number;
+  /** A 429 asking to wait up to this long is waited here (order kept); longer ones go back to the outbox. */
+  readonly maxClientWaitMs?: number;
 }
 
 /**
@@ -18,7 +20,8 @@ export interface SlackWebhookSinkOptions {
  */
 export function createSlackWebhookSink(opts: SlackWebhookSinkOptions): ChatSink {
   const timeoutMs = opts.timeoutMs ?? 15_000;
-  const post = (payload: object): Promise<SendOutcome> => postWebhook(opts.url, payload, timeoutMs);
+  const maxWait = opts.maxClientWaitMs ?? DEFAULT_MAX_CLIENT_WAIT_MS;
+  const post = (payload: object): Promise<SendOutcome> => waitOutRateLimits(() => postWebhook(opts.url, payload, timeoutMs), maxWait);
   return {
     name: opts.name,
     capabilities: { edit: false, threadedReplies: false },

@@ -1,0 +1,40 @@
+// Autocomplete for `/news` options (issue 6): rule ids for `rule`, feed URLs and ids for `url`;
+// at most 25 choices, names and values within 100 characters, as Discord requires.
+// API: https://discord.com/developers/docs/interactions/receiving-and-responding#interaction-response-object-autocomplete
+import type { CommandDeps } from '../../commands/command-deps.ts';
+import { loadActiveFeeds, loadActiveRules } from '../../store/command-queries.ts';
+
+export const MAX_CHOICES = 25;
+const CHOICE_TEXT_MAX = 100;
+
+export interface Choice {
+  readonly name: string;
+  readonly value: string;
+}
+
+/** Choices for the focused option `option` typed so far as `typed`; [] for options without suggestions. */
+export async function suggestChoices(option: string, typed: string, deps: Pick<CommandDeps, 'db' | 'defaultIntervalSeconds'>): Promise<Choice[]> {
+  const needle = typed.trim().toLowerCase();
+  if (option === 'rule') {
+    const rules = await loadActiveRules(deps.db);
+    return rank(rules.map((r) => ({ key: r.id, name: clip(`${r.id}: ${r.query}`), value: r.id })), needle);
+  }
+  if (option === 'url') {
+    const feeds = await loadActiveFeeds(deps.db, deps.defaultIntervalSeconds);
+    // A URL longer than a choice value allows is offered by its id, which `feeds remove` accepts too.
+    return rank(feeds.map((f) => ({ key: `${f.id} ${f.url}`, name: clip(`${f.id}: ${f.url}`), value: f.url.length <= CHOICE_TEXT_MAX ? f.url : f.id })), needle);
+  }
+  return [];
+}
+
+/** Prefix matches first, then substring matches, each in their stored order. */
+function rank(candidates: { key: string; name: string; value: string }[], needle: string): Choice[] {
+  const lower = candidates.map((c) => ({ ...c, key: c.key.toLowerCase() }));
+  const prefix = lower.filter((c) => c.key.startsWith(needle) || c.key.split(' ').some((part) => part.startsWith(needle)));
+  const inside = lower.filter((c) => !prefix.includes(c) && c.key.includes(needle));
+  return [...prefix, ...inside].slice(0, MAX_CHOICES).map(({ name, value }) => ({ name, value }));
+}
+
+function clip(text: string): string {
+  return text.length <= CHOICE_TEXT_MAX ? text : `${text.slice(0, CHOICE_TEXT_MAX - 1)}…`;
+}

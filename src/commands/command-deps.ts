@@ -1,0 +1,42 @@
+// What the command handlers need, built once in the composition root (issue 6), and who is asking.
+import type { FetchResult } from '../feeds/fetch-feed.ts';
+import type { CompileOptions } from '../rules/compile-rules.ts';
+import type { CommandDb } from '../store/command-queries.ts';
+import type { DialectKind } from '../store/store-dialect.ts';
+import type { Store } from '../store/store.ts';
+
+export interface CommandDeps {
+  readonly db: CommandDb;
+  readonly dialect: DialectKind;
+  /** The core store, for feed health and alert/outbox counts. */
+  readonly store: Pick<Store, 'listFeedStates' | 'countAlertsSince' | 'outboxCounts'>;
+  /** Fetches a URL for `feeds add`: SSRF guard, size and time limits on (see guardFetchOptions). */
+  readonly testFetch: (url: string) => Promise<FetchResult>;
+  /** Rule compilation options (the gazetteer for place:); the default when absent. */
+  readonly compileOptions?: CompileOptions;
+  readonly version: string;
+  /** Poll interval of feeds added from chat. */
+  readonly defaultIntervalSeconds: number;
+}
+
+export type Platform = 'discord' | 'slack';
+
+export interface Channel {
+  readonly platform: Platform;
+  readonly id: string;
+}
+
+export interface CommandContext {
+  /** Who asked, for the record (platform user id). */
+  readonly user: string;
+  /** The front end decided this user may change rules, feeds, routes and mutes. */
+  readonly canManage: boolean;
+  /** Where the command was typed; null outside a channel. */
+  readonly channel: Channel | null;
+  readonly now: Date;
+}
+
+/** The destination name alerts for a subscribed channel are routed to: `discord:123…`, `slack:C…`. */
+export function channelDestination(channel: Channel): string {
+  return `${channel.platform}:${channel.id}`;
+}

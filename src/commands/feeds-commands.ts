@@ -1,0 +1,98 @@
+// `feeds list | add <url> | remove <url or id> | status` (issue 6). A feed added from chat must be
+// a public http(s) address (SSRF guard, through deps.testFetch) and must fetch and parse as a feed.
+import { deriveFeedId } from '../config/feed-id.ts';
+import { parseFeed } from '../feeds/parse-feed.ts';
+import { addFeed, loadActiveFeeds, removeFeed } from '../store/command-queries.ts';
+import type { CommandContext, CommandDeps } from './command-deps.ts';
+import { INPUT_LIMITS } from './command-input.ts';
+import { refuse, reply } from './reply.ts';
+import type { Reply } from './reply.ts';
+
+const MAX_LISTED = 50;
+
+export async function listFeeds(deps: CommandDeps): Promise<Reply> {
+  const feeds = await loadActiveFeeds(deps.db, deps.defaultIntervalSeconds);
+  if (feeds.length === 0) return reply('Feeds', { lines: ['No feeds yet. Add one: feeds add <url>'], ephemeral: true });
+  const lines = feeds.slice(0, MAX_LISTED).map((f) => `${f.id}: ${f.url}${f.title === null ? '' : ` (${f.title})`}${f.origin === 'config' ? ' [config]' : ''}`);
+  if (feeds.length > MAX_LISTED) lines.push(`…and ${feeds.length - MAX_LISTED} more`);
+  return reply(`Feeds (${feeds.length})`, { lines, ephemeral: true });
+}
+
+export async function addFeedFromChat(url: string, deps: CommandDeps, context: CommandContext): Promise<Reply> {
+  if (url.length > INPUT_LIMITS.url) return refuse('Feed not added', `a URL is at most ${INPUT_LIMITS.url} characters`);
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return refuse('Feed not added', `"${url.slice(0, 100)}" is not a URL`);
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return refuse('Feed not added', 'only http and https feeds can be added from chat');
+  const href = parsed.href;
+  const known = await loadActiveFeeds(deps.db, deps.defaultIntervalSeconds);
+  if (known.some((f) => f.url === href)) return refuse('Feed not added', `${href} is watched already`);
+  const fetched = await deps.testFetch(href);
+  if (fetched.kind === 'http-error') return refuse('Feed not added', `fetching ${href} failed: ${fetched.reason}`);
+  if (fetched.kind === 'failed') return refuse('Feed not added', `fetching ${href} failed: ${fetched.reason}`);
+  if (fetched.kind === 'not-modified') return refuse('Feed not added', `fetching ${href} failed: the server answered 304 to a first request`);
+  const document = await parseFeed(fetched.body, fetched.contentType);
+  if (document.kind === 'rejected') return refuse('Feed not added', `${href} is not a feed: ${document.reason}`);
+  const id = deriveFeedId(href);
+  const outcome = await addFeed(deps.db, { url: href, id, title: null }, context.user, context.now);
+  if (outcome === 'exists') return refuse('Feed not added', `${href} is watched already`);
+  const title = document.feed.title ?? parsed.hostname;
+  return reply(`Feed added: ${title}`, {
+    lines: [`${href} (id ${id}), ${document.feed.items.length} items now. Polled from the next cycle; items already there are not alerted.`],
+    ephemeral: true,
+  });
+}
+
+export async function removeFeedFromChat(urlOrId: string, deps: CommandDeps, context: CommandContext): Promise<Reply> {
+  if (urlOrId.length > INPUT_LIMITS.url) return refuse('Feed not removed', `a URL is at most ${INPUT_LIMITS.url} characters`);
+  let key = urlOrId;
+  try {
+    key = new URL(urlOrId).href;
+  } catch {
+    // an id
+  }
+  const removed = (await removeFeed(deps.db, key, context.user, context.now)) ?? (key === urlOrId ? null : await removeFeed(deps.db, urlOrId, context.user, context.now));
+  if (removed === null) return refuse('Feed not removed', `no feed has the URL or id "${urlOrId.slice(0, 200)}" (see: feeds list)`);
+  return reply('Feed removed', { lines: [`${removed} is no longer polled. Its stored items stay searchable.`], ephemeral: true });
+}
+
+export async function feedStatus(deps: CommandDeps, context: CommandContext): Promise<Reply> {
+  const [feeds, states] = await Promise.all([loadActiveFeeds(deps.db, deps.defaultIntervalSeconds), deps.store.listFeedStates()]);
+  if (feeds.length === 0) return reply('Feed health', { lines: ['No feeds yet.'], ephemeral: true });
+  const byId = new Map(states.map((s) => [s.feedId, s]));
+  const lines = feeds.slice(0, MAX_LISTED).map((feed) => {
+    const s = byId.get(feed.id);
+    if (s === undefined || (s.lastSuccessAt === null && s.lastErrorAt === null)) return `• ${feed.id}: not polled yet`;
+    const parts = [
+      s.consecutiveFailures > 0 ? `FAILING (${s.consecutiveFailures}×): ${s.lastError ?? 'unknown error'}` : 'ok',
+      `last success ${ago(s.lastSuccessAt, context.now)}`,
+      s.lastErrorAt === null ? null : `last error ${ago(s.lastErrorAt, context.now)}${s.consecutiveFailures === 0 && s.lastError !== null ? ` (${s.lastError})` : ''}`,
+      s.nextAttemptAt === null ? null : `next poll ${until(s.nextAttemptAt, context.now)}`,
+    ].filter((p) => p !== null);
+    return `• ${feed.id}: ${parts.join('; ')}`;
+  });
+  if (feeds.length > MAX_LISTED) lines.push(`…and ${feeds.length - MAX_LISTED} more`);
+  return reply('Feed health', { lines, ephemeral: true });
+}
+
+/** "5 min ago", "never". */
+export function ago(at: Date | null, now: Date): string {
+  if (at === null) return 'never';
+  return `${span(now.getTime() - at.getTime())} ago`;
+}
+
+function until(at: Date, now: Date): string {
+  const ms = at.getTime() - now.getTime();
+  return ms <= 0 ? 'due now' : `in ${span(ms)}`;
+}
+
+function span(ms: number): string {
+  const s = Math.max(0, Math.round(ms / 1000));
+  if (s < 90) return `${s} s`;
+  if (s < 90 * 60) return `${Math.round(s / 60)} min`;
+  if (s < 36 * 3600) return `${Math.round(s / 3600)} h`;
+  return `${Math.round(s / 86_400)} d`;
+}

@@ -1,0 +1,109 @@
+// The dictionary a compiled rule set shares between its rules: every distinct word matcher gets a
+// number, and each folded word maps to the matchers it satisfies and the rules it wakes up. An
+// article's distinct words are looked up here once; rules then test matchers by number.
+import type { WordMatcher } from './query-plan.ts';
+
+export interface WordEntry {
+  /** Numbers the entries of one table (for per-article arrays). */
+  readonly id: number;
+  /** Ids of the `forms` matchers containing this word. */
+  readonly matchers: number[];
+  /** Rules indexed under this word (rule-trigger.ts). */
+  readonly rules: number[];
+}
+
+export interface PrefixEntry {
+  readonly id: number;
+  readonly prefix: string;
+  /** The id of the `prefix` matcher for it, or -1 when only rules are indexed under it. */
+  matcher: number;
+  readonly rules: number[];
+}
+
+/** Prefix entries are found by the first three characters of an article word. */
+export const PREFIX_KEY_LENGTH = 3;
+
+/** The first three UTF-16 units of a word as one number: no substring allocated per article word. */
+export function prefixKey(word: string): number {
+  return (word.charCodeAt(0) * 65536 + word.charCodeAt(1)) * 65536 + word.charCodeAt(2);
+}
+
+export class TermTable {
+  readonly matchers: WordMatcher[] = [];
+  readonly byWord = new Map<string, WordEntry>();
+  readonly byPrefixKey = new Map<number, PrefixEntry[]>();
+  private prefixCount = 0;
+  private readonly matcherIds = new Map<string, number>();
+  private readonly slotIds = new Map<string, number>();
+
+  get prefixes(): number {
+    return this.prefixCount;
+  }
+
+  /** Number of distinct (term, label) result slots handed out. */
+  get slots(): number {
+    return this.slotIds.size;
+  }
+
+  formsMatcher(forms: readonly string[]): WordMatcher {
+    const key = [...forms].sort().join(',');
+    const known = this.matcherIds.get(key);
+    if (known !== undefined) return this.matchers[known] as WordMatcher;
+    const unique = new Set(forms);
+    const entries = [...unique].map((form) => this.wordEntry(form));
+    const matcher: WordMatcher = { kind: 'forms', id: this.matchers.length, forms: unique, entries: entries.map((e) => e.id) };
+    this.register(key, matcher);
+    for (const entry of entries) entry.matchers.push(matcher.id);
+    return matcher;
+  }
+
+  prefixMatcher(prefix: string): WordMatcher {
+    const key = `${prefix}*`;
+    const known = this.matcherIds.get(key);
+    if (known !== undefined) return this.matchers[known] as WordMatcher;
+    const matcher: WordMatcher = { kind: 'prefix', id: this.matchers.length, prefix };
+    this.register(key, matcher);
+    this.prefixEntry(prefix).matcher = matcher.id;
+    return matcher;
+  }
+
+  /** One result slot per distinct key: terms with equal keys share their hits within an article. */
+  slot(key: string): number {
+    let slot = this.slotIds.get(key);
+    if (slot === undefined) {
+      slot = this.slotIds.size;
+      this.slotIds.set(key, slot);
+    }
+    return slot;
+  }
+
+  addWordTrigger(word: string, rule: number): void {
+    const rules = this.wordEntry(word).rules;
+    if (rules[rules.length - 1] !== rule) rules.push(rule);
+  }
+
+  addPrefixTrigger(prefix: string, rule: number): void {
+    const rules = this.prefixEntry(prefix).rules;
+    if (rules[rules.length - 1] !== rule) rules.push(rule);
+  }
+
+  private register(key: string, matcher: WordMatcher): void {
+    this.matcherIds.set(key, matcher.id);
+    this.matchers.push(matcher);
+  }
+
+  private wordEntry(word: string): WordEntry {
+    let entry = this.byWord.get(word);
+    if (entry === undefined) this.byWord.set(word, (entry = { id: this.byWord.size, matchers: [], rules: [] }));
+    return entry;
+  }
+
+  private prefixEntry(prefix: string): PrefixEntry {
+    const key = prefixKey(prefix);
+    let entries = this.byPrefixKey.get(key);
+    if (entries === undefined) this.byPrefixKey.set(key, (entries = []));
+    let entry = entries.find((e) => e.prefix === prefix);
+    if (entry === undefined) entries.push((entry = { id: this.prefixCount++, prefix, matcher: -1, rules: [] }));
+    return entry;
+  }
+}

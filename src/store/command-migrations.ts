@@ -1,0 +1,122 @@
+// Tables of the slash commands (issue 6): rules, feeds, routes and mutes changed from chat, a change
+// counter the worker polls, and the full-text index `search` uses (FTS5 on SQLite, tsvector on Postgres).
+// Kept in their own migration history so they never interleave with the core store's migrations.
+import { Migrator, sql } from 'kysely';
+import type { Kysely, Migration, MigrationProvider } from 'kysely';
+import type { DialectKind, StoreDialect } from './store-dialect.ts';
+
+/** The command tables as Kysely sees them. Times are epoch ms, booleans 0/1. */
+// A type alias, not an interface: Kysely's withTables<T>() needs an implicit index signature.
+export type CommandTables = {
+  command_rules: {
+    id: string;
+    query: string;
+    /** 'config': seeded from the config file; 'chat': added with `/news rules add`. */
+    origin: string;
+    /** 1: removed from chat; kept so that seeding from the config does not bring it back. */
+    removed: number;
+    updated_by: string | null;
+    updated_at: number;
+  };
+  command_feeds: {
+    url: string;
+    id: string;
+    title: string | null;
+    interval_seconds: number | null;
+    backfill: number;
+    origin: string;
+    removed: number;
+    updated_by: string | null;
+    updated_at: number;
+  };
+  command_routes: {
+    rule_id: string;
+    /** A destination name: `discord:CHANNEL_ID` or `slack:CHANNEL_ID` for a channel that subscribed. */
+    destination: string;
+    priority: string;
+    created_by: string | null;
+    created_at: number;
+  };
+  command_mutes: { rule_id: string; until: number; muted_by: string | null; created_at: number };
+  /** One row (id 1): `version` grows with every change, `indexed_item_id` is how far the search index got. */
+  command_state: { id: number; version: number; indexed_item_id: number };
+};
+
+const MIGRATION_TABLE = 'command_migrations';
+const MIGRATION_LOCK_TABLE = 'command_migrations_lock';
+
+function initial(kind: DialectKind): Migration {
+  return {
+    async up(db: Kysely<unknown>): Promise<void> {
+      await db.schema
+        .createTable('command_rules')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('query', 'text', (c) => c.notNull())
+        .addColumn('origin', 'text', (c) => c.notNull())
+        .addColumn('removed', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('updated_by', 'text')
+        .addColumn('updated_at', 'bigint', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('command_feeds')
+        .addColumn('url', 'text', (c) => c.primaryKey())
+        .addColumn('id', 'text', (c) => c.notNull().unique())
+        .addColumn('title', 'text')
+        .addColumn('interval_seconds', 'integer')
+        .addColumn('backfill', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('origin', 'text', (c) => c.notNull())
+        .addColumn('removed', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('updated_by', 'text')
+        .addColumn('updated_at', 'bigint', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('command_routes')
+        .addColumn('rule_id', 'text', (c) => c.notNull())
+        .addColumn('destination', 'text', (c) => c.notNull())
+        .addColumn('priority', 'text', (c) => c.notNull())
+        .addColumn('created_by', 'text')
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .addPrimaryKeyConstraint('command_routes_pk', ['rule_id', 'destination'])
+        .execute();
+      await db.schema
+        .createTable('command_mutes')
+        .addColumn('rule_id', 'text', (c) => c.primaryKey())
+        .addColumn('until', 'bigint', (c) => c.notNull())
+        .addColumn('muted_by', 'text')
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('command_state')
+        .addColumn('id', 'integer', (c) => c.primaryKey())
+        .addColumn('version', 'bigint', (c) => c.notNull())
+        .addColumn('indexed_item_id', 'bigint', (c) => c.notNull())
+        .execute();
+      await sql`insert into command_state (id, version, indexed_item_id) values (1, 0, 0)`.execute(db);
+      // The indexed text is the item's words already split and folded by src/text/words.ts, so the
+      // database's tokenizer only has to split on spaces the way it splits the query's words.
+      if (kind === 'sqlite') {
+        await sql`create virtual table item_search using fts5(words, tokenize = 'unicode61 remove_diacritics 0')`.execute(db);
+      } else {
+        await sql`create table item_search (item_id integer primary key, words tsvector not null)`.execute(db);
+        await sql`create index item_search_words_index on item_search using gin (words)`.execute(db);
+      }
+    },
+  };
+}
+
+export function createCommandMigrationProvider(kind: DialectKind): MigrationProvider {
+  return { getMigrations: () => Promise.resolve({ '0001_commands': initial(kind) }) };
+}
+
+/** Brings the command tables to the latest version (run after the core store's migrate()). */
+export async function migrateCommandTables(dialect: StoreDialect): Promise<void> {
+  const migrator = new Migrator({
+    db: dialect.db,
+    provider: createCommandMigrationProvider(dialect.kind),
+    migrationTableName: MIGRATION_TABLE,
+    migrationLockTableName: MIGRATION_LOCK_TABLE,
+    ...(dialect.schema === null ? {} : { migrationTableSchema: dialect.schema }),
+  });
+  const { error } = await migrator.migrateToLatest();
+  if (error !== undefined) throw new Error('store/command-migrations: migration failed', { cause: error });
+}

@@ -1,0 +1,115 @@
+// The full-text preselection behind `/news search` and `rules test` (issue 6): an index of each
+// item's folded words (SQLite FTS5, Postgres tsvector), caught up lazily, queried for the words a
+// rule needs; the rule engine then decides exactly. https://sqlite.org/fts5.html
+import { sql } from 'kysely';
+import type { Item } from '../domain/item.ts';
+import type { DialectKind } from './store-dialect.ts';
+import type { CommandDb } from './command-queries.ts';
+import { fromMillis } from './time.ts';
+
+export interface StoredItem {
+  readonly id: number;
+  readonly feedId: string;
+  readonly item: Item;
+}
+
+export interface CandidateFilter {
+  /** Items having one of these folded words… */
+  readonly words: readonly string[];
+  /** …or a word starting with one of these. Both empty: every item (no preselection). */
+  readonly prefixes: readonly string[];
+  /** Only items published at or after this time. */
+  readonly since: Date | null;
+  readonly offset: number;
+  readonly limit: number;
+}
+
+const INDEX_BATCH = 500;
+
+/**
+ * Indexes items stored since the last call (up to `maxItems`), with `wordsOf` giving an item's
+ * folded words; returns how many were indexed. Safe to repeat: an item indexed twice is replaced.
+ */
+export async function indexNewItems(db: CommandDb, kind: DialectKind, wordsOf: (item: Item) => readonly string[], maxItems = 50_000): Promise<number> {
+  let indexed = 0;
+  while (indexed < maxItems) {
+    const done = await db.transaction().execute(async (trx) => {
+      const state = await trx.selectFrom('command_state').select('indexed_item_id').where('id', '=', 1).executeTakeFirstOrThrow();
+      const rows = await selectItems(trx)
+        .where('items.id', '>', Number(state.indexed_item_id))
+        .orderBy('items.id')
+        .limit(Math.min(INDEX_BATCH, maxItems - indexed))
+        .execute();
+      const last = rows.at(-1);
+      if (last === undefined) return 0;
+      const docs = rows.map((r) => ({ id: r.id, words: [...new Set(wordsOf(toStored(r).item))].join(' ') }));
+      const ids = docs.map((d) => d.id);
+      if (kind === 'sqlite') {
+        await sql`delete from item_search where rowid in (${sql.join(ids)})`.execute(trx);
+        for (const d of docs) await sql`insert into item_search (rowid, words) values (${d.id}, ${d.words})`.execute(trx);
+      } else {
+        for (const d of docs) {
+          await sql`insert into item_search (item_id, words) values (${d.id}, to_tsvector('simple', ${d.words}))
+                    on conflict (item_id) do update set words = excluded.words`.execute(trx);
+        }
+      }
+      await trx.updateTable('command_state').set({ indexed_item_id: last.id }).where('id', '=', 1).execute();
+      return rows.length;
+    });
+    if (done === 0) break;
+    indexed += done;
+  }
+  return indexed;
+}
+
+/** Items that may match (newest first): those with one of the words or prefixes, or all when none is given. */
+export async function searchCandidates(db: CommandDb, kind: DialectKind, filter: CandidateFilter): Promise<StoredItem[]> {
+  let query = selectItems(db);
+  if (filter.since !== null) query = query.where('items.published_at', '>=', filter.since.getTime());
+  if (filter.words.length > 0 || filter.prefixes.length > 0) {
+    query =
+      kind === 'sqlite'
+        ? query.where(sql<boolean>`items.id in (select rowid from item_search where item_search match ${fts5Query(filter)})`)
+        : query.where(sql<boolean>`items.id in (select item_id from item_search where words @@ to_tsquery('simple', ${tsQuery(filter)}))`);
+  }
+  const rows = await query.orderBy('items.published_at', 'desc').orderBy('items.id', 'desc').limit(filter.limit).offset(filter.offset).execute();
+  return rows.map(toStored);
+}
+
+/** `"w1" OR "w2" OR "pre" *`: each word as a phrase, so the index tokenizes it as it did the item's. */
+export function fts5Query(filter: Pick<CandidateFilter, 'words' | 'prefixes'>): string {
+  const quote = (text: string): string => `"${text.replaceAll('"', '""')}"`;
+  return [...filter.words.map(quote), ...filter.prefixes.map((p) => `${quote(p)} *`)].join(' OR ');
+}
+
+/** `'w1' | 'w2' | 'pre':*` for to_tsquery('simple', …). */
+export function tsQuery(filter: Pick<CandidateFilter, 'words' | 'prefixes'>): string {
+  const quote = (text: string): string => `'${text.replaceAll('\\', '\\\\').replaceAll("'", "''")}'`;
+  return [...filter.words.map(quote), ...filter.prefixes.map((p) => `${quote(p)}:*`)].join(' | ');
+}
+
+function selectItems(db: CommandDb) {
+  return db
+    .selectFrom('items')
+    .select(['items.id', 'items.feed_id', 'items.key', 'items.title', 'items.body', 'items.link', 'items.source', 'items.published_at', 'items.published_estimated']);
+}
+
+interface ItemRow {
+  id: number;
+  feed_id: string;
+  key: string;
+  title: string;
+  body: string;
+  link: string | null;
+  source: string;
+  published_at: number;
+  published_estimated: number;
+}
+
+function toStored(r: ItemRow): StoredItem {
+  return {
+    id: r.id,
+    feedId: r.feed_id,
+    item: { key: r.key, title: r.title, body: r.body, link: r.link, source: r.source, published: fromMillis(r.published_at), publishedEstimated: r.published_estimated !== 0 },
+  };
+}

@@ -1,0 +1,168 @@
+// The command tables against every dialect: seeding from config, chat changes surviving a reopen
+// and a re-seed, the change counter, routes, mutes, and the full-text preselection.
+import { describe, expect, it } from 'vitest';
+import { searchWordsOf } from '../../src/commands/match-stored-items.ts';
+import {
+  activeMutes,
+  addFeed,
+  addRoute,
+  addRule,
+  changeVersion,
+  listRoutes,
+  loadActiveFeeds,
+  loadActiveRules,
+  muteRule,
+  recentAlerts,
+  removeFeed,
+  removeRoute,
+  removeRule,
+  seedFromConfig,
+  unmuteRule,
+} from '../../src/store/command-queries.ts';
+import type { ConfigSeed } from '../../src/store/command-queries.ts';
+import { fts5Query, indexNewItems, searchCandidates, tsQuery } from '../../src/store/command-search-queries.ts';
+import { openCommandDb } from '../../src/store/open-command-db.ts';
+import { DIALECTS } from './dialects.ts';
+import { alert } from './fixtures.ts';
+import { HOUR, NOW, news, useCommandStore } from '../commands/command-harness.ts';
+
+const SEED: ConfigSeed = {
+  rules: [
+    { id: 'iraq', query: '"rocket attack" AND Iraq' },
+    { id: 'lagos', query: 'explosion place:Lagos' },
+  ],
+  feeds: [{ id: 'world', url: 'https://news.example/world.xml', title: 'World', intervalSeconds: null, backfill: 0 }],
+};
+
+for (const dialect of DIALECTS) {
+  describe(`command tables (${dialect.name})`, () => {
+    const h = useCommandStore(dialect);
+
+    it('seeds rules and feeds from the config, and a re-seed with the same config changes nothing', async () => {
+      const db = h.commands().db;
+      await seedFromConfig(db, SEED, NOW);
+      const v1 = await changeVersion(db);
+      expect(v1).toBe(1);
+      expect(await loadActiveRules(db)).toEqual([
+        { id: 'iraq', query: '"rocket attack" AND Iraq', origin: 'config' },
+        { id: 'lagos', query: 'explosion place:Lagos', origin: 'config' },
+      ]);
+      expect(await loadActiveFeeds(db, 120)).toEqual([
+        { id: 'world', url: 'https://news.example/world.xml', title: 'World', backfill: 0, intervalSeconds: 120, origin: 'config' },
+      ]);
+      await seedFromConfig(db, SEED, NOW);
+      expect(await changeVersion(db)).toBe(v1);
+    });
+
+    it('keeps chat changes across a reopen and a re-seed; follows config edits of config rules', async () => {
+      const db = h.commands().db;
+      await seedFromConfig(db, SEED, NOW);
+      expect(await addRule(db, { id: 'kirkuk', query: 'kirkuk' }, 'U1', NOW)).toBe('added');
+      expect(await addRule(db, { id: 'kirkuk', query: 'other' }, 'U1', NOW)).toBe('exists');
+      expect(await removeRule(db, 'lagos', 'U1', NOW)).toBe(true);
+      expect(await removeRule(db, 'lagos', 'U1', NOW)).toBe(false);
+      expect(await addFeed(db, { url: 'https://chat.example/rss', id: 'chat-rss', title: null }, 'U1', NOW)).toBe('added');
+      expect(await removeFeed(db, 'world', 'U1', NOW)).toBe('https://news.example/world.xml');
+
+      const reopened = await openCommandDb(h.options());
+      try {
+        await seedFromConfig(reopened.db, { ...SEED, rules: [{ id: 'iraq', query: 'Iraq' }, { id: 'lagos', query: 'explosion place:Lagos' }] }, NOW);
+        expect(await loadActiveRules(reopened.db)).toEqual([
+          { id: 'iraq', query: 'Iraq', origin: 'config' },
+          { id: 'kirkuk', query: 'kirkuk', origin: 'chat' },
+        ]);
+        expect((await loadActiveFeeds(reopened.db, 60)).map((f) => [f.id, f.origin])).toEqual([['chat-rss', 'chat']]);
+      } finally {
+        await reopened.close();
+      }
+    });
+
+    it('drops config rules and feeds that left the config', async () => {
+      const db = h.commands().db;
+      await seedFromConfig(db, SEED, NOW);
+      await seedFromConfig(db, { rules: [{ id: 'iraq', query: 'Iraq' }], feeds: [] }, NOW);
+      expect((await loadActiveRules(db)).map((r) => r.id)).toEqual(['iraq']);
+      expect(await loadActiveFeeds(db, 60)).toEqual([]);
+    });
+
+    it('bumps the change counter on every change and not on a no-op', async () => {
+      const db = h.commands().db;
+      const steps: [string, () => Promise<unknown>, number][] = [
+        ['add rule', () => addRule(db, { id: 'r', query: 'x' }, 'U', NOW), 1],
+        ['route', () => addRoute(db, { ruleId: 'r', destination: 'discord:1', priority: 'flash' }, 'U', NOW), 1],
+        ['mute', () => muteRule(db, 'r', new Date(NOW.getTime() + HOUR), 'U', NOW), 1],
+        ['unmute', () => unmuteRule(db, 'r', NOW), 1],
+        ['unmute again', () => unmuteRule(db, 'r', NOW), 0],
+        ['unroute', () => removeRoute(db, 'r', 'discord:1'), 1],
+        ['unroute again', () => removeRoute(db, 'r', 'discord:1'), 0],
+        ['remove missing feed', () => removeFeed(db, 'nope', 'U', NOW), 0],
+      ];
+      for (const [what, step, delta] of steps) {
+        const before = await changeVersion(db);
+        await step();
+        expect(await changeVersion(db), what).toBe(before + delta);
+      }
+    });
+
+    it('stores routes and mutes; removing a rule removes both', async () => {
+      const db = h.commands().db;
+      await addRule(db, { id: 'r', query: 'x' }, 'U', NOW);
+      expect(await addRoute(db, { ruleId: 'r', destination: 'slack:C123', priority: 'low' }, 'U', NOW)).toBe('added');
+      expect(await addRoute(db, { ruleId: 'r', destination: 'slack:C123', priority: 'flash' }, 'U', NOW)).toBe('updated');
+      expect(await listRoutes(db)).toEqual([{ ruleId: 'r', destination: 'slack:C123', priority: 'flash' }]);
+      const until = new Date(NOW.getTime() + HOUR);
+      await muteRule(db, 'r', until, 'U', NOW);
+      expect(await activeMutes(db, NOW)).toEqual(new Map([['r', until]]));
+      expect(await activeMutes(db, until)).toEqual(new Map());
+      await removeRule(db, 'r', 'U', NOW);
+      expect(await listRoutes(db)).toEqual([]);
+      expect(await activeMutes(db, NOW)).toEqual(new Map());
+    });
+
+    it('lists recent alerts newest first, by rule and since', async () => {
+      await h.save('f', [{ item: news('a', 'First', 'x', 5), alerts: [alert('r1')] }], new Date(NOW.getTime() - 5 * HOUR));
+      await h.save('f', [{ item: news('b', 'Second', 'x', 1), alerts: [alert('r1'), alert('r2')] }], new Date(NOW.getTime() - HOUR));
+      const db = h.commands().db;
+      const all = await recentAlerts(db, { ruleId: null, since: new Date(NOW.getTime() - 6 * HOUR), limit: 10 });
+      expect(all.map((a) => [a.title, a.ruleId])).toEqual([['Second', 'r2'], ['Second', 'r1'], ['First', 'r1']]);
+      const r1Recent = await recentAlerts(db, { ruleId: 'r1', since: new Date(NOW.getTime() - 2 * HOUR), limit: 10 });
+      expect(r1Recent.map((a) => a.title)).toEqual(['Second']);
+    });
+
+    it('preselects by folded words and prefixes, newest first, and indexes each item once', async () => {
+      await h.save('f', [
+        news('1', 'Rocket attack on base', 'Near Kirkuk.', 3),
+        news('2', 'Café owners protest', 'In the U.S. capital.', 2),
+        news('3', 'Weather', 'Sunny and mild.', 1),
+        news('4', 'Attacks continue', 'Another attack.', 0.5),
+      ]);
+      const { db, dialect: kind } = h.commands();
+      expect(await indexNewItems(db, kind, searchWordsOf)).toBe(4);
+      expect(await indexNewItems(db, kind, searchWordsOf)).toBe(0);
+      const keys = async (words: string[], prefixes: string[] = [], since: Date | null = null): Promise<string[]> =>
+        (await searchCandidates(db, kind, { words, prefixes, since, offset: 0, limit: 10 })).map((s) => s.item.key);
+      expect(await keys(['attack'])).toEqual(['4', '1']);
+      expect(await keys(['cafe'])).toEqual(['2']);
+      expect(await keys(['us'])).toEqual(['2']);
+      expect(await keys([], ['atta'])).toEqual(['4', '1']);
+      expect(await keys(['sunny', 'kirkuk'])).toEqual(['3', '1']);
+      expect(await keys([])).toEqual(['4', '3', '2', '1']);
+      expect(await keys(['attack'], [], new Date(NOW.getTime() - HOUR))).toEqual(['4']);
+      expect(await keys(["it's"])).toEqual([]);
+
+      await h.save('f', [news('5', 'Late attack', 'x', 0.1)]);
+      expect(await indexNewItems(db, kind, searchWordsOf)).toBe(1);
+      expect(await keys(['attack'])).toEqual(['5', '4', '1']);
+    });
+  });
+}
+
+describe('full-text query text', () => {
+  it.each([
+    [{ words: ['attack', 'say"s'], prefixes: ['kirk'] }, '"attack" OR "say""s" OR "kirk" *', "'attack' | 'say\"s' | 'kirk':*"],
+    [{ words: ["o'brien", 'a\\b'], prefixes: [] }, '"o\'brien" OR "a\\b"', "'o''brien' | 'a\\\\b'"],
+  ])('%j', (filter, fts5, ts) => {
+    expect(fts5Query(filter)).toBe(fts5);
+    expect(tsQuery(filter)).toBe(ts);
+  });
+});

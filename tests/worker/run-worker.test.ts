@@ -1,0 +1,86 @@
+// The continuous worker loop in-process: real HTTP, SQLite, rules and console sink.
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { pino } from 'pino';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { createAlertDescriber } from '../../src/alerts/describe-alerts.ts';
+import { loadGazetteer } from '../../src/geo/gazetteer.ts';
+import { createStoryIndex } from '../../src/stories/story-index.ts';
+import { createConsoleSink } from '../../src/chat/console/console-sink.ts';
+import { DEFAULT_FETCH_OPTIONS } from '../../src/feeds/fetch-feed.ts';
+import { createHostLimiter } from '../../src/feeds/host-limiter.ts';
+import { compileRules } from '../../src/rules/compile-rules.ts';
+import { openStore } from '../../src/store/open-store.ts';
+import type { Store } from '../../src/store/store.ts';
+import { runForever, type WorkerDeps } from '../../src/worker/run-worker.ts';
+import { serveBody, startFeedServer, type FeedServer } from '../support/feed-server.ts';
+
+const WORLD = await readFile(new URL('../fixtures/e2e/world-news.xml', import.meta.url), 'utf8');
+const WORLD_BEFORE = WORLD.replace(/<item>\s*<title>Contractor killed[\s\S]*?<\/item>/, '');
+
+let dir: string;
+let server: FeedServer;
+let store: Store;
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'wirewatch-worker-'));
+  server = await startFeedServer();
+  store = await openStore({ url: join(dir, 'w.db') });
+  await store.migrate();
+});
+
+afterEach(async () => {
+  await store.close();
+  await server.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+it('baselines, then alerts on an item published while it runs, once', async () => {
+  server.route('/world.xml', serveBody(WORLD_BEFORE));
+  const feed = { id: 'world', url: server.url('/world.xml'), title: null, backfill: 0, intervalSeconds: 0.2 };
+  await store.syncFeeds([feed]);
+  const compiled = compileRules([{ id: 'iraq-rocket', query: '"rocket attack" AND Iraq' }]);
+  if (compiled.kind !== 'ok') throw new Error('rules did not compile');
+  const out = new PassThrough();
+  let printed = '';
+  out.on('data', (chunk: Buffer) => (printed += chunk.toString()));
+  const sinks = [createConsoleSink('console', out)];
+  const deps: WorkerDeps = {
+    store,
+    rules: () => compiled.rules,
+    describe: createAlertDescriber({ gazetteer: loadGazetteer, stories: createStoryIndex() }),
+    hostLimiter: createHostLimiter(2),
+    globalLimiter: createHostLimiter(4),
+    fetchOptions: DEFAULT_FETCH_OPTIONS,
+    destinations: ['console'],
+    sinks,
+    feeds: () => [feed],
+    now: () => new Date(),
+    random: () => 0.5,
+    log: pino({ level: 'silent' }),
+    tickMs: 20,
+  };
+  const stop = new AbortController();
+  const running = runForever(deps, stop.signal);
+
+  await until(async () => (await store.feedState('world'))?.baselined === true);
+  expect(printed).toBe('');
+  server.route('/world.xml', serveBody(WORLD));
+  await until(() => printed.includes('ALERT [iraq-rocket]'));
+  const polls = server.requestsTo('/world.xml').length;
+  await until(() => server.requestsTo('/world.xml').length >= polls + 3); // a few more polls: 304s, no repeat
+  stop.abort();
+  await running;
+  expect(printed.match(/ALERT \[iraq-rocket\]/g)).toHaveLength(1);
+  expect(await store.outboxCounts()).toMatchObject({ pending: 0, sent: 1, failed: 0 });
+});
+
+async function until(check: () => boolean | Promise<boolean>, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
