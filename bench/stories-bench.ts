@@ -7,7 +7,7 @@ import os from 'node:os';
 import { join } from 'node:path';
 import { exactJaccard, hashShingles } from '../src/stories/minhash.ts';
 import { createStoryIndex } from '../src/stories/story-index.ts';
-import type { StoryAssignment, StoryInput } from '../src/stories/story-index.ts';
+import type { StoryAssignment, StoryIndexOptions, StoryInput } from '../src/stories/story-index.ts';
 import { splitWords } from '../src/text/words.ts';
 
 interface NewsRecord {
@@ -64,25 +64,44 @@ interface IndexRun extends Run {
   readonly entries: number;
   /** Heap and RSS after a GC with the index still alive (when run with --expose-gc). */
   readonly memory: NodeJS.MemoryUsage;
+  /** Most items remembered at once, and the largest heap seen (sampled every 1,000 items, no GC). */
+  readonly peakEntries: number;
+  readonly peakHeap: number;
 }
 
-function runIndex(inputs: readonly StoryInput[]): IndexRun {
-  const index = createStoryIndex();
+function runIndex(inputs: readonly StoryInput[], options: StoryIndexOptions = {}): IndexRun {
+  const index = createStoryIndex(options);
   const assignments: StoryAssignment[] = [];
   const start = process.hrtime.bigint();
   const cpu = process.cpuUsage();
   let latest = 0;
+  let peakEntries = 0;
+  let peakHeap = 0;
   for (let i = 0; i < inputs.length; i++) {
     const input = inputs[i] as StoryInput;
     latest = Math.max(latest, input.published.getTime());
     assignments.push(index.assign(input));
-    if (i % 1000 === 999) index.expire(new Date(latest));
+    peakEntries = Math.max(peakEntries, index.entries);
+    if (i % 1000 === 999) {
+      index.expire(new Date(latest));
+      peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
+    }
   }
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
   const cpuSeconds = cpuSince(cpu);
   global.gc?.();
   const memory = process.memoryUsage();
-  return { items: inputs.length, seconds, cpuSeconds, assignments, stories: index.size, entries: index.entries, memory };
+  return {
+    items: inputs.length,
+    seconds,
+    cpuSeconds,
+    assignments,
+    stories: index.size,
+    entries: index.entries,
+    memory,
+    peakEntries,
+    peakHeap,
+  };
 }
 
 /** Naive: exact Jaccard of 3-word shingle sets against every earlier text within 72 h. */
@@ -141,6 +160,9 @@ async function main(argv: readonly string[]): Promise<number> {
 
   const small = runIndex(subset); // also the warm-up (JIT) for the full run
   global.gc?.();
+  // Nothing expires (a window of ~114 years): memory is held by the entry cap alone.
+  const capped = runIndex(inputs, { windowHours: 1_000_000, maxEntries: 20_000 });
+  global.gc?.();
   const before = process.memoryUsage();
   const full = runIndex(inputs);
   const after = full.memory;
@@ -155,13 +177,19 @@ async function main(argv: readonly string[]): Promise<number> {
   console.log(`corpus: ${inputs.length} texts from ${dir}; load average ${os.loadavg()[0]?.toFixed(1)} on ${os.cpus().length} CPUs`);
   console.log(`story index, all texts:      ${rate(full)} (${full.seconds.toFixed(2)} s)`);
   console.log(`  live at end: ${full.stories} stories, ${full.entries} items; ${multi} stories with ≥ 2 items`);
+  console.log(`  peak: ${full.peakEntries} items remembered at once, heap ${mb(full.peakHeap)} (sampled, before GC)`);
   console.log(`  ${copies} near-duplicates, ${joined} same-event joins`);
   console.log(
     `  heap ${mb(before.heapUsed)} → ${mb(after.heapUsed)}, RSS ${mb(before.rss)} → ${mb(after.rss)}` +
       ' (before: corpus loaded; after: index alive, after GC)' +
       (global.gc === undefined ? ' (run with --expose-gc for steadier figures)' : ''),
   );
-  console.log(`story index, first ${subset.length}: ${rate(small)}`);
+  console.log(`story index, no expiry, cap 20,000 items: ${rate(capped)}`);
+  console.log(
+    `  ${capped.entries} items in ${capped.stories} stories at end; heap after GC ${mb(capped.memory.heapUsed)}, ` +
+      `RSS ${mb(capped.memory.rss)}`,
+  );
+  console.log(`story index, first ${subset.length} (cold: includes JIT warm-up): ${rate(small)}`);
   console.log(`baseline (exact Jaccard vs every text in window), first ${subset.length}: ${rate(baseline)}`);
   console.log(
     `  the baseline is quadratic: at ${inputs.length} texts expect ~${perSecond(

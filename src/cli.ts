@@ -1,10 +1,10 @@
-// The command line: `wirewatch run | check | rules | feeds`. Each command's code is loaded only
+// The command line: `wirewatch run | check | rules | feeds | status`. Each command's code is loaded only
 // when it runs, so `--help` stays quick. Returns an exit status instead of exiting, so tests can
 // drive it in-process: 0 ran, 1 a source or feed failed (or a tested rule did not fire), 2 bad input.
 import { Command, CommanderError } from 'commander';
 import { UsageError } from './cli/usage-error.ts';
 
-export const VERSION = '0.1.0';
+import { VERSION } from './version.ts';
 
 export async function main(argv: readonly string[]): Promise<number> {
   let status = 0;
@@ -55,6 +55,12 @@ export async function main(argv: readonly string[]): Promise<number> {
     .description('list the configured feeds with their health')
     .option('--json', 'one JSON object per feed')
     .action(async (options: { json?: boolean }, command: Command) => (await import('./cli/feeds-command.ts')).runFeeds(options, command));
+
+  program
+    .command('status')
+    .description('feeds, alerts today, delivery backlog and failures (exit 1 if something is failing)')
+    .option('--json', 'one JSON object')
+    .action(async (options: { json?: boolean }, command: Command) => (await import('./cli/status-command.ts')).runStatus(options, command, setStatus));
 
   for (const command of [program, ...program.commands, ...rules.commands]) command.exitOverride();
   try {

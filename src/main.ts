@@ -17,15 +17,17 @@ import { loadGazetteer } from './geo/gazetteer.ts';
 import { createStoryIndex } from './stories/story-index.ts';
 import { DEFAULT_FETCH_OPTIONS, type FetchOptions } from './feeds/fetch-feed.ts';
 import { createHostLimiter } from './feeds/host-limiter.ts';
-import { openStore } from './store/open-store.ts';
+import { openDialect, storeOf } from './store/open-store.ts';
+import { openCommands, type OpenCommands } from './open-commands.ts';
+import type { Env } from './config/env.ts';
 import type { Store } from './store/store.ts';
-import type { CompiledRules } from './rules/compile-rules.ts';
 import type { WorkerDeps } from './worker/run-worker.ts';
 import { redactUrl } from './log/create-logger.ts';
 
 export interface OpenWorker {
   readonly deps: WorkerDeps;
   readonly store: Store;
+  readonly commands: OpenCommands;
   close(): Promise<void>;
 }
 
@@ -74,25 +76,66 @@ export function createSinks(config: Pick<Config, 'destinations'>): ChatSink[] {
   });
 }
 
-export async function openWorker(config: Config, rules: CompiledRules, log: Logger): Promise<OpenWorker> {
-  const store = await openStore({ url: config.databaseUrl });
+/** Sinks for the live destination names: the configured ones, plus `discord:ID` / `slack:ID` channels subscribed from chat (posted with the bot token of the environment). */
+function createSinkRegistry(config: Config, env: Env): (names: readonly string[]) => ChatSink[] {
+  const byName = new Map(createSinks(config).map((sink) => [sink.name, sink]));
+  const channelSink = (name: string): ChatSink | null => {
+    const [platform, id = ''] = name.split(':', 2);
+    const discordToken = env.vars.get('DISCORD_TOKEN');
+    const slackToken = env.vars.get('SLACK_BOT_TOKEN');
+    if (platform === 'discord' && discordToken && id) return createSinks({ destinations: [{ type: 'discord', name, token: discordToken, channelId: id, apiUrl: env.discordApi, timeoutMs: 15_000 }] })[0] ?? null;
+    if (platform === 'slack' && slackToken && id) return createSinks({ destinations: [{ type: 'slack', name, token: slackToken, channel: id, apiUrl: env.slackApi, timeoutMs: 15_000 }] })[0] ?? null;
+    return null;
+  };
+  return (names) =>
+    names.flatMap((name) => {
+      let sink = byName.get(name);
+      if (sink === undefined) {
+        sink = channelSink(name) ?? undefined;
+        if (sink !== undefined) byName.set(name, sink);
+      }
+      return sink === undefined ? [] : [sink];
+    });
+}
+
+export async function openWorker(config: Config, env: Env, log: Logger): Promise<OpenWorker> {
+  const dialect = await openDialect({ url: config.databaseUrl });
+  const store = storeOf(dialect);
   await store.migrate();
-  await store.syncFeeds(config.feeds);
+  const fetchOptions = fetchOptionsOf(config);
+  const commands = await openCommands(dialect, store, config, fetchOptions, log);
   log.debug({ database: redactUrl(config.databaseUrl) }, 'store ready');
-  const sinks = createSinks(config);
+  const { live } = commands;
+  const sinksFor = createSinkRegistry(config, env);
   const deps: WorkerDeps = {
     store,
-    rules: () => rules,
+    rules: () => live.rules(),
     describe: createAlertDescriber({ gazetteer: loadGazetteer, stories: createStoryIndex(), now: () => new Date() }),
     hostLimiter: createHostLimiter(config.fetch.perHost),
     globalLimiter: createHostLimiter(config.fetch.concurrency),
-    fetchOptions: fetchOptionsOf(config),
-    destinations: sinks.map((sink) => sink.name),
-    sinks,
-    feeds: () => config.feeds,
+    fetchOptionsFor: (feed) => commands.fetchOptionsFor(feed),
+    destinations: () => live.destinations(),
+    isMuted: (ruleId, at) => live.mutedUntil(ruleId, at) !== null,
+    // Getters: routes and channels subscribed from chat take effect without a restart.
+    get sinks() {
+      return sinksFor(live.destinations());
+    },
+    routing: {
+      get routes() {
+        return live.routes();
+      },
+      destinations: config.delivery.destinations,
+    },
+    feeds: () => live.feeds(),
+    reload: () => commands.reload(),
     now: () => new Date(),
     random: Math.random,
     log,
+    tickMs: 250,
   };
-  return { deps, store, close: () => store.close() };
+  const close = async (): Promise<void> => {
+    for (const sink of sinksFor(live.destinations())) sink.close?.();
+    await store.close();
+  };
+  return { deps, store, commands, close };
 }

@@ -6,7 +6,7 @@ import { splitFoldedWords } from '../../src/text/words.ts';
 export interface Vocabulary {
   /** Words in 0.05%–3% of the articles. */
   readonly words: readonly string[];
-  /** Two consecutive words seen in the corpus. */
+  /** Two consecutive words seen in the corpus, one of them in `words`. */
   readonly bigrams: readonly (readonly [string, string])[];
 }
 
@@ -27,7 +27,9 @@ export function collectVocabulary(articles: readonly Article[], random: () => nu
   const low = Math.max(2, articles.length * 0.0005);
   const high = articles.length * 0.03;
   const words = [...documentFrequency].filter(([w, n]) => n >= low && n <= high && WORD.test(w)).map(([w]) => w);
-  return { words, bigrams };
+  // Phrases people watch for name something specific: at least one word of mid frequency ("quarterly dividend", not "have been").
+  const specific = new Set(words);
+  return { words, bigrams: bigrams.filter(([a, b]) => specific.has(a) || specific.has(b)) };
 }
 
 export function generateRules(count: number, vocabulary: Vocabulary, random: () => number): RuleDefinition[] {

@@ -2,13 +2,15 @@
 // delivers alerts to the configured destinations until SIGINT/SIGTERM (or after one pass).
 import type { Command } from 'commander';
 import { openWorker } from '../main.ts';
+import { startChatCommands } from '../open-commands.ts';
 import { runForever, runOnce } from '../worker/run-worker.ts';
 import { compileOrFail, loadSettings } from './load-settings.ts';
 
 export async function runWorker(options: { once?: boolean }, command: Command, setStatus: (code: number) => void): Promise<void> {
-  const { config, log } = await loadSettings(command);
-  const rules = compileOrFail(config.rules, `${config.file}: rules`);
-  const worker = await openWorker(config, rules, log);
+  const { config, env, log } = await loadSettings(command);
+  compileOrFail(config.rules, `${config.file}: rules`);
+  const worker = await openWorker(config, env, log);
+  for (const inactive of config.inactiveDestinations) log.info({ destination: inactive.name }, `destination not set up: set ${inactive.missing.join(' and ')}`);
   try {
     if (options.once) {
       const summary = await runOnce(worker.deps);
@@ -17,6 +19,7 @@ export async function runWorker(options: { once?: boolean }, command: Command, s
       if (failed > 0) setStatus(1);
       return;
     }
+    const closeChat = await startChatCommands(env, worker.commands, log);
     const stop = new AbortController();
     const onSignal = (signal: NodeJS.Signals): void => {
       log.info({ signal }, 'stopping after in-flight work');
@@ -28,6 +31,7 @@ export async function runWorker(options: { once?: boolean }, command: Command, s
     await runForever(worker.deps, stop.signal);
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
+    await Promise.all(closeChat.map((close) => close()));
   } finally {
     await worker.close();
   }

@@ -20,18 +20,12 @@ export interface StatusReport {
   readonly recentFailures: readonly (Omit<DeliveryFailure, 'at'> & { readonly at: string })[];
 }
 
-export function registerStatusCommand(program: Command, setStatus: (code: number) => void): void {
-  program
-    .command('status')
-    .description('feeds, alerts today, delivery backlog and failures')
-    .option('--json', 'one JSON object')
-    .action(async (options: { json?: boolean }, command: Command) => {
-      const { config } = await loadSettings(command);
-      const report = await readStatus(config, new Date());
-      const now = Date.now();
-      if (report.feeds.failing > 0 || report.recentFailures.some((f) => now - Date.parse(f.at) < DAY_MS)) setStatus(1);
-      process.stdout.write(options.json ? `${JSON.stringify(report)}\n` : formatStatus(report));
-    });
+export async function runStatus(options: { json?: boolean }, command: Command, setStatus: (code: number) => void): Promise<void> {
+  const { config } = await loadSettings(command);
+  const report = await readStatus(config, new Date());
+  const now = Date.now();
+  if (report.feeds.failing > 0 || report.recentFailures.some((f) => now - Date.parse(f.at) < DAY_MS)) setStatus(1);
+  process.stdout.write(options.json ? `${JSON.stringify(report)}\n` : formatStatus(report));
 }
 
 export async function readStatus(config: Config, now: Date): Promise<StatusReport> {

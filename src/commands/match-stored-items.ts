@@ -40,7 +40,7 @@ export interface MatchOptions {
   readonly maxScanned: number;
 }
 
-const PAGE = 200;
+const PAGE = 1000;
 
 /** The folded words of every field a rule can look at: what the search index holds per item. */
 export function searchWordsOf(item: Item): string[] {
@@ -61,9 +61,10 @@ export async function matchStoredItems(deps: CommandDeps, query: string, options
   const found: StoredItem[] = [];
   let scanned = 0;
   let truncated = false;
-  for (let offset = 0; found.length < options.countUpTo; offset += PAGE) {
+  for (let after: StoredItem | null = null; found.length < options.countUpTo; ) {
     const limit = Math.min(PAGE, options.maxScanned - scanned);
-    const page = await searchCandidates(deps.db, deps.dialect, { ...filter, offset, limit });
+    const page = await searchCandidates(deps.db, deps.dialect, { ...filter, after, limit });
+    after = page.at(-1) ?? null;
     for (const stored of page) {
       if (compiled.rules.match(articleOf(stored.item)).length > 0) found.push(stored);
       if (found.length >= options.countUpTo) break;

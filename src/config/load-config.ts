@@ -26,6 +26,8 @@ export interface Config {
   readonly file: string;
   readonly databaseUrl: string;
   readonly logLevel: string;
+  /** The default poll interval (feeds added from chat use it). */
+  readonly intervalSeconds: number;
   readonly feeds: readonly FeedSource[];
   readonly rules: readonly RuleDefinition[];
   /** Destinations to deliver to, secrets resolved (never log them). */
@@ -73,6 +75,7 @@ export function parseConfig(text: string, file: string, env: Env, cwd = process.
       file,
       databaseUrl: env.databaseUrl ?? resolveDatabase(raw.database ?? DEFAULT_DATABASE, cwd),
       logLevel: env.logLevel,
+      intervalSeconds: raw.interval,
       feeds: raw.feeds.map((feed) => {
         const url = isUrl(feed.url) ? feed.url : resolve(base, feed.url);
         return {

@@ -1,12 +1,14 @@
-// An article split into folded words once, with each word that some rule mentions looked up in the
-// rule set's TermTable and its positions kept by entry number: all the per-article work before rules
-// are evaluated (spec/rules.md, "Text model"). No NLP here, and nothing per rule.
+// An article's words looked up in the rule set's TermTable as they are scanned: each word's table
+// entry (or -1) and where it is, kept in reusable typed arrays (spec/rules.md, "Text model").
+// This is all the per-article work before rules are evaluated: no NLP, nothing per rule.
 import type { Article, Field } from '../domain/match.ts';
-import { splitFoldedWords, splitWords } from '../text/words.ts';
+import { WordCursor } from '../text/word-cursor.ts';
+import { splitWords } from '../text/words.ts';
 import type { Word } from '../text/words.ts';
 import { FIELDS } from './query-plan.ts';
-import { PREFIX_KEY_LENGTH, prefixKey } from './term-table.ts';
+import { PREFIX_KEY_LENGTH, prefixKeyOf } from './term-table.ts';
 import type { PrefixEntry, TermTable, WordEntry } from './term-table.ts';
+import { WordHash } from './word-hash.ts';
 
 /** A word position: field index in the top bits, so codes sort by field, then position. */
 export const FIELD_SHIFT = 24;
@@ -14,22 +16,60 @@ const POSITION_MASK = (1 << FIELD_SHIFT) - 1;
 export const fieldOf = (code: number): number => code >>> FIELD_SHIFT;
 export const positionOf = (code: number): number => code & POSITION_MASK;
 
+type Wake = (rules: readonly number[]) => void;
+
+/** Where one field's words are: table entry, offsets and fold flags, by position. */
+class FieldWords {
+  count = 0;
+  entries = new Int32Array(256);
+  starts = new Int32Array(256);
+  stemEnds = new Int32Array(256);
+  /** 1 = ASCII, 2 = abbreviation, 4 = upper case. */
+  flags = new Uint8Array(256);
+
+  add(entry: number, cursor: WordCursor): void {
+    if (this.count === this.entries.length) this.grow();
+    const i = this.count++;
+    this.entries[i] = entry;
+    this.starts[i] = cursor.start;
+    this.stemEnds[i] = cursor.stemEnd;
+    this.flags[i] = (cursor.ascii ? 1 : 0) | (cursor.abbreviation ? 2 : 0) | (cursor.upper ? 4 : 0);
+  }
+
+  private grow(): void {
+    const size = this.entries.length * 2;
+    const copy = <T extends Int32Array | Uint8Array>(from: T, to: T): T => (to.set(from), to);
+    this.entries = copy(this.entries, new Int32Array(size));
+    this.starts = copy(this.starts, new Int32Array(size));
+    this.stemEnds = copy(this.stemEnds, new Int32Array(size));
+    this.flags = copy(this.flags, new Uint8Array(size));
+  }
+}
+
 /** Per-rule-set arrays, reused from article to article; a generation number marks what is current. */
 export class IndexScratch {
   generation = 0;
+  readonly hash: WordHash;
+  readonly entries: readonly WordEntry[];
   readonly entrySeen: Int32Array;
   readonly entryMask: Uint8Array;
+  /** Positions of an entry, computed when first asked for in an article (entryCodesSeen). */
   readonly entryCodes: number[][];
+  readonly entryCodesSeen: Int32Array;
   readonly matcherSeen: Int32Array;
   readonly matcherMask: Uint8Array;
-  /** Positions of words matching each prefix matcher (indexed by matcher id). */
+  /** Positions of the words matching each prefix matcher (indexed by matcher id). */
   readonly prefixCodes: number[][];
   readonly prefixSeen: Int32Array;
+  readonly fields = FIELDS.map(() => new FieldWords());
 
   constructor(readonly table: TermTable) {
-    this.entrySeen = new Int32Array(table.byWord.size);
-    this.entryMask = new Uint8Array(table.byWord.size);
-    this.entryCodes = Array.from({ length: table.byWord.size }, () => []);
+    this.hash = new WordHash(table.words);
+    this.entries = table.entries();
+    this.entrySeen = new Int32Array(table.words.length);
+    this.entryMask = new Uint8Array(table.words.length);
+    this.entryCodes = Array.from({ length: table.words.length }, () => []);
+    this.entryCodesSeen = new Int32Array(table.words.length);
     this.matcherSeen = new Int32Array(table.matchers.length);
     this.matcherMask = new Uint8Array(table.matchers.length);
     this.prefixCodes = Array.from({ length: table.matchers.length }, () => []);
@@ -38,8 +78,6 @@ export class IndexScratch {
 }
 
 export class ArticleIndex {
-  /** Folded words of each field, in FIELDS order. */
-  readonly folded: readonly (readonly string[])[];
   readonly generation: number;
   private readonly words: (readonly Word[] | undefined)[] = [];
 
@@ -47,57 +85,70 @@ export class ArticleIndex {
   constructor(
     readonly texts: Article,
     readonly scratch: IndexScratch,
-    wake?: (rules: readonly number[]) => void,
+    wake?: Wake,
   ) {
     const generation = ++scratch.generation;
     this.generation = generation;
-    const { table, entrySeen, entryMask, entryCodes } = scratch;
-    const seen: WordEntry[] = [];
-    const prefixes = table.byPrefixKey.size > 0 ? table.byPrefixKey : null;
-    this.folded = FIELDS.map((field, f) => {
-      const words = splitFoldedWords(texts[field]);
-      const limit = Math.min(words.length, POSITION_MASK);
-      for (let i = 0; i < limit; i++) {
-        const word = words[i] as string;
-        const code = (f << FIELD_SHIFT) | i;
-        const entry = table.byWord.get(word);
-        if (entry !== undefined) {
-          const id = entry.id;
+    const { hash, entries, entrySeen, entryMask } = scratch;
+    const prefixes = scratch.table.byPrefixKey.size > 0;
+    for (let f = 0; f < FIELDS.length; f++) {
+      const field = scratch.fields[f] as FieldWords;
+      field.count = 0;
+      const bit = 1 << f;
+      const cursor = new WordCursor(texts[FIELDS[f] as Field]);
+      while (cursor.next() && field.count < POSITION_MASK) {
+        const id = hash.find(cursor);
+        const code = (f << FIELD_SHIFT) | field.count;
+        field.add(id, cursor);
+        if (id >= 0) {
           if (entrySeen[id] !== generation) {
             entrySeen[id] = generation;
-            entryMask[id] = 1 << f;
-            entryCodes[id] = [code];
-            seen.push(entry);
-          } else {
-            entryMask[id] = (entryMask[id] as number) | (1 << f);
-            (entryCodes[id] as number[]).push(code);
+            entryMask[id] = bit;
+            const entry = entries[id] as WordEntry;
+            this.markMatchers(entry.matchers, bit);
+            if (wake !== undefined && entry.rules.length > 0) wake(entry.rules);
+          } else if (((entryMask[id] as number) & bit) === 0) {
+            entryMask[id] = (entryMask[id] as number) | bit;
+            this.markMatchers((entries[id] as WordEntry).matchers, bit);
           }
         }
-        if (prefixes !== null && word.length >= PREFIX_KEY_LENGTH) {
-          const candidates = prefixes.get(prefixKey(word));
-          if (candidates !== undefined) this.notePrefixes(candidates, word, code, f, wake);
-        }
+        if (prefixes) this.notePrefixes(cursor, code, f, wake);
       }
-      return words;
-    });
-    const { matcherSeen, matcherMask } = scratch;
-    for (const entry of seen) {
-      const mask = entryMask[entry.id] as number;
-      for (const m of entry.matchers) {
-        if (matcherSeen[m] !== generation) {
-          matcherSeen[m] = generation;
-          matcherMask[m] = mask;
-        } else matcherMask[m] = (matcherMask[m] as number) | mask;
-      }
-      if (wake !== undefined && entry.rules.length > 0) wake(entry.rules);
     }
   }
 
-  private notePrefixes(candidates: readonly PrefixEntry[], word: string, code: number, f: number, wake?: (rules: readonly number[]) => void): void {
+  private markMatchers(matchers: readonly number[], bit: number): void {
+    const { matcherSeen, matcherMask } = this.scratch;
+    for (let i = 0; i < matchers.length; i++) {
+      const m = matchers[i] as number;
+      if (matcherSeen[m] !== this.generation) {
+        matcherSeen[m] = this.generation;
+        matcherMask[m] = bit;
+      } else matcherMask[m] = (matcherMask[m] as number) | bit;
+    }
+  }
+
+  private notePrefixes(cursor: WordCursor, code: number, f: number, wake?: Wake): void {
+    const text = cursor.text;
+    const start = cursor.start;
+    if (cursor.ascii) {
+      if (cursor.stemEnd - start < PREFIX_KEY_LENGTH) return;
+      const key = prefixKeyOf(lower(text.charCodeAt(start)), lower(text.charCodeAt(start + 1)), lower(text.charCodeAt(start + 2)));
+      const candidates = this.scratch.table.byPrefixKey.get(key);
+      if (candidates !== undefined) this.matchPrefixes(candidates, (p) => asciiStartsWith(text, start, cursor.stemEnd, p), code, f, wake);
+      return;
+    }
+    const word = cursor.folded();
+    if (word.length < PREFIX_KEY_LENGTH) return;
+    const candidates = this.scratch.table.byPrefixKey.get(prefixKeyOf(word.charCodeAt(0), word.charCodeAt(1), word.charCodeAt(2)));
+    if (candidates !== undefined) this.matchPrefixes(candidates, (p) => word.startsWith(p), code, f, wake);
+  }
+
+  private matchPrefixes(candidates: readonly PrefixEntry[], startsWith: (prefix: string) => boolean, code: number, f: number, wake?: Wake): void {
     const { matcherSeen, matcherMask, prefixCodes, prefixSeen } = this.scratch;
     const generation = this.generation;
     for (const e of candidates) {
-      if (!word.startsWith(e.prefix)) continue;
+      if (!startsWith(e.prefix)) continue;
       const m = e.matcher;
       if (m >= 0) {
         if (matcherSeen[m] !== generation) {
@@ -121,9 +172,21 @@ export class ArticleIndex {
     return this.scratch.matcherSeen[matcher] === this.generation && ((this.scratch.matcherMask[matcher] as number) & fields) !== 0;
   }
 
-  /** Positions of a table word entry in this article (empty if absent). */
+  /** Positions of a table word entry in this article (empty if absent), found on first request. */
   codesOfEntry(entry: number): readonly number[] {
-    return this.scratch.entrySeen[entry] === this.generation ? (this.scratch.entryCodes[entry] as number[]) : [];
+    const { entrySeen, entryMask, entryCodes, entryCodesSeen, fields } = this.scratch;
+    if (entrySeen[entry] !== this.generation) return [];
+    if (entryCodesSeen[entry] === this.generation) return entryCodes[entry] as number[];
+    const codes: number[] = [];
+    const mask = entryMask[entry] as number;
+    for (let f = 0; f < fields.length; f++) {
+      if ((mask & (1 << f)) === 0) continue;
+      const { entries, count } = fields[f] as FieldWords;
+      for (let i = 0; i < count; i++) if (entries[i] === entry) codes.push((f << FIELD_SHIFT) | i);
+    }
+    entryCodesSeen[entry] = this.generation;
+    entryCodes[entry] = codes;
+    return codes;
   }
 
   /** Positions of the words matching a prefix matcher. */
@@ -131,9 +194,28 @@ export class ArticleIndex {
     return this.scratch.matcherSeen[matcher] === this.generation ? (this.scratch.prefixCodes[matcher] as number[]) : [];
   }
 
+  /** Number of words in a field. */
+  wordCount(field: number): number {
+    return (this.scratch.fields[field] as FieldWords).count;
+  }
+
+  /** The table entry of the word at a position (-1: no rule mentions it). */
+  entryAt(field: number, position: number): number {
+    const words = this.scratch.fields[field] as FieldWords;
+    return position < words.count ? (words.entries[position] as number) : -1;
+  }
+
   /** The folded word at a position, or undefined past the end of the field. */
   wordAt(field: number, position: number): string | undefined {
-    return this.folded[field]?.[position];
+    const words = this.scratch.fields[field] as FieldWords;
+    if (position >= words.count) return undefined;
+    const text = this.texts[FIELDS[field] as Field];
+    const stem = text.slice(words.starts[position], words.stemEnds[position]);
+    const flags = words.flags[position] as number;
+    if ((flags & 1) !== 0) return (flags & 4) !== 0 ? stem.toLowerCase() : stem;
+    // Not plain ASCII: scan the stem again to fold it exactly as the cursor does.
+    const cursor = new WordCursor(stem);
+    return cursor.next() ? cursor.folded() : stem;
   }
 
   /** The words of a field with their offsets and case (split again on demand: places, explanations). */
@@ -145,4 +227,15 @@ export class ArticleIndex {
     }
     return words;
   }
+}
+
+function lower(c: number): number {
+  return c >= 65 && c <= 90 ? c + 32 : c;
+}
+
+/** Whether text[start, end) lower-cased starts with `prefix`, without building the word. */
+function asciiStartsWith(text: string, start: number, end: number, prefix: string): boolean {
+  if (end - start < prefix.length) return false;
+  for (let i = 0; i < prefix.length; i++) if (lower(text.charCodeAt(start + i)) !== prefix.charCodeAt(i)) return false;
+  return true;
 }

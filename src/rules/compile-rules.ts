@@ -10,7 +10,9 @@ import { parseQuery } from './parse-query.ts';
 import { FIELDS } from './query-plan.ts';
 import type { PlaceResolver, Plan } from './query-plan.ts';
 import { defaultPlaces } from './gazetteer-places.ts';
-import { findTrigger } from './rule-trigger.ts';
+import { packRequiredWords } from './required-words.ts';
+import type { RequiredWords } from './required-words.ts';
+import { findTrigger, matcherCost } from './rule-trigger.ts';
 import { RuleSyntaxError } from './rule-syntax-error.ts';
 import { TermTable } from './term-table.ts';
 
@@ -81,6 +83,7 @@ class RuleSet implements CompiledRules {
   private readonly indexScratch: IndexScratch;
   private readonly resultScratch: ResultScratch;
   private readonly ruleSeen: Int32Array;
+  private readonly required: RequiredWords;
   private generation = 0;
 
   constructor(
@@ -99,6 +102,10 @@ class RuleSet implements CompiledRules {
     this.indexScratch = new IndexScratch(table);
     this.resultScratch = new ResultScratch(table.slots);
     this.ruleSeen = new Int32Array(rules.length);
+    this.required = packRequiredWords(
+      rules.map((r) => r.plan),
+      matcherCost,
+    );
   }
 
   match(article: Article): RuleMatch[] {
@@ -113,18 +120,25 @@ class RuleSet implements CompiledRules {
         candidates.push(r);
       }
     };
-    const evaluator = new PlanEvaluator(new ArticleIndex(article, this.indexScratch, wake), this.resultScratch);
+    const index = new ArticleIndex(article, this.indexScratch, wake);
+    const evaluator = new PlanEvaluator(index, this.resultScratch);
     wake(this.always);
-    candidates.sort((a, b) => a - b);
-    const matches: RuleMatch[] = [];
-    for (const r of candidates) {
+    const fired: number[] = [];
+    const { starts, matchers, fields } = this.required;
+    next: for (let i = 0; i < candidates.length; i++) {
+      const r = candidates[i] as number;
+      for (let k = starts[r] as number; k < (starts[r + 1] as number); k++) {
+        if (!index.present(matchers[k] as number, fields[k] as number)) continue next;
+      }
+      if (evaluator.test((this.rules[r] as CompiledRule).plan)) fired.push(r);
+    }
+    fired.sort((a, b) => a - b); // definition order
+    return fired.map((r) => {
       const rule = this.rules[r] as CompiledRule;
-      if (!evaluator.test(rule.plan)) continue;
       const hits: Hit[] = [];
       evaluator.collect(rule.plan, hits);
-      matches.push({ ruleId: rule.id, matched: toMatchedTerms(hits) });
-    }
-    return matches;
+      return { ruleId: rule.id, matched: toMatchedTerms(hits) };
+    });
   }
 }
 

@@ -45,10 +45,10 @@ export class PlanEvaluator {
       case 'place':
         return this.hits(plan).length > 0;
       case 'and':
-        for (const c of plan.children) if (!this.test(c)) return false;
+        for (const c of plan.order) if (!this.test(c)) return false;
         return true;
       case 'or':
-        for (const c of plan.children) if (this.test(c)) return true;
+        for (const c of plan.order) if (this.test(c)) return true;
         return false;
       case 'not':
         return !this.test(plan.child);
@@ -98,11 +98,19 @@ export class PlanEvaluator {
       const field = fieldOf(code);
       if ((plan.fields & (1 << field)) === 0) continue;
       const start = positionOf(code);
-      if (rest.every((m, i) => matchesWord(m, this.article.wordAt(field, start + 1 + i)))) {
+      if (rest.every((m, i) => this.matchesAt(m, field, start + 1 + i))) {
         hits.push({ field, start, end: start + plan.matchers.length, label: plan.label });
       }
     }
     return hits;
+  }
+
+  private matchesAt(matcher: WordMatcher, field: number, position: number): boolean {
+    if (matcher.kind === 'forms') {
+      const entry = this.article.entryAt(field, position);
+      return entry >= 0 && matcher.entries.includes(entry);
+    }
+    return this.article.wordAt(field, position)?.startsWith(matcher.prefix) === true;
   }
 
   private positionsOf(matcher: WordMatcher): readonly number[] {
@@ -154,11 +162,6 @@ export class PlanEvaluator {
     for (const b of right) if (hasPartner(b, left, longestLeft, plan.distance, plan.ordered ? 'before' : 'either')) out.push(b);
     return out;
   }
-}
-
-export function matchesWord(matcher: WordMatcher, word: string | undefined): boolean {
-  if (word === undefined) return false;
-  return matcher.kind === 'forms' ? matcher.forms.has(word) : word.startsWith(matcher.prefix);
 }
 
 /** Is there a hit in `others` (sorted) in a's field, not overlapping a, at most `distance` words away? */

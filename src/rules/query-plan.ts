@@ -69,7 +69,12 @@ export type Plan = Span &
         readonly resolver: PlaceResolver;
         readonly fields: FieldMask;
       }
-    | { readonly kind: 'and' | 'or'; readonly children: readonly Plan[] }
+    | {
+        readonly kind: 'and' | 'or';
+        readonly children: readonly Plan[];
+        /** Children in the order to test them: cheapest first (the result does not depend on it). */
+        readonly order: readonly Plan[];
+      }
     | { readonly kind: 'not'; readonly child: Plan }
     | { readonly kind: 'near'; readonly left: Plan; readonly right: Plan; readonly distance: number; readonly ordered: boolean }
   );

@@ -39,6 +39,11 @@ export function findTrigger(plan: Plan): Trigger | null {
   }
 }
 
+/** Estimated chance that an article has a word of this matcher. */
+export function matcherCost(m: WordMatcher): number {
+  return matcherTrigger(m).cost;
+}
+
 function matcherTrigger(m: WordMatcher): Trigger {
   if (m.kind === 'prefix') return { words: [], prefixes: [m.prefix], cost: prefixCost(m.prefix) };
   const words = [...m.forms];

@@ -25,16 +25,29 @@ export const PREFIX_KEY_LENGTH = 3;
 
 /** The first three UTF-16 units of a word as one number: no substring allocated per article word. */
 export function prefixKey(word: string): number {
-  return (word.charCodeAt(0) * 65536 + word.charCodeAt(1)) * 65536 + word.charCodeAt(2);
+  return prefixKeyOf(word.charCodeAt(0), word.charCodeAt(1), word.charCodeAt(2));
+}
+
+/** A small integer (a V8 "Smi", cheap to hash); distinct for ASCII, possibly shared otherwise. */
+export function prefixKeyOf(c0: number, c1: number, c2: number): number {
+  if ((c0 | c1 | c2) < 0x80) return (c0 << 14) | (c1 << 7) | c2;
+  return 0x200000 + ((Math.imul(c0, 961) + Math.imul(c1, 31) + c2) & 0x0fffffff);
 }
 
 export class TermTable {
   readonly matchers: WordMatcher[] = [];
   readonly byWord = new Map<string, WordEntry>();
+  /** Entry words by id. */
+  readonly words: string[] = [];
   readonly byPrefixKey = new Map<number, PrefixEntry[]>();
   private prefixCount = 0;
   private readonly matcherIds = new Map<string, number>();
   private readonly slotIds = new Map<string, number>();
+
+  /** Entries by id. */
+  entries(): WordEntry[] {
+    return this.words.map((w) => this.byWord.get(w) as WordEntry);
+  }
 
   get prefixes(): number {
     return this.prefixCount;
@@ -94,7 +107,11 @@ export class TermTable {
 
   private wordEntry(word: string): WordEntry {
     let entry = this.byWord.get(word);
-    if (entry === undefined) this.byWord.set(word, (entry = { id: this.byWord.size, matchers: [], rules: [] }));
+    if (entry === undefined) {
+      entry = { id: this.words.length, matchers: [], rules: [] };
+      this.byWord.set(word, entry);
+      this.words.push(word);
+    }
     return entry;
   }
 

@@ -92,10 +92,12 @@ function initial(kind: DialectKind): Migration {
         .addColumn('indexed_item_id', 'bigint', (c) => c.notNull())
         .execute();
       await sql`insert into command_state (id, version, indexed_item_id) values (1, 0, 0)`.execute(db);
-      // The indexed text is the item's words already split and folded by src/text/words.ts, so the
-      // database's tokenizer only has to split on spaces the way it splits the query's words.
+      // The indexed text is the item's words already split and folded by src/text/words.ts. SQLite:
+      // the 'ascii' tokenizer keeps every non-ASCII character inside a token, so no word of any script
+      // vanishes, and a query word is tokenized as the stored one was. Postgres: the words are the
+      // lexemes themselves (array_to_tsvector, no parser, no dictionary).
       if (kind === 'sqlite') {
-        await sql`create virtual table item_search using fts5(words, tokenize = 'unicode61 remove_diacritics 0')`.execute(db);
+        await sql`create virtual table item_search using fts5(words, tokenize = 'ascii')`.execute(db);
       } else {
         await sql`create table item_search (item_id integer primary key, words tsvector not null)`.execute(db);
         await sql`create index item_search_words_index on item_search using gin (words)`.execute(db);

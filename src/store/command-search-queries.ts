@@ -20,7 +20,8 @@ export interface CandidateFilter {
   readonly prefixes: readonly string[];
   /** Only items published at or after this time. */
   readonly since: Date | null;
-  readonly offset: number;
+  /** Keyset paging: only items older than this one (by published time, then id); null for the first page. */
+  readonly after: StoredItem | null;
   readonly limit: number;
 }
 
@@ -42,14 +43,14 @@ export async function indexNewItems(db: CommandDb, kind: DialectKind, wordsOf: (
         .execute();
       const last = rows.at(-1);
       if (last === undefined) return 0;
-      const docs = rows.map((r) => ({ id: r.id, words: [...new Set(wordsOf(toStored(r).item))].join(' ') }));
+      const docs = rows.map((r) => ({ id: r.id, words: [...new Set(wordsOf(toStored(r).item))] }));
       const ids = docs.map((d) => d.id);
       if (kind === 'sqlite') {
         await sql`delete from item_search where rowid in (${sql.join(ids)})`.execute(trx);
-        for (const d of docs) await sql`insert into item_search (rowid, words) values (${d.id}, ${d.words})`.execute(trx);
+        for (const d of docs) await sql`insert into item_search (rowid, words) values (${d.id}, ${d.words.join(' ')})`.execute(trx);
       } else {
         for (const d of docs) {
-          await sql`insert into item_search (item_id, words) values (${d.id}, to_tsvector('simple', ${d.words}))
+          await sql`insert into item_search (item_id, words) values (${d.id}, array_to_tsvector(${d.words}::text[]))
                     on conflict (item_id) do update set words = excluded.words`.execute(trx);
         }
       }
@@ -66,13 +67,18 @@ export async function indexNewItems(db: CommandDb, kind: DialectKind, wordsOf: (
 export async function searchCandidates(db: CommandDb, kind: DialectKind, filter: CandidateFilter): Promise<StoredItem[]> {
   let query = selectItems(db);
   if (filter.since !== null) query = query.where('items.published_at', '>=', filter.since.getTime());
+  const after = filter.after;
+  if (after !== null) {
+    const at = after.item.published.getTime();
+    query = query.where((eb) => eb.or([eb('items.published_at', '<', at), eb.and([eb('items.published_at', '=', at), eb('items.id', '<', after.id)])]));
+  }
   if (filter.words.length > 0 || filter.prefixes.length > 0) {
     query =
       kind === 'sqlite'
         ? query.where(sql<boolean>`items.id in (select rowid from item_search where item_search match ${fts5Query(filter)})`)
-        : query.where(sql<boolean>`items.id in (select item_id from item_search where words @@ to_tsquery('simple', ${tsQuery(filter)}))`);
+        : query.where(sql<boolean>`items.id in (select item_id from item_search where words @@ ${tsQuery(filter)}::tsquery)`);
   }
-  const rows = await query.orderBy('items.published_at', 'desc').orderBy('items.id', 'desc').limit(filter.limit).offset(filter.offset).execute();
+  const rows = await query.orderBy('items.published_at', 'desc').orderBy('items.id', 'desc').limit(filter.limit).execute();
   return rows.map(toStored);
 }
 
@@ -82,7 +88,7 @@ export function fts5Query(filter: Pick<CandidateFilter, 'words' | 'prefixes'>): 
   return [...filter.words.map(quote), ...filter.prefixes.map((p) => `${quote(p)} *`)].join(' OR ');
 }
 
-/** `'w1' | 'w2' | 'pre':*` for to_tsquery('simple', …). */
+/** `'w1' | 'w2' | 'pre':*`, cast to tsquery as is: the lexemes are our folded words, unparsed. */
 export function tsQuery(filter: Pick<CandidateFilter, 'words' | 'prefixes'>): string {
   const quote = (text: string): string => `'${text.replaceAll('\\', '\\\\').replaceAll("'", "''")}'`;
   return [...filter.words.map(quote), ...filter.prefixes.map((p) => `${quote(p)}:*`)].join(' | ');

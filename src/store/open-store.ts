@@ -31,9 +31,15 @@ export interface StoreOptions {
 }
 
 export async function openStore(options: StoreOptions): Promise<Store> {
-  const dialect = isPostgresUrl(options.url)
-    ? await openPostgresDialect(options.url, options.schema ?? 'public')
-    : openSqliteDialect(sqlitePath(options.url));
+  return storeOf(await openDialect(options));
+}
+
+/** The connection itself, for modules that keep their own tables on it (the command tables). */
+export async function openDialect(options: StoreOptions): Promise<StoreDialect> {
+  return isPostgresUrl(options.url) ? await openPostgresDialect(options.url, options.schema ?? 'public') : openSqliteDialect(sqlitePath(options.url));
+}
+
+export function storeOf(dialect: StoreDialect): Store {
   return createStore(dialect);
 }
 

@@ -10,22 +10,21 @@ import { estimateContainment, estimateJaccard } from './minhash.ts';
 import { cosineOf } from './term-weights.ts';
 import type { TermWeights, WeightedTerms } from './term-weights.ts';
 import { anchorsConflict } from './text-profile.ts';
-import type { TextProfile } from './text-profile.ts';
+import type { StoredProfile, TextProfile } from './text-profile.ts';
 
 /** One remembered text of a story, comparable with new items. */
 export interface Member {
-  readonly id: number;
   readonly key: string;
   readonly published: number;
-  readonly profile: TextProfile;
+  readonly profile: StoredProfile;
   /** Places its facts named (empty when none or no facts). */
   readonly places: readonly Place[];
   /** Headline+lead TF-IDF weights as of when the text was seen. */
   readonly weighted: WeightedTerms;
   /** Headline-only weights, computed the first time a headline-only item meets this text. */
   weightedTitle: WeightedTerms | null;
-  /** LSH bucket keys of the signature, or null when the text is too short to have one. */
-  readonly bandKeys: Uint32Array | null;
+  /** True when the text is in the LSH index (long enough to have a signature worth banding). */
+  readonly banded: boolean;
   /** Scratch for one lookup: visited when equal to the lookup's stamp. */
   stamp: number;
   readonly story: Story;
@@ -41,11 +40,13 @@ export interface Story {
   firstPublished: number;
   lastPublished: number;
   readonly sources: string[];
+  /** Identities (source + key) of its items, oldest first, for recognising repeats. */
   readonly itemKeys: string[];
+  itemCount: number;
   /** The texts compared with newcomers: the first few and the latest. */
   readonly compared: Member[];
-  /** Terms under which the story is found in the term index. */
-  readonly indexed: Set<string>;
+  /** Term ids under which the story is found in the term index. */
+  readonly indexed: Set<number>;
   readonly facts: FactsSoFar;
 }
 
@@ -59,7 +60,7 @@ export interface MatchSettings {
 
 export interface SearchState {
   readonly lsh: LshIndex<Member>;
-  readonly termIndex: ReadonlyMap<string, ReadonlySet<Story>>;
+  readonly termIndex: ReadonlyMap<number, ReadonlySet<Story>>;
   readonly weights: TermWeights;
   readonly settings: MatchSettings;
 }
@@ -185,15 +186,9 @@ export function findSameEvent(
  */
 function lookUpStories(state: SearchState, profile: TextProfile): Story[] {
   const { termIndex } = state;
-  const title = profile.titleTerms;
-  const lookup = [
-    ...rarestHeld(termIndex, [...title.keys()], TITLE_LOOKUP_TERMS),
-    ...rarestHeld(
-      termIndex,
-      [...profile.terms.keys()].filter((t) => !title.has(t)),
-      LEAD_LOOKUP_TERMS,
-    ),
-  ];
+  const title = profile.titleTerms.ids;
+  const lead = profile.terms.ids.filter((id) => !sortedHas(title, id));
+  const lookup = [...rarestHeld(termIndex, title, TITLE_LOOKUP_TERMS), ...rarestHeld(termIndex, lead, LEAD_LOOKUP_TERMS)];
   const stamp = nextStamp();
   const chosen: Story[] = [];
   for (const holders of lookup) {
@@ -211,17 +206,30 @@ function lookUpStories(state: SearchState, profile: TextProfile): Story[] {
 }
 
 function rarestHeld(
-  termIndex: ReadonlyMap<string, ReadonlySet<Story>>,
-  terms: readonly string[],
+  termIndex: ReadonlyMap<number, ReadonlySet<Story>>,
+  ids: Int32Array,
   count: number,
 ): ReadonlySet<Story>[] {
-  const held: { term: string; holders: ReadonlySet<Story> }[] = [];
-  for (const term of terms) {
-    const holders = termIndex.get(term);
-    if (holders !== undefined && holders.size <= MAX_TERM_STORIES) held.push({ term, holders });
+  const held: { id: number; holders: ReadonlySet<Story> }[] = [];
+  for (const id of ids) {
+    const holders = termIndex.get(id);
+    if (holders !== undefined && holders.size <= MAX_TERM_STORIES) held.push({ id, holders });
   }
-  held.sort((a, b) => a.holders.size - b.holders.size || (a.term < b.term ? -1 : 1));
+  held.sort((a, b) => a.holders.size - b.holders.size || a.id - b.id);
   return held.slice(0, count).map((h) => h.holders);
+}
+
+function sortedHas(values: Int32Array, x: number): boolean {
+  let lo = 0;
+  let hi = values.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const v = values[mid] ?? 0;
+    if (v === x) return true;
+    if (v < x) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
 }
 
 /** Stamps mark what one lookup has visited without a Set; they only ever increase. */

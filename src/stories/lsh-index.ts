@@ -26,7 +26,8 @@ export interface LshOptions {
 export function createLshIndex<T>({ bands, rows, maxBucket = 32 }: LshOptions): LshIndex<T> {
   // One table for all bands: each key hashes its band number in, so bands do not collide
   // (beyond chance, which only adds a candidate that the caller's check then rejects).
-  const table = new Map<number, T[]>();
+  // A bucket of one (most of them) is the value itself: no array per bucket per text.
+  const table = new Map<number, T | T[]>();
   let size = 0;
 
   return {
@@ -39,14 +40,16 @@ export function createLshIndex<T>({ bands, rows, maxBucket = 32 }: LshOptions): 
         let h = mix32(0x12345678 ^ b);
         const start = b * rows;
         for (let r = 0; r < rows; r++) h = mix32(h ^ (signature[start + r] ?? 0));
-        keys[b] = h;
+        // 30 bits: small integers are stored inline as Map keys (no boxed number per lookup).
+        keys[b] = h & 0x3fffffff;
       }
       return keys;
     },
     add(value, keys) {
       for (const key of keys) {
         const bucket = table.get(key);
-        if (bucket === undefined) table.set(key, [value]);
+        if (bucket === undefined) table.set(key, value);
+        else if (!Array.isArray(bucket)) table.set(key, [bucket, value]);
         else {
           // A full bucket (boilerplate shared by many texts) keeps the most recent ids.
           if (bucket.length >= maxBucket) bucket.shift();
@@ -59,16 +62,23 @@ export function createLshIndex<T>({ bands, rows, maxBucket = 32 }: LshOptions): 
       for (const key of keys) {
         const bucket = table.get(key);
         if (bucket === undefined) continue;
+        if (!Array.isArray(bucket)) {
+          if (bucket === value) table.delete(key);
+          continue;
+        }
         const at = bucket.indexOf(value);
         if (at >= 0) bucket.splice(at, 1);
-        if (bucket.length === 0) table.delete(key);
+        if (bucket.length === 1) table.set(key, bucket[0] as T);
+        else if (bucket.length === 0) table.delete(key);
       }
       size--;
     },
     forEachCandidate(keys, visit) {
       for (const key of keys) {
         const bucket = table.get(key);
-        if (bucket !== undefined) for (const value of bucket) visit(value);
+        if (bucket === undefined) continue;
+        if (!Array.isArray(bucket)) visit(bucket);
+        else for (const value of bucket) visit(value);
       }
     },
     get size() {

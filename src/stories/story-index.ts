@@ -10,6 +10,8 @@ import type { MatchSettings, Member, Story } from './find-story.ts';
 import type { StoryAssignment, StoryIndexOptions, StoryInput, StoryReason, StorySnapshot } from './story-types.ts';
 import { createTermWeights } from './term-weights.ts';
 import { profileText } from './text-profile.ts';
+import type { StoredProfile, TextProfile } from './text-profile.ts';
+import type { WeightedTerms } from './term-weights.ts';
 
 export type * from './story-types.ts';
 
@@ -53,8 +55,7 @@ export function createStoryIndex(options: StoryIndexOptions = {}): StoryIndex {
   /** Least recently updated first (re-inserted on every update). */
   const stories = new Map<string, Story>();
   const storyOfItem = new Map<string, Story>();
-  const termIndex = new Map<string, Set<Story>>();
-  let nextMemberId = 1;
+  const termIndex = new Map<number, Set<Story>>();
   let nextStorySeq = 1;
 
   function assign(entry: StoryInput): StoryAssignment {
@@ -126,6 +127,7 @@ export function createStoryIndex(options: StoryIndexOptions = {}): StoryIndex {
       lastPublished: published,
       sources: [],
       itemKeys: [],
+      itemCount: 0,
       compared: [],
       indexed: new Set(),
       facts: createFactsSoFar(),
@@ -138,27 +140,27 @@ export function createStoryIndex(options: StoryIndexOptions = {}): StoryIndex {
     story: Story,
     entry: StoryInput,
     identity: string,
-    { profile, weighted, bandKeys }: Pick<Member, 'profile' | 'weighted' | 'bandKeys'>,
+    { profile, weighted, bandKeys }: { profile: TextProfile; weighted: WeightedTerms; bandKeys: Uint32Array | null },
     published: number,
   ): void {
     story.firstPublished = Math.min(story.firstPublished, published);
     story.lastPublished = Math.max(story.lastPublished, published);
     if (!story.sources.includes(entry.source)) story.sources.push(entry.source);
     story.itemKeys.push(identity);
+    story.itemCount++;
     storyOfItem.set(identity, story);
     // Re-insert so the Map's order stays "least recently updated first".
     stories.delete(story.id);
     stories.set(story.id, story);
 
     const member: Member = {
-      id: nextMemberId++,
       key: entry.key,
       published,
-      profile,
+      profile: storedProfile(profile),
       places: entry.facts?.places ?? [],
       weighted,
       weightedTitle: null,
-      bandKeys,
+      banded: bandKeys !== null,
       stamp: 0,
       story,
     };
@@ -168,8 +170,8 @@ export function createStoryIndex(options: StoryIndexOptions = {}): StoryIndex {
     }
     story.compared.push(member);
     if (bandKeys !== null) lsh.add(member, bandKeys);
-    weights.add(profile.terms);
-    for (const term of profile.terms.keys()) {
+    weights.add(profile.terms.ids);
+    for (const term of profile.terms.ids) {
       if (story.indexed.size >= MAX_INDEXED_TERMS || story.indexed.has(term)) continue;
       story.indexed.add(term);
       const holders = termIndex.get(term);
@@ -179,8 +181,9 @@ export function createStoryIndex(options: StoryIndexOptions = {}): StoryIndex {
   }
 
   function forgetMember(member: Member): void {
-    if (member.bandKeys !== null) lsh.remove(member, member.bandKeys);
-    weights.remove(member.profile.terms);
+    // Bucket keys are recomputed from the signature rather than kept with every text.
+    if (member.banded) lsh.remove(member, lsh.keysOf(member.profile.signature));
+    weights.remove(member.weighted.ids);
   }
 
   function forgetStory(story: Story): void {
@@ -218,7 +221,7 @@ export function createStoryIndex(options: StoryIndexOptions = {}): StoryIndex {
       return {
         id: story.id,
         sources: [...story.sources],
-        itemCount: story.itemKeys.length,
+        itemCount: story.itemCount,
         firstPublished: new Date(story.firstPublished),
         lastPublished: new Date(story.lastPublished),
         places: [...story.facts.places],
@@ -233,6 +236,11 @@ export function createStoryIndex(options: StoryIndexOptions = {}): StoryIndex {
       return storyOfItem.size;
     },
   };
+}
+
+/** The profile minus its term counts: the member keeps the same terms as weights. */
+function storedProfile({ terms: _terms, ...stored }: TextProfile): StoredProfile {
+  return stored;
 }
 
 function itemIdentity(entry: StoryInput): string {

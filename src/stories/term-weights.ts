@@ -1,20 +1,31 @@
 // Document frequencies of headline/lead terms over the texts the clusterer remembers, and the
 // TF-IDF cosine between two weighted term vectors. Bounded: counts go down when texts are forgotten.
+// Terms are 30-bit ids (hashes of the reduced word) in sorted typed arrays: no map per text.
+
+import { hashString } from './minhash.ts';
+
+/** A text's distinct term ids, ascending, with their counts (headline words count double). */
+export interface TermCounts {
+  readonly ids: Int32Array;
+  readonly counts: Uint16Array;
+}
 
 export interface TermWeights {
-  add(terms: ReadonlyMap<string, number>): void;
-  remove(terms: ReadonlyMap<string, number>): void;
+  add(ids: Int32Array): void;
+  remove(ids: Int32Array): void;
   /** Smoothed inverse document frequency: rare terms weigh more, unseen ones most. */
-  idf(term: string): number;
-  /** Number of texts containing `term`. */
-  df(term: string): number;
+  idf(id: number): number;
+  /** Number of texts containing the term. */
+  df(id: number): number;
   /** TF-IDF weights of a text's terms with today's frequencies (kept with a remembered text). */
-  weigh(terms: ReadonlyMap<string, number>): WeightedTerms;
+  weigh(terms: TermCounts): WeightedTerms;
   readonly documents: number;
 }
 
 export interface WeightedTerms {
-  readonly weights: ReadonlyMap<string, number>;
+  /** Term ids ascending, as in TermCounts. */
+  readonly ids: Int32Array;
+  readonly weights: Float32Array;
   readonly norm: number;
 }
 
@@ -24,20 +35,51 @@ export interface Similarity {
 }
 
 /**
+ * The id of a (reduced) term: 30 bits, so ids are small integers as Map keys. Two terms sharing
+ * an id (a few pairs among 100,000 live terms) only blur each other's frequencies.
+ */
+export function termId(term: string): number {
+  return hashString(term) & 0x3fffffff;
+}
+
+/** Counts of term ids given one per occurrence (the array is sorted in place). */
+export function countTerms(occurrences: Int32Array): TermCounts {
+  occurrences.sort();
+  let distinct = 0;
+  for (let i = 0; i < occurrences.length; i++) if (i === 0 || occurrences[i] !== occurrences[i - 1]) distinct++;
+  const ids = new Int32Array(distinct);
+  const counts = new Uint16Array(distinct);
+  let n = -1;
+  for (let i = 0; i < occurrences.length; i++) {
+    const id = occurrences[i] ?? 0;
+    if (n < 0 || ids[n] !== id) ids[++n] = id;
+    counts[n] = (counts[n] ?? 0) + 1;
+  }
+  return { ids, counts };
+}
+
+/**
  * Cosine of two weighted vectors. A remembered text keeps the weights of the day it was seen:
  * frequencies drift slowly, and re-weighing every candidate on every item would cost more.
  */
 export function cosineOf(a: WeightedTerms, b: WeightedTerms): Similarity {
   if (a.norm === 0 || b.norm === 0) return { cosine: 0, shared: 0 };
-  const [small, large] = a.weights.size <= b.weights.size ? [a.weights, b.weights] : [b.weights, a.weights];
+  const ai = a.ids;
+  const bi = b.ids;
+  let i = 0;
+  let j = 0;
   let dot = 0;
   let shared = 0;
-  for (const [term, w] of small) {
-    const other = large.get(term);
-    if (other !== undefined) {
-      dot += w * other;
+  while (i < ai.length && j < bi.length) {
+    const x = ai[i] ?? 0;
+    const y = bi[j] ?? 0;
+    if (x === y) {
+      dot += (a.weights[i] ?? 0) * (b.weights[j] ?? 0);
       shared++;
-    }
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
   }
   return { cosine: dot / (a.norm * b.norm), shared };
 }
@@ -49,39 +91,39 @@ export function cosineOf(a: WeightedTerms, b: WeightedTerms): Similarity {
 const PRIOR_DOCUMENTS = 20;
 
 export function createTermWeights(): TermWeights {
-  const counts = new Map<string, number>();
+  const counts = new Map<number, number>();
   let documents = 0;
 
-  function idf(term: string): number {
-    return Math.log((documents + PRIOR_DOCUMENTS) / ((counts.get(term) ?? 0) + 1));
+  function idf(id: number): number {
+    return Math.log((documents + PRIOR_DOCUMENTS) / ((counts.get(id) ?? 0) + 1));
   }
 
   return {
-    add(terms) {
-      for (const term of terms.keys()) counts.set(term, (counts.get(term) ?? 0) + 1);
+    add(ids) {
+      for (const id of ids) counts.set(id, (counts.get(id) ?? 0) + 1);
       documents++;
     },
-    remove(terms) {
-      for (const term of terms.keys()) {
-        const n = (counts.get(term) ?? 0) - 1;
-        if (n > 0) counts.set(term, n);
-        else counts.delete(term);
+    remove(ids) {
+      for (const id of ids) {
+        const n = (counts.get(id) ?? 0) - 1;
+        if (n > 0) counts.set(id, n);
+        else counts.delete(id);
       }
       documents--;
     },
     idf,
-    df(term) {
-      return counts.get(term) ?? 0;
+    df(id) {
+      return counts.get(id) ?? 0;
     },
-    weigh(terms) {
-      const weights = new Map<string, number>();
+    weigh({ ids, counts: tfs }) {
+      const weights = new Float32Array(ids.length);
       let sum = 0;
-      for (const [term, tf] of terms) {
-        const w = tf * idf(term);
-        weights.set(term, w);
+      for (let i = 0; i < ids.length; i++) {
+        const w = (tfs[i] ?? 0) * idf(ids[i] ?? 0);
+        weights[i] = w;
         sum += w * w;
       }
-      return { weights, norm: Math.sqrt(sum) };
+      return { ids, weights, norm: Math.sqrt(sum) };
     },
     get documents() {
       return documents;

@@ -1,19 +1,22 @@
 // What the story clusterer keeps of an item's text: a MinHash signature of its body's word
 // shingles (near-duplicates) and a term-frequency vector of its headline and lead (same event).
 
-import { splitFoldedWords, splitWords } from '../text/words.ts';
+import { WordCursor } from '../text/word-cursor.ts';
+import { splitWords } from '../text/words.ts';
 import type { Word } from '../text/words.ts';
 import { computeSignature, hashString, shingleWordHashes } from './minhash.ts';
 import { STOPWORDS } from './stopwords.ts';
+import { countTerms, termId } from './term-weights.ts';
+import type { TermCounts } from './term-weights.ts';
 
 export interface TextProfile {
   /** Distinct shingles behind the signature (0 when the text has no words). */
   readonly shingleCount: number;
   readonly signature: Uint32Array;
   /** Headline and lead terms (stopwords removed, plurals reduced) with their weights. */
-  readonly terms: ReadonlyMap<string, number>;
+  readonly terms: TermCounts;
   /** The headline's terms and weights: the first place to look for the same event. */
-  readonly titleTerms: ReadonlyMap<string, number>;
+  readonly titleTerms: TermCounts;
   /** True when the body gave no terms (a headline-only item): compare headlines alone. */
   readonly headlineOnly: boolean;
   /**
@@ -25,6 +28,9 @@ export interface TextProfile {
   readonly vocabulary: Uint32Array;
 }
 
+/** What a remembered text keeps: the profile without its term counts (kept as weights instead). */
+export type StoredProfile = Omit<TextProfile, 'terms'>;
+
 export interface ProfileOptions {
   readonly seeds: Uint32Array;
   /** Words per shingle (default 3). */
@@ -33,35 +39,78 @@ export interface ProfileOptions {
 
 /** Bodies are cut here before tokenising: copies are trimmed at the tail, the head carries the story. */
 const MAX_BODY_CHARS = 1200;
-const MAX_SHINGLE_WORDS = 300;
+/** Shingles come from the first words only: the signature costs shingles × hash functions. */
+const MAX_SHINGLE_WORDS = 160;
 /** A body this short (an RSS teaser) is shingled together with the headline. */
 const MIN_BODY_WORDS = 25;
 const LEAD_WORDS = 40;
 const TITLE_WEIGHT = 2;
 
+/** Word hashes of the text being profiled (reused: profiling is synchronous). */
+let scratch = new Uint32Array(1024);
+
 export function profileText(title: string, body: string, { seeds, shingleSize = 3 }: ProfileOptions): TextProfile {
   const titleTokens = splitWords(title);
-  const titleWords = titleTokens.map((w) => w.text);
-  const bodyWords = splitFoldedWords(body.length > MAX_BODY_CHARS ? body.slice(0, MAX_BODY_CHARS) : body);
-  // Word hashes, headline first: shingles take the body (or, for a teaser, all of it).
-  const hashes = new Uint32Array(titleWords.length + bodyWords.length);
-  titleWords.forEach((w, i) => (hashes[i] = hashString(w)));
-  bodyWords.forEach((w, i) => (hashes[titleWords.length + i] = hashString(w)));
-  const from = bodyWords.length >= MIN_BODY_WORDS ? titleWords.length : 0;
-  const shingles = shingleWordHashes(hashes.subarray(from, from + MAX_SHINGLE_WORDS), shingleSize);
-  const terms = new Map<string, number>();
-  addTerms(terms, titleWords, TITLE_WEIGHT);
-  const titleTerms = new Map(terms);
-  addTerms(terms, bodyWords.slice(0, LEAD_WORDS), 1);
+  const text = body.length > MAX_BODY_CHARS ? body.slice(0, MAX_BODY_CHARS) : body;
+  // Word hashes, headline first: shingles take the body (or, for a teaser, all of it). A word
+  // needs at least one character and a separator, so the body has at most half its length + 1.
+  const capacity = titleTokens.length + (text.length >> 1) + 1;
+  if (scratch.length < capacity) scratch = new Uint32Array(capacity * 2);
+  const hashes = scratch;
+  const occurrences: number[] = [];
+  let n = 0;
+  for (const word of titleTokens) {
+    hashes[n++] = hashString(word.text);
+    const id = termIdOf(word.text);
+    if (id >= 0) for (let w = 0; w < TITLE_WEIGHT; w++) occurrences.push(id);
+  }
+  const titleOccurrences = occurrences.length;
+  // One pass over the body: the lead's words become terms, the rest are only hashed (no strings).
+  const cursor = new WordCursor(text);
+  let bodyWords = 0;
+  while (cursor.next()) {
+    if (bodyWords < LEAD_WORDS) {
+      const word = cursor.folded();
+      hashes[n++] = hashString(word);
+      const id = termIdOf(word);
+      if (id >= 0) occurrences.push(id);
+    } else hashes[n++] = hashFolded(cursor);
+    bodyWords++;
+  }
+  const from = bodyWords >= MIN_BODY_WORDS ? titleTokens.length : 0;
+  const shingles = shingleWordHashes(hashes.subarray(from, Math.min(n, from + MAX_SHINGLE_WORDS)), shingleSize);
+  const all = Int32Array.from(occurrences);
+  const titleTerms = countTerms(all.slice(0, titleOccurrences));
+  const terms = countTerms(all);
   return {
     shingleCount: shingles.length,
     signature: computeSignature(shingles, seeds),
     terms,
     titleTerms,
-    headlineOnly: terms.size === titleTerms.size,
+    headlineOnly: terms.ids.length === titleTerms.ids.length,
     anchors: Uint32Array.from(findAnchors(title, titleTokens), (w) => hashString(w)),
-    vocabulary: hashes.sort(),
+    vocabulary: distinctSorted(hashes.subarray(0, n)),
   };
+}
+
+/** The term id of a folded word, or -1 for a stopword or a single character. */
+function termIdOf(word: string): number {
+  if (word.length < 2 || STOPWORDS.has(word)) return -1;
+  return termId(reduceTerm(word));
+}
+
+/** hashString of the cursor's folded word, without building the string for ASCII words. */
+function hashFolded(cursor: WordCursor): number {
+  if (!cursor.ascii) return hashString(cursor.folded());
+  const text = cursor.text;
+  let h = 0x811c9dc5;
+  for (let i = cursor.start; i < cursor.stemEnd; i++) {
+    let c = text.charCodeAt(i);
+    if (c >= 0x41 && c <= 0x5a) c |= 0x20;
+    h ^= c;
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
 }
 
 /** Share of capitalised headline words above which the headline is Title Case. */
@@ -88,8 +137,16 @@ function findAnchors(title: string, words: readonly Word[]): string[] {
  * True when each text's headline names something the other text never mentions ("Lagos" against
  * "Beirut"): two events told in the same template, not one event.
  */
-export function anchorsConflict(a: TextProfile, b: TextProfile): boolean {
+export function anchorsConflict(a: StoredProfile, b: StoredProfile): boolean {
   return hasMissing(a.anchors, b.vocabulary) && hasMissing(b.anchors, a.vocabulary);
+}
+
+function distinctSorted(values: Uint32Array): Uint32Array {
+  values.sort();
+  let n = 0;
+  for (let i = 0; i < values.length; i++) if (i === 0 || values[i] !== values[n - 1]) values[n++] = values[i] ?? 0;
+  // A copy, so the remembered text does not pin the larger buffer.
+  return values.slice(0, n);
 }
 
 function hasMissing(anchors: Uint32Array, vocabulary: Uint32Array): boolean {
@@ -108,14 +165,6 @@ function sortedHas(values: Uint32Array, x: number): boolean {
     else hi = mid - 1;
   }
   return false;
-}
-
-function addTerms(terms: Map<string, number>, words: readonly string[], weight: number): void {
-  for (const word of words) {
-    if (word.length < 2 || STOPWORDS.has(word)) continue;
-    const term = reduceTerm(word);
-    terms.set(term, (terms.get(term) ?? 0) + weight);
-  }
 }
 
 /**

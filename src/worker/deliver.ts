@@ -21,7 +21,7 @@ export interface DeliverDeps {
   readonly log: Logger;
   /** Routes and per-destination settings; absent: every alert to every sink, now, at normal priority. */
   readonly routing?: DeliveryPolicy;
-  /** How long a claim holds before another worker (or this one after a crash) may take the row; default 4 × timeout. */
+  /** How long a claim holds before another worker (or this one after a crash) may take the row; default 4 × timeout, at least 2 ×. */
   readonly leaseMs?: number;
   readonly batchSize?: number;
   /** Backoff for 5xx and network errors: base × 2^(attempt-1), capped, with jitter. */
@@ -54,7 +54,7 @@ export async function deliverDue(deps: DeliverDeps): Promise<number> {
 
 async function deliverTo(sink: ChatSink, deps: DeliverDeps): Promise<number> {
   const policy = deps.routing?.destinations.get(sink.name) ?? DEFAULT_DESTINATION_POLICY;
-  const ctx: Context = { sink, deps, policy, routes: deps.routing?.routes ?? [], leaseMs: deps.leaseMs ?? 4 * policy.timeoutMs, sent: 0 };
+  const ctx: Context = { sink, deps, policy, routes: deps.routing?.routes ?? [], leaseMs: Math.max(deps.leaseMs ?? 4 * policy.timeoutMs, 2 * policy.timeoutMs), sent: 0 };
   for (;;) {
     const steps: Step[] = [];
     for (const step of [sendMissed, sendDigest, sendPosts]) {
@@ -150,7 +150,7 @@ async function sendPosts(ctx: Context): Promise<Step> {
       continue;
     }
     if (decision.kind === 'in-digest') continue; // not for 'post' rows
-    const result = decision.kind === 'update' ? await sendUpdate(ctx, row) : await sendPost(ctx, row, { ...row.alert, priority: decision.priority }, decision.mention);
+    const result = decision.kind === 'update' ? await sendUpdate(ctx, row, decision.priority) : await sendPost(ctx, row, { ...row.alert, priority: decision.priority }, decision.mention);
     const at = ctx.deps.now();
     if (result.outcome.kind === 'sent') {
       await store.markDelivered(row.outboxId, at, result.outcome.messageId || null, result.story ?? undefined);
@@ -179,16 +179,16 @@ interface SendResult {
 }
 
 async function sendPost(ctx: Context, row: Delivery, alert: Alert, mention: string | null): Promise<SendResult> {
-  const outcome = await ctx.sink.send(alert, { nonce: nonceFor(alert.id), mention });
+  const outcome = await ctx.sink.send(alert, { nonce: nonceFor(alert), mention });
   const story = outcome.kind === 'sent' && outcome.messageId !== '' ? storyRecord(alert, alert, outcome.messageId) : null;
   return { outcome, story: row.alert.storyId === '' ? null : story };
 }
 
 /** A follow-up of a story this destination shows: edit its message, then reply in its thread when material. */
-async function sendUpdate(ctx: Context, row: Delivery): Promise<SendResult> {
+async function sendUpdate(ctx: Context, row: Delivery, priority: Alert['priority']): Promise<SendResult> {
   const shown = row.storyMessage;
   if (shown === null) throw new Error('deliver: sendUpdate needs the story message');
-  const edited = updatedStoryAlert(shown.alert, row.alert);
+  const edited = { ...updatedStoryAlert(shown.alert, row.alert), priority }; // keeps the route's colour
   const story = storyRecord(shown.alert, edited, shown.messageId);
   if (ctx.sink.capabilities?.edit !== false) {
     const outcome = await ctx.sink.edit(shown.messageId, edited);
@@ -196,7 +196,7 @@ async function sendUpdate(ctx: Context, row: Delivery): Promise<SendResult> {
   }
   const replyText = describeStoryUpdate(row.storyUpdate, row.alert.source);
   if (replyText !== null) {
-    const outcome = await ctx.sink.reply(shown.messageId, replyText, { nonce: `ww-r-${row.alert.id}` });
+    const outcome = await ctx.sink.reply(shown.messageId, replyText, { nonce: nonceFor(row.alert, 'wr') });
     if (outcome.kind !== 'sent') return { outcome, story: null };
   }
   return { outcome: { kind: 'sent', messageId: shown.messageId }, story };
@@ -212,15 +212,21 @@ function retryTime(ctx: Context, outcome: Extract<SendOutcome, { kind: 'retry' }
   return new Date(at.getTime() + waitMs);
 }
 
-/** Discord's nonce is at most 25 characters; the alert id makes a resend a no-op there. */
-export function nonceFor(alertId: number): string {
-  return `ww-${alertId}`;
+/**
+ * Discord's nonce (at most 25 characters) for an alert: its id makes a resend a no-op there, and a
+ * hash of its item key keeps two installations that post to one channel from answering each other's.
+ */
+export function nonceFor(alert: Pick<Alert, 'id' | 'itemKey'>, prefix: 'ww' | 'wr' = 'ww'): string {
+  return `${prefix}-${alert.id.toString(36)}-${shortHash(alert.itemKey, 8)}`; // base 36: any safe integer fits
 }
 
-/** A digest's nonce names its rows, so a resend of the same digest is a no-op and a larger one is not. */
-export function digestNonce(rows: readonly Pick<Delivery, 'outboxId'>[]): string {
-  const ids = rows.map((row) => row.outboxId).join(',');
-  return `ww-d-${createHash('sha256').update(ids).digest('base64url').slice(0, 20)}`;
+/** A digest's nonce names its alerts, so a resend of the same digest is a no-op and a larger one is not. */
+export function digestNonce(rows: readonly Pick<Delivery, 'alert'>[]): string {
+  return `wd-${shortHash(rows.map((row) => `${row.alert.id}:${row.alert.itemKey}`).join('\n'), 20)}`;
+}
+
+function shortHash(text: string, length: number): string {
+  return createHash('sha256').update(text).digest('base64url').slice(0, length);
 }
 
 /** Exponential in the attempt number (1, 2, …), capped, with jitter over the upper half. */

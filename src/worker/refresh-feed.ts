@@ -19,8 +19,11 @@ export interface RefreshDeps {
   readonly rules: () => CompiledRules;
   readonly describe: AlertDescriber;
   readonly hostLimiter: HostLimiter;
-  readonly fetchOptions: FetchOptions;
-  readonly destinations: readonly string[];
+  /** Fetch limits for one feed (feeds added from chat get the SSRF guard). */
+  readonly fetchOptionsFor: (feed: FeedSource) => FetchOptions;
+  readonly destinations: () => readonly string[];
+  /** A muted rule creates no alerts until the mute ends. */
+  readonly isMuted?: (ruleId: string, at: Date) => boolean;
   readonly now: () => Date;
   readonly random: () => number;
   readonly log: Logger;
@@ -37,7 +40,7 @@ export async function refreshFeed(feed: FeedSource, deps: RefreshDeps): Promise<
   const consecutiveFailures = state?.consecutiveFailures ?? 0;
   const validators = { etag: state?.etag ?? null, lastModified: state?.lastModified ?? null };
 
-  const fetched = await deps.hostLimiter.run(hostOf(feed.url), () => fetchFeed(feed.url, validators, deps.fetchOptions));
+  const fetched = await deps.hostLimiter.run(hostOf(feed.url), () => fetchFeed(feed.url, validators, deps.fetchOptionsFor(feed)));
   const at = deps.now();
   const schedule = (outcome: 'success' | 'not-modified' | 'failure', extra: { retryAfterSeconds?: number | null; maxAgeSeconds?: number | null } = {}) =>
     nextAttemptAt({
@@ -76,13 +79,13 @@ export async function refreshFeed(feed: FeedSource, deps: RefreshDeps): Promise<
   const alertable = new Set(baseline ? newestFirst(fresh).slice(0, feed.backfill) : fresh);
   const rules = deps.rules();
   const entries = fresh.map((item) => {
-    const matches = alertable.has(item) ? rules.match(articleOf(item)) : [];
+    const matches = alertable.has(item) ? rules.match(articleOf(item)).filter((m) => !deps.isMuted?.(m.ruleId, at)) : [];
     return { item, alerts: deps.describe(item, matches) };
   });
 
   const saved = await store.saveItems(feed.id, {
     entries,
-    destinations: deps.destinations,
+    destinations: deps.destinations(),
     fetch: { at, etag: fetched.validators.etag, lastModified: fetched.validators.lastModified, nextAttemptAt: schedule('success', fetched), title: feedTitle },
   });
   const alerts = saved.reduce((sum, s) => sum + s.alerts.length, 0);

@@ -10,7 +10,11 @@ export interface WorkerDeps extends RefreshDeps, DeliverDeps {
   /** Bounds how many feeds refresh at once (keyed by a single host name). */
   readonly globalLimiter: HostLimiter;
   readonly tickMs?: number;
+  /** Picks up changes made elsewhere (rules, feeds, routes from chat); called every few seconds. */
+  readonly reload?: () => Promise<void>;
 }
+
+const RELOAD_EVERY_MS = 5_000;
 
 export interface OnceSummary {
   readonly outcomes: ReadonlyMap<string, RefreshOutcome>;
@@ -53,8 +57,13 @@ export async function runForever(deps: WorkerDeps, signal: AbortSignal): Promise
 
   const states = new Map((await deps.store.listFeedStates()).map((s) => [s.feedId, s.nextAttemptAt]));
   deliver();
+  let lastReload = deps.now().getTime();
   while (!signal.aborted) {
     const now = deps.now().getTime();
+    if (deps.reload && now - lastReload >= RELOAD_EVERY_MS) {
+      lastReload = now;
+      await deps.reload().catch((error: unknown) => deps.log.error({ err: error }, 'reloading settings failed; keeping the current ones'));
+    }
     for (const feed of deps.feeds()) {
       const due = states.get(feed.id)?.getTime() ?? 0;
       if (inFlight.has(feed.id) || due > now) continue;

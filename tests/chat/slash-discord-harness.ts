@@ -1,18 +1,14 @@
 // Starts the Discord `/news` front end as production does (a logged-in discord.js Client) against the
 // loopback gateway and REST emulators, over the command core with a real SQLite store (tests/commands).
-import { pino } from 'pino';
 import type { CommandDeps } from '../../src/commands/command-deps.ts';
 import { startDiscordCommands } from '../../src/chat/discord/slash-commands.ts';
 import type { DiscordCommands } from '../../src/chat/discord/slash-commands.ts';
-import { DEFAULT_FETCH_OPTIONS, fetchFeed } from '../../src/feeds/fetch-feed.ts';
-import type { FetchResult } from '../../src/feeds/fetch-feed.ts';
-import { guardFetchOptions } from '../../src/feeds/public-address-guard.ts';
 import { NOW } from '../commands/command-harness.ts';
-import type { Harness } from '../commands/command-harness.ts';
 import { startDiscordEmulator } from '../support/discord-emulator.ts';
 import type { DiscordEmulator } from '../support/discord-emulator.ts';
 import { startDiscordGateway } from '../support/discord-gateway-emulator.ts';
 import type { DiscordGateway, InteractionRecord, Member } from '../support/discord-gateway-emulator.ts';
+import { silentLog } from './slash-harness.ts';
 
 export const GUILD = '800000000000000001';
 export const CHANNEL = '600000000000000001';
@@ -22,18 +18,6 @@ export const MANAGE_GUILD = String(1n << 5n);
 export const MANAGER: Member = { permissions: MANAGE_GUILD };
 export const WITH_ROLE: Member = { roles: [MANAGER_ROLE] };
 export const NOBODY: Member = { roles: ['500000000000000099'], permissions: '0' };
-
-export const silentLog = pino({ level: 'silent' });
-
-/** Fetches a feed for `feeds add` the way production does, the SSRF guard on, loopback exempted for the test server. */
-export function loopbackTestFetch(url: string): Promise<FetchResult> {
-  return fetchFeed(url, { etag: null, lastModified: null }, guardFetchOptions({ ...DEFAULT_FETCH_OPTIONS, totalTimeoutMs: 10_000 }, { exempt: ['127.0.0.1'] }));
-}
-
-/** Deps that follow the harness's current test database (a fresh one per test). */
-export function followingDeps(harness: Harness): CommandDeps {
-  return new Proxy({} as CommandDeps, { get: (_target, key) => Reflect.get(harness.deps({ testFetch: loopbackTestFetch }), key) });
-}
 
 export interface DiscordRig {
   readonly rest: DiscordEmulator;

@@ -75,7 +75,7 @@ describe('delivery to Discord and Slack', () => {
     expect(discordTitles().slice(0, 2)).toEqual(['Attack report 00', 'Attack report 01']);
     expect(discord.messages(DCH)).toHaveLength(3);
     expect(discord.messages(DCH).every((m) => !m.pinged.everyone && m.pinged.roles.length === 0 && m.pinged.users.length === 0)).toBe(true);
-    expect(discord.messages(DCH).map((m) => m.nonce)).toEqual(expect.arrayContaining([expect.stringMatching(/^ww-\d+$/)]));
+    expect(discord.messages(DCH).map((m) => m.nonce)).toEqual(expect.arrayContaining([expect.stringMatching(/^ww-[0-9a-z]+-[\w-]{8}$/)]));
     expect(slack.messages(SCH)).toHaveLength(3);
     expect(slack.messages(SCH).every((m) => m.mentions.length === 0)).toBe(true);
     expect(await w.store.outboxCounts()).toEqual({ pending: 0, failed: 0, sent: 6 });

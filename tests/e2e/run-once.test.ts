@@ -29,7 +29,7 @@ describe('wirewatch run --once', () => {
       config,
       [
         `database: ${join(dir, 'wirewatch.db')}`,
-        'fetch: { timeout: 2s, connectTimeout: 1s }',
+        'fetch: { timeout: 6s, connectTimeout: 3s }',
         'feeds:',
         `  - { id: world, url: "${server.url('/world.xml')}" }`,
         `  - { id: stall, url: "${server.url('/stall.xml')}" }`,

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_FETCH_OPTIONS, fetchFeed } from '../../src/feeds/fetch-feed.ts';
 import type { FetchOptions, FetchResult } from '../../src/feeds/fetch-feed.ts';
-import { checkPublicUrl, guardFetchOptions, whyNotPublic } from '../../src/feeds/public-address-guard.ts';
+import { checkPublicUrl, createPublicLookup, guardFetchOptions, whyNotPublic } from '../../src/feeds/public-address-guard.ts';
 import type { Resolver } from '../../src/feeds/public-address-guard.ts';
 import { redirectTo, serveBody, startFeedServer } from '../support/feed-server.ts';
 import type { FeedServer } from '../support/feed-server.ts';
@@ -117,6 +117,33 @@ describe('checkPublicUrl', () => {
 
   it('lets an exempt address through', () => {
     expect(checkPublicUrl(new URL('http://127.0.0.1:8080/'), ['127.0.0.1'])).toBeNull();
+  });
+});
+
+describe('createPublicLookup', () => {
+  const lookup = createPublicLookup({
+    resolve: () => Promise.resolve([{ address: '93.184.216.34', family: 4 }, { address: '2606:2800:220:1::1', family: 6 }]),
+  });
+  const call = (options: { all?: boolean; family?: number }): Promise<unknown> =>
+    new Promise((resolve, reject) => {
+      lookup('example.test', options, (error: NodeJS.ErrnoException | null, address: unknown, family?: number) =>
+        error ? reject(error) : resolve(options.all === true ? address : [address, family]),
+      );
+    });
+
+  it.each<[{ all?: boolean; family?: number }, unknown]>([
+    [{}, ['93.184.216.34', 4]],
+    [{ family: 6 }, ['2606:2800:220:1::1', 6]],
+    [{ all: true }, [{ address: '93.184.216.34', family: 4 }, { address: '2606:2800:220:1::1', family: 6 }]],
+    [{ all: true, family: 4 }, [{ address: '93.184.216.34', family: 4 }]],
+  ])('answers %j like dns.lookup', async (options, expected) => {
+    await expect(call(options)).resolves.toEqual(expected);
+  });
+
+  it('passes resolver errors through', async () => {
+    const failing = createPublicLookup({ resolve: () => Promise.reject(Object.assign(new Error('getaddrinfo ENOTFOUND x'), { code: 'ENOTFOUND' })) });
+    const error = await new Promise<NodeJS.ErrnoException | null>((resolve) => failing('x', {}, (e) => resolve(e)));
+    expect(error?.code).toBe('ENOTFOUND');
   });
 });
 

@@ -22,6 +22,7 @@ import {
 import type { ConfigSeed } from '../../src/store/command-queries.ts';
 import { fts5Query, indexNewItems, searchCandidates, tsQuery } from '../../src/store/command-search-queries.ts';
 import { openCommandDb } from '../../src/store/open-command-db.ts';
+import { splitFoldedWords } from '../../src/text/words.ts';
 import { DIALECTS } from './dialects.ts';
 import { alert } from './fixtures.ts';
 import { HOUR, NOW, news, useCommandStore } from '../commands/command-harness.ts';
@@ -140,7 +141,7 @@ for (const dialect of DIALECTS) {
       expect(await indexNewItems(db, kind, searchWordsOf)).toBe(4);
       expect(await indexNewItems(db, kind, searchWordsOf)).toBe(0);
       const keys = async (words: string[], prefixes: string[] = [], since: Date | null = null): Promise<string[]> =>
-        (await searchCandidates(db, kind, { words, prefixes, since, offset: 0, limit: 10 })).map((s) => s.item.key);
+        (await searchCandidates(db, kind, { words, prefixes, since, after: null, limit: 10 })).map((s) => s.item.key);
       expect(await keys(['attack'])).toEqual(['4', '1']);
       expect(await keys(['cafe'])).toEqual(['2']);
       expect(await keys(['us'])).toEqual(['2']);
@@ -153,6 +154,37 @@ for (const dialect of DIALECTS) {
       await h.save('f', [news('5', 'Late attack', 'x', 0.1)]);
       expect(await indexNewItems(db, kind, searchWordsOf)).toBe(1);
       expect(await keys(['attack'])).toEqual(['5', '4', '1']);
+    });
+
+    it('pages newest first without gaps or repeats, items published at the same time included', async () => {
+      const same = 3;
+      await h.save('f', [1, 2, 3, 4, 5, 6, 7].map((n) => news(`p${n}`, `Attack ${n}`, 'x', n <= 4 ? same : n)));
+      const { db, dialect: kind } = h.commands();
+      await indexNewItems(db, kind, searchWordsOf);
+      const seen: string[] = [];
+      let after = null;
+      for (let page = 0; page < 10; page++) {
+        const found = await searchCandidates(db, kind, { words: ['attack'], prefixes: [], since: null, after, limit: 3 });
+        seen.push(...found.map((s) => s.item.key));
+        after = found.at(-1) ?? null;
+        if (found.length < 3) break;
+      }
+      expect(seen).toEqual(['p4', 'p3', 'p2', 'p1', 'p5', 'p6', 'p7']);
+    });
+
+    it('indexes words of every script, recent Unicode letters included', async () => {
+      // 𞓐𞓑: Nag Mundari letters (Unicode 15, 2022): the index must not depend on the database's Unicode tables.
+      await h.save('f', [news('ru', 'Взрыв в Москве', 'Москва, عراق.', 1), news('jp', '東京都で地震', 'x', 1), news('nm', 'Name 𞓐𞓑 here', 'x', 1)]);
+      const { db, dialect: kind } = h.commands();
+      await indexNewItems(db, kind, searchWordsOf);
+      const keys = async (words: string[], prefixes: string[] = []): Promise<string[]> =>
+        (await searchCandidates(db, kind, { words, prefixes, since: null, after: null, limit: 10 })).map((s) => s.item.key);
+      expect(await keys(['москва'])).toEqual(['ru']);
+      expect(await keys(['عراق'])).toEqual(['ru']);
+      expect(await keys([], ['моск'])).toEqual(['ru']);
+      expect(await keys(splitFoldedWords('東京都で地震'))).toEqual(['jp']); // folded: で → て
+      expect(await keys(['𞓐𞓑'])).toEqual(['nm']);
+      expect(await keys(['name'])).toEqual(['nm']);
     });
   });
 }

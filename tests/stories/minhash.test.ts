@@ -28,9 +28,7 @@ const shinglePair = fc
     a: toSortedSet([...shared, ...onlyA.map((x) => x + 0x40000000)]),
     b: toSortedSet([...shared, ...onlyB.map((x) => x + 0x80000000)]),
   }))
-  // The index only compares texts of 8 shingles or more (find-story.ts MIN_SHINGLES); below that,
-  // one-permutation hashing degrades (two shingles sharing a bin fill the whole signature).
-  .filter(({ a, b }) => a.length >= 8 && b.length >= 8);
+  .filter(({ a, b }) => a.length > 0 && b.length > 0);
 
 describe('MinHash', () => {
   it('estimates Jaccard within tolerance of the exact value for random shingle sets', () => {
@@ -57,16 +55,6 @@ describe('MinHash', () => {
       signedError += estimateJaccard(computeSignature(a, SEEDS), computeSignature(b, SEEDS)) - exactJaccard(a, b);
     }
     expect(Math.abs(signedError / pairs)).toBeLessThan(0.01);
-  });
-
-  it('does the densification the same way for every set: equal sets, equal signatures', () => {
-    fc.assert(
-      fc.property(fc.uniqueArray(fc.nat(), { minLength: 1, maxLength: 20 }), (values) => {
-        const set = toSortedSet(values);
-        expect(computeSignature(set, SEEDS)).toEqual(computeSignature(set.slice(), SEEDS));
-        expect(computeSignature(set, SEEDS).includes(0xffffffff)).toBe(false);
-      }),
-    );
   });
 
   it('is exact at the ends: identical sets give 1, disjoint sets almost never agree', () => {

@@ -190,7 +190,7 @@ describe('createStoryIndex: time window and memory', () => {
     const results = WIRE_COPIES.map((c) => index.assign(c));
     expect(new Set(results.map((r) => r.storyId)).size).toBe(1);
     expect(index.entries).toBe(3);
-    expect(index.describe(results[0]?.storyId ?? '')?.itemCount).toBe(3);
+    expect(index.describe(results[0]?.storyId ?? '')?.itemCount).toBe(WIRE_COPIES.length);
   });
 
   it('describes a story: sources, toll, places, time span', () => {

@@ -1,0 +1,105 @@
+// Composition of the chat-managed settings (issue 6): the command tables on the store's
+// connection, seeded from the config; live rules, feeds, routes and mutes for the worker; the
+// deps of the /news command core; and the Discord and Slack front ends when their tokens are set.
+import type { Config } from './config/load-config.ts';
+import type { Env } from './config/env.ts';
+import type { Logger } from './log/create-logger.ts';
+import type { FetchOptions } from './feeds/fetch-feed.ts';
+import type { FeedSource } from './domain/feed.ts';
+import type { Store } from './store/store.ts';
+import type { StoreDialect } from './store/store-dialect.ts';
+import { commandDbOf, type CommandDbHandle } from './store/open-command-db.ts';
+import { seedFromConfig, type ActiveFeed } from './store/command-queries.ts';
+import { indexNewItems } from './store/command-search-queries.ts';
+import { loadLiveSettings, type LiveSettings } from './commands/live-settings.ts';
+import { chatFetchOptions, createChatFeedFetch } from './commands/chat-feed-fetch.ts';
+import { searchWordsOf } from './commands/match-stored-items.ts';
+import type { CommandDeps } from './commands/command-deps.ts';
+import { VERSION } from './version.ts';
+
+export interface OpenCommands {
+  readonly handle: CommandDbHandle;
+  readonly live: LiveSettings;
+  readonly deps: CommandDeps;
+  /** Fetch options per feed: feeds added from chat go through the SSRF guard on every poll. */
+  fetchOptionsFor(feed: FeedSource): FetchOptions;
+  /** Reloads chat changes, registers new feeds with the store, and indexes new items for search. */
+  reload(): Promise<void>;
+}
+
+export async function openCommands(dialect: StoreDialect, store: Store, config: Config, fetchOptions: FetchOptions, log: Logger): Promise<OpenCommands> {
+  const handle = commandDbOf(dialect);
+  await handle.migrate();
+  const now = new Date();
+  await seedFromConfig(handle.db, { rules: config.rules, feeds: config.feeds }, now);
+  const live = await loadLiveSettings(
+    handle.db,
+    { defaultIntervalSeconds: config.intervalSeconds, configRoutes: config.delivery.routes, configDestinations: config.destinations.map((d) => d.name) },
+    now,
+  );
+  for (const problem of live.problems()) log.warn(`rule from chat skipped: ${problem}`);
+  await store.syncFeeds(live.feeds(), now);
+  const guarded = chatFetchOptions(fetchOptions);
+  const chatFeeds = (): ReadonlySet<string> => new Set(live.feeds().filter((f: ActiveFeed) => f.origin === 'chat').map((f) => f.id));
+  return {
+    handle,
+    live,
+    deps: {
+      db: handle.db,
+      dialect: handle.dialect,
+      store,
+      testFetch: createChatFeedFetch(fetchOptions),
+      version: VERSION,
+      defaultIntervalSeconds: config.intervalSeconds,
+    },
+    fetchOptionsFor: (feed) => (chatFeeds().has(feed.id) ? guarded : fetchOptions),
+    async reload() {
+      const at = new Date();
+      if (await live.refresh(at)) {
+        await store.syncFeeds(live.feeds(), at);
+        for (const problem of live.problems()) log.warn(`rule from chat skipped: ${problem}`);
+        log.info({ rules: live.rules().size, feeds: live.feeds().length }, 'settings changed from chat: reloaded');
+      }
+      await indexNewItems(handle.db, handle.dialect, searchWordsOf);
+    },
+  };
+}
+
+/** Starts /news in Discord and Slack when their tokens are set; returns what to close. */
+export async function startChatCommands(env: Env, commands: OpenCommands, log: Logger): Promise<(() => Promise<void>)[]> {
+  const list = (key: string): string[] => (env.vars.get(key) ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const closers: (() => Promise<void>)[] = [];
+  const discordToken = env.vars.get('DISCORD_TOKEN');
+  if (discordToken && list('DISCORD_GUILD_IDS').length > 0) {
+    const { startDiscordCommands } = await import('./chat/discord/slash-commands.ts');
+    const discord = await startDiscordCommands({
+      token: discordToken,
+      applicationId: env.vars.get('DISCORD_APPLICATION_ID'),
+      guildIds: list('DISCORD_GUILD_IDS'),
+      api: env.discordApi,
+      deps: commands.deps,
+      managerRoleIds: list('DISCORD_MANAGER_ROLE_IDS'),
+      log: log.child({ chat: 'discord' }),
+    });
+    for (const failed of discord.failedGuilds) log.warn({ guild: failed.guildId }, `could not register /news: ${failed.reason}`);
+    closers.push(() => discord.close());
+  }
+  const slackToken = env.vars.get('SLACK_BOT_TOKEN');
+  const signingSecret = env.vars.get('SLACK_SIGNING_SECRET');
+  const appToken = env.vars.get('SLACK_APP_TOKEN');
+  if (slackToken && (signingSecret || appToken)) {
+    const { startSlackCommands } = await import('./chat/slack/slash-commands.ts');
+    const slack = await startSlackCommands({
+      botToken: slackToken,
+      signingSecret: signingSecret ?? '',
+      appToken,
+      port: Number(env.vars.get('SLACK_COMMANDS_PORT') ?? 3000),
+      api: env.slackApi,
+      deps: commands.deps,
+      managerIds: list('SLACK_MANAGER_IDS'),
+      log: log.child({ chat: 'slack' }),
+    });
+    closers.push(() => slack.close());
+  }
+  return closers;
+}
