@@ -52,6 +52,8 @@ export class IndexScratch {
   readonly hash: WordHash;
   readonly entries: readonly WordEntry[];
   readonly entrySeen: Int32Array;
+  /** In how many articles each entry's word occurred (for choosing rarer index words). */
+  readonly entryArticles: Uint32Array;
   readonly entryMask: Uint8Array;
   /** Positions of an entry, computed when first asked for in an article (entryCodesSeen). */
   readonly entryCodes: number[][];
@@ -67,6 +69,7 @@ export class IndexScratch {
     this.hash = new WordHash(table.words);
     this.entries = table.entries();
     this.entrySeen = new Int32Array(table.words.length);
+    this.entryArticles = new Uint32Array(table.words.length);
     this.entryMask = new Uint8Array(table.words.length);
     this.entryCodes = Array.from({ length: table.words.length }, () => []);
     this.entryCodesSeen = new Int32Array(table.words.length);
@@ -89,7 +92,7 @@ export class ArticleIndex {
   ) {
     const generation = ++scratch.generation;
     this.generation = generation;
-    const { hash, entries, entrySeen, entryMask } = scratch;
+    const { hash, entries, entrySeen, entryMask, entryArticles } = scratch;
     const prefixes = scratch.table.byPrefixKey.size > 0;
     for (let f = 0; f < FIELDS.length; f++) {
       const field = scratch.fields[f] as FieldWords;
@@ -104,6 +107,7 @@ export class ArticleIndex {
           if (entrySeen[id] !== generation) {
             entrySeen[id] = generation;
             entryMask[id] = bit;
+            entryArticles[id] = (entryArticles[id] as number) + 1;
             const entry = entries[id] as WordEntry;
             this.markMatchers(entry.matchers, bit);
             if (wake !== undefined && entry.rules.length > 0) wake(entry.rules);
@@ -128,27 +132,38 @@ export class ArticleIndex {
     }
   }
 
+  /** Prefix matchers and prefix-indexed rules for the cursor's word (keys: prefixKeyOf). */
   private notePrefixes(cursor: WordCursor, code: number, f: number, wake?: Wake): void {
-    const text = cursor.text;
-    const start = cursor.start;
+    const byKey = this.scratch.table.byPrefixKey;
     if (cursor.ascii) {
-      if (cursor.stemEnd - start < PREFIX_KEY_LENGTH) return;
-      const key = prefixKeyOf(lower(text.charCodeAt(start)), lower(text.charCodeAt(start + 1)), lower(text.charCodeAt(start + 2)));
-      const candidates = this.scratch.table.byPrefixKey.get(key);
-      if (candidates !== undefined) this.matchPrefixes(candidates, (p) => asciiStartsWith(text, start, cursor.stemEnd, p), code, f, wake);
+      const { text, start, stemEnd } = cursor;
+      if (stemEnd - start < PREFIX_KEY_LENGTH) return;
+      const c0 = lower(text.charCodeAt(start));
+      const c1 = lower(text.charCodeAt(start + 1));
+      const c2 = lower(text.charCodeAt(start + 2));
+      const three = byKey.get(prefixKeyOf(c0, c1, c2));
+      if (three !== undefined) this.matchPrefixes(three, cursor, null, code, f, wake);
+      if (stemEnd - start === PREFIX_KEY_LENGTH) return;
+      const four = byKey.get(prefixKeyOf(c0, c1, c2, lower(text.charCodeAt(start + 3))));
+      if (four !== undefined) this.matchPrefixes(four, cursor, null, code, f, wake);
       return;
     }
     const word = cursor.folded();
     if (word.length < PREFIX_KEY_LENGTH) return;
-    const candidates = this.scratch.table.byPrefixKey.get(prefixKeyOf(word.charCodeAt(0), word.charCodeAt(1), word.charCodeAt(2)));
-    if (candidates !== undefined) this.matchPrefixes(candidates, (p) => word.startsWith(p), code, f, wake);
+    const c = (i: number): number => word.charCodeAt(i);
+    const three = byKey.get(prefixKeyOf(c(0), c(1), c(2)));
+    if (three !== undefined) this.matchPrefixes(three, cursor, word, code, f, wake);
+    if (word.length === PREFIX_KEY_LENGTH) return;
+    const four = byKey.get(prefixKeyOf(c(0), c(1), c(2), c(3)));
+    if (four !== undefined) this.matchPrefixes(four, cursor, word, code, f, wake);
   }
 
-  private matchPrefixes(candidates: readonly PrefixEntry[], startsWith: (prefix: string) => boolean, code: number, f: number, wake?: Wake): void {
+  /** `word`: the folded word, or null for an ASCII word compared in place. */
+  private matchPrefixes(candidates: readonly PrefixEntry[], cursor: WordCursor, word: string | null, code: number, f: number, wake?: Wake): void {
     const { matcherSeen, matcherMask, prefixCodes, prefixSeen } = this.scratch;
     const generation = this.generation;
     for (const e of candidates) {
-      if (!startsWith(e.prefix)) continue;
+      if (word === null ? !asciiStartsWith(cursor.text, cursor.start, cursor.stemEnd, e.prefix) : !word.startsWith(e.prefix)) continue;
       const m = e.matcher;
       if (m >= 0) {
         if (matcherSeen[m] !== generation) {

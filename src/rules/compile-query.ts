@@ -102,6 +102,8 @@ function compilePlace(node: QueryNode & { kind: 'place' }, fields: FieldMask, op
     const hint = resolver === undefined ? 'place: is not available: no gazetteer was given' : `unknown place "${node.name}": use a country, region or city name`;
     throw new RuleSyntaxError({ ruleId: null, column: node.start + 1, token: node.label, hint });
   }
+  // Every word the rule may be indexed under needs an entry before the rule set builds its hash.
+  for (const word of place.firstWords) options.table.wordEntry(word);
   const key = `${fields}|${place.key}`;
   const slot = options.table.slot(`${key}\u0000${node.label}`);
   return uniform({ kind: 'place', key, slot, label: node.label, place, resolver, fields, start: node.start, end: node.end });

@@ -12,7 +12,8 @@ import type { PlaceResolver, Plan } from './query-plan.ts';
 import { defaultPlaces } from './gazetteer-places.ts';
 import { packRequiredWords } from './required-words.ts';
 import type { RequiredWords } from './required-words.ts';
-import { findTrigger, matcherCost } from './rule-trigger.ts';
+import { findTrigger, GUESSED_COSTS, matcherCost } from './rule-trigger.ts';
+import type { WordCosts } from './rule-trigger.ts';
 import { RuleSyntaxError } from './rule-syntax-error.ts';
 import { TermTable } from './term-table.ts';
 
@@ -30,6 +31,9 @@ export interface CompiledRules {
   /** The rules that fire on an article, in definition order. */
   match(article: Article): RuleMatch[];
 }
+
+/** Articles seen before the rules are indexed again by measured word rarity (then 10×, 100×…). */
+const REINDEX_AFTER = 1_000;
 
 /** At most this many matched terms are reported per rule and article. */
 export const MAX_MATCHED_TERMS = 100;
@@ -83,32 +87,60 @@ class RuleSet implements CompiledRules {
   private readonly indexScratch: IndexScratch;
   private readonly resultScratch: ResultScratch;
   private readonly ruleSeen: Int32Array;
-  private readonly required: RequiredWords;
+  private required: RequiredWords;
   private generation = 0;
+  private articles = 0;
+  private reindexAt = REINDEX_AFTER;
 
   constructor(
     private readonly rules: readonly CompiledRule[],
-    table: TermTable,
+    private readonly table: TermTable,
   ) {
     this.size = rules.length;
-    rules.forEach((rule, index) => {
-      const trigger = findTrigger(rule.plan);
-      if (trigger === null) this.always.push(index);
-      else {
-        for (const word of trigger.words) table.addWordTrigger(word, index);
-        for (const prefix of trigger.prefixes) table.addPrefixTrigger(prefix, index);
-      }
-    });
+    this.required = this.indexRules(GUESSED_COSTS);
+    // The table's words are all known now (compileQuery registered every possible index word).
     this.indexScratch = new IndexScratch(table);
     this.resultScratch = new ResultScratch(table.slots);
     this.ruleSeen = new Int32Array(rules.length);
-    this.required = packRequiredWords(
-      rules.map((r) => r.plan),
-      matcherCost,
+  }
+
+  /** Indexes every rule under its rarest required words; returns the packed required words. */
+  private indexRules(costs: WordCosts): RequiredWords {
+    this.table.clearTriggers();
+    this.always.length = 0;
+    this.rules.forEach((rule, index) => {
+      const trigger = findTrigger(rule.plan, costs);
+      if (trigger === null) this.always.push(index);
+      else {
+        for (const word of trigger.words) this.table.addWordTrigger(word, index);
+        for (const prefix of trigger.prefixes) this.table.addPrefixTrigger(prefix, index);
+      }
+    });
+    return packRequiredWords(
+      this.rules.map((r) => r.plan),
+      (m) => matcherCost(m, costs),
     );
   }
 
+  /**
+   * After REINDEX_AFTER articles (and 10×, 100× that), the rules are indexed again under the words
+   * that were actually rarest in the articles seen: the matches are the same, the work less.
+   */
+  private measureRarity(): void {
+    if (++this.articles !== this.reindexAt) return;
+    this.reindexAt *= 10;
+    const seen = this.indexScratch.entryArticles;
+    const articles = this.articles;
+    const rarity = (word: string): number => {
+      const entry = this.table.byWord.get(word);
+      const count = entry === undefined ? 0 : (seen[entry.id] as number);
+      return (count + 0.5) / articles;
+    };
+    this.required = this.indexRules({ word: rarity, prefix: GUESSED_COSTS.prefix });
+  }
+
   match(article: Article): RuleMatch[] {
+    this.measureRarity();
     const candidates: number[] = [];
     const ruleSeen = this.ruleSeen;
     const generation = ++this.generation;

@@ -1,5 +1,5 @@
 // The compiled form of one query: word forms expanded, field scopes pushed down to the terms,
-// places resolved to name sequences. Evaluated per article by evaluate-plan.ts.
+// places resolved through the gazetteer port below. Evaluated per article by evaluate-plan.ts.
 import type { Field } from '../domain/match.ts';
 import type { Word } from '../text/words.ts';
 import type { Span } from './query-ast.ts';

@@ -1,5 +1,6 @@
 // Which words an article must contain for a rule to possibly fire: the index key of a compiled rule.
-// An AND is indexed under its rarest required part, so common words rarely wake a rule up.
+// An AND is indexed under its rarest required part, so common words rarely wake a rule up. Rarity is
+// guessed at first, then measured on the articles a rule set sees (compile-rules.ts re-indexes).
 import type { Plan, WordMatcher } from './query-plan.ts';
 
 export interface Trigger {
@@ -11,21 +12,30 @@ export interface Trigger {
   readonly cost: number;
 }
 
+/** How likely an article is to contain a word, or a word starting with a prefix. */
+export interface WordCosts {
+  word(word: string): number;
+  prefix(prefix: string): number;
+}
+
+/** Without statistics: common English words are likely, long words rare (see COMMON below). */
+export const GUESSED_COSTS: WordCosts = { word: wordCost, prefix: prefixCost };
+
 /** null: the rule may fire whatever words the article has (e.g. `-x OR y`), so it is always evaluated. */
-export function findTrigger(plan: Plan): Trigger | null {
+export function findTrigger(plan: Plan, costs: WordCosts = GUESSED_COSTS): Trigger | null {
   switch (plan.kind) {
     case 'term':
-      return cheapest(plan.matchers.map(matcherTrigger));
+      return cheapest(plan.matchers.map((m) => matcherTrigger(m, costs)));
     case 'place': {
       const words = plan.place.firstWords;
-      return { words, prefixes: [], cost: words.reduce((sum, w) => sum + wordCost(w), 0) };
+      return { words, prefixes: [], cost: words.reduce((sum, w) => sum + costs.word(w), 0) };
     }
     case 'and':
-      return cheapest(plan.children.map(findTrigger));
+      return cheapest(plan.children.map((c) => findTrigger(c, costs)));
     case 'near':
-      return cheapest([findTrigger(plan.left), findTrigger(plan.right)]);
+      return cheapest([findTrigger(plan.left, costs), findTrigger(plan.right, costs)]);
     case 'or': {
-      const parts = plan.children.map(findTrigger);
+      const parts = plan.children.map((c) => findTrigger(c, costs));
       if (parts.some((p) => p === null)) return null;
       const present = parts as Trigger[];
       return {
@@ -40,14 +50,14 @@ export function findTrigger(plan: Plan): Trigger | null {
 }
 
 /** Estimated chance that an article has a word of this matcher. */
-export function matcherCost(m: WordMatcher): number {
-  return matcherTrigger(m).cost;
+export function matcherCost(m: WordMatcher, costs: WordCosts = GUESSED_COSTS): number {
+  return matcherTrigger(m, costs).cost;
 }
 
-function matcherTrigger(m: WordMatcher): Trigger {
-  if (m.kind === 'prefix') return { words: [], prefixes: [m.prefix], cost: prefixCost(m.prefix) };
+function matcherTrigger(m: WordMatcher, costs: WordCosts): Trigger {
+  if (m.kind === 'prefix') return { words: [], prefixes: [m.prefix], cost: costs.prefix(m.prefix) };
   const words = [...m.forms];
-  return { words, prefixes: [], cost: words.reduce((sum, w) => sum + wordCost(w), 0) };
+  return { words, prefixes: [], cost: words.reduce((sum, w) => sum + costs.word(w), 0) };
 }
 
 function cheapest(triggers: readonly (Trigger | null)[]): Trigger | null {

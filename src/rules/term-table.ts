@@ -1,6 +1,6 @@
 // The dictionary a compiled rule set shares between its rules: every distinct word matcher gets a
 // number, and each folded word maps to the matchers it satisfies and the rules it wakes up. An
-// article's distinct words are looked up here once; rules then test matchers by number.
+// article's words are looked up here (through word-hash.ts); rules then test matchers by number.
 import type { WordMatcher } from './query-plan.ts';
 
 export interface WordEntry {
@@ -20,18 +20,23 @@ export interface PrefixEntry {
   readonly rules: number[];
 }
 
-/** Prefix entries are found by the first three characters of an article word. */
+/** The shortest prefix (spec/rules.md: at least 3 letters before "*"). */
 export const PREFIX_KEY_LENGTH = 3;
 
-/** The first three UTF-16 units of a word as one number: no substring allocated per article word. */
-export function prefixKey(word: string): number {
-  return prefixKeyOf(word.charCodeAt(0), word.charCodeAt(1), word.charCodeAt(2));
+/**
+ * The first three (or four) UTF-16 units of a word as one small integer (cheap to hash, no
+ * substring per article word): distinct for ASCII, possibly shared otherwise (entries are checked).
+ */
+export function prefixKeyOf(c0: number, c1: number, c2: number, c3 = -1): number {
+  const ascii = (c0 | c1 | c2) < 0x80 && c3 < 0x80;
+  if (c3 < 0) return ascii ? (c0 << 14) | (c1 << 7) | c2 : 0x20000000 + ((Math.imul(c0, 961) + Math.imul(c1, 31) + c2) & 0x0fffffff);
+  return ascii ? (c0 << 21) | (c1 << 14) | (c2 << 7) | c3 : 0x30000000 + ((Math.imul(c0, 29791) + Math.imul(c1, 961) + Math.imul(c2, 31) + c3) & 0x0fffffff);
 }
 
-/** A small integer (a V8 "Smi", cheap to hash); distinct for ASCII, possibly shared otherwise. */
-export function prefixKeyOf(c0: number, c1: number, c2: number): number {
-  if ((c0 | c1 | c2) < 0x80) return (c0 << 14) | (c1 << 7) | c2;
-  return 0x200000 + ((Math.imul(c0, 961) + Math.imul(c1, 31) + c2) & 0x0fffffff);
+/** Prefixes of 3 characters are keyed by 3, longer ones by their first 4 (fewer entries to check). */
+function prefixKey(prefix: string): number {
+  const c = (i: number): number => prefix.charCodeAt(i);
+  return prefix.length === PREFIX_KEY_LENGTH ? prefixKeyOf(c(0), c(1), c(2)) : prefixKeyOf(c(0), c(1), c(2), c(3));
 }
 
 export class TermTable {
@@ -90,6 +95,12 @@ export class TermTable {
     return slot;
   }
 
+  /** Forgets every rule trigger (before indexing the rules again). */
+  clearTriggers(): void {
+    for (const entry of this.byWord.values()) entry.rules.length = 0;
+    for (const list of this.byPrefixKey.values()) for (const e of list) e.rules.length = 0;
+  }
+
   addWordTrigger(word: string, rule: number): void {
     const rules = this.wordEntry(word).rules;
     if (rules[rules.length - 1] !== rule) rules.push(rule);
@@ -105,7 +116,8 @@ export class TermTable {
     this.matchers.push(matcher);
   }
 
-  private wordEntry(word: string): WordEntry {
+  /** Makes sure a word has an entry (a possible index word, e.g. a place name's first word). */
+  wordEntry(word: string): WordEntry {
     let entry = this.byWord.get(word);
     if (entry === undefined) {
       entry = { id: this.words.length, matchers: [], rules: [] };

@@ -20,6 +20,9 @@ export class WordHash {
   /** Characters of all words, word id at offsets[id] .. offsets[id + 1]. */
   private readonly pool: Uint16Array;
   private readonly offsets: Int32Array;
+  /** One bit per hash value (mod its size): a small, cache-resident "certainly absent" test. */
+  private readonly filter: Uint32Array;
+  private readonly filterMask: number;
 
   /** `words[id]` is the word of entry id. */
   constructor(words: readonly string[]) {
@@ -35,10 +38,16 @@ export class WordHash {
     });
     this.offsets[words.length] = total;
     this.pool = new Uint16Array(total);
+    let bits = 1 << 12;
+    while (bits < words.length * 8) bits *= 2;
+    this.filter = new Uint32Array(bits / 32);
+    this.filterMask = bits - 1;
     words.forEach((word, id) => {
       const at0 = this.offsets[id] as number;
       for (let i = 0; i < word.length; i++) this.pool[at0 + i] = word.charCodeAt(i);
       const h = hashWord(word);
+      const bit = h & this.filterMask;
+      this.filter[bit >>> 5] = (this.filter[bit >>> 5] as number) | (1 << (bit & 31));
       let at = h & this.mask;
       while (this.slots[at * 2 + 1] !== 0) at = (at + 1) & this.mask;
       this.slots[at * 2] = h;
@@ -58,6 +67,8 @@ export class WordHash {
       h = Math.imul(h ^ (c >= 65 && c <= 90 ? c + 32 : c), FNV_PRIME);
     }
     h |= 0;
+    const bit = h & this.filterMask;
+    if (((this.filter[bit >>> 5] as number) & (1 << (bit & 31))) === 0) return -1;
     const { slots, mask, pool, offsets } = this;
     for (let at = h & mask; ; at = (at + 1) & mask) {
       const id = (slots[at * 2 + 1] as number) - 1;

@@ -6,6 +6,8 @@ import type { Facts, Place } from '../domain/alert.ts';
 import { closestDate, relatePlaces } from './event-facts.ts';
 import type { FactsSoFar, PlaceRelation } from './event-facts.ts';
 import type { LshIndex } from './lsh-index.ts';
+import { holderCount } from './term-index.ts';
+import type { Holders, TermIndex } from './term-index.ts';
 import { estimateContainment, estimateJaccard } from './minhash.ts';
 import { cosineOf } from './term-weights.ts';
 import type { TermWeights, WeightedTerms } from './term-weights.ts';
@@ -45,8 +47,8 @@ export interface Story {
   itemCount: number;
   /** The texts compared with newcomers: the first few and the latest. */
   readonly compared: Member[];
-  /** Term ids under which the story is found in the term index. */
-  readonly indexed: Set<number>;
+  /** Term ids under which the story is found in the term index (at most a fixed number). */
+  readonly indexed: number[];
   readonly facts: FactsSoFar;
 }
 
@@ -60,7 +62,7 @@ export interface MatchSettings {
 
 export interface SearchState {
   readonly lsh: LshIndex<Member>;
-  readonly termIndex: ReadonlyMap<number, ReadonlySet<Story>>;
+  readonly termIndex: TermIndex<Story>;
   readonly weights: TermWeights;
   readonly settings: MatchSettings;
 }
@@ -187,35 +189,43 @@ export function findSameEvent(
 function lookUpStories(state: SearchState, profile: TextProfile): Story[] {
   const { termIndex } = state;
   const title = profile.titleTerms.ids;
-  const lead = profile.terms.ids.filter((id) => !sortedHas(title, id));
-  const lookup = [...rarestHeld(termIndex, title, TITLE_LOOKUP_TERMS), ...rarestHeld(termIndex, lead, LEAD_LOOKUP_TERMS)];
+  const lead: number[] = [];
+  for (const id of profile.terms.ids) if (!sortedHas(title, id)) lead.push(id);
+  const lookup = rarestHeld(termIndex, title, TITLE_LOOKUP_TERMS);
+  for (const holders of rarestHeld(termIndex, lead, LEAD_LOOKUP_TERMS)) lookup.push(holders);
   const stamp = nextStamp();
   const chosen: Story[] = [];
   for (const holders of lookup) {
-    for (const story of holders) {
-      if (story.stamp !== stamp) {
-        story.stamp = stamp;
-        story.hits = 0;
-      }
-      // Counted when it reaches the minimum, so each story is chosen once.
-      if (++story.hits === MIN_SHARED_TERMS) chosen.push(story);
-    }
+    if (holders instanceof Set) for (const story of holders) countHit(story, stamp, chosen);
+    else countHit(holders as Story, stamp, chosen);
   }
   chosen.sort((a, b) => b.hits - a.hits || a.seq - b.seq);
   return chosen.slice(0, MAX_CANDIDATES);
 }
 
-function rarestHeld(
-  termIndex: ReadonlyMap<number, ReadonlySet<Story>>,
-  ids: Int32Array,
-  count: number,
-): ReadonlySet<Story>[] {
-  const held: { id: number; holders: ReadonlySet<Story> }[] = [];
-  for (const id of ids) {
-    const holders = termIndex.get(id);
-    if (holders !== undefined && holders.size <= MAX_TERM_STORIES) held.push({ id, holders });
+/** Counts a lookup term shared with `story`; it is chosen when it reaches the minimum (once). */
+function countHit(story: Story, stamp: number, chosen: Story[]): void {
+  if (story.stamp !== stamp) {
+    story.stamp = stamp;
+    story.hits = 0;
   }
-  held.sort((a, b) => a.holders.size - b.holders.size || a.id - b.id);
+  if (++story.hits === MIN_SHARED_TERMS) chosen.push(story);
+}
+
+function rarestHeld(
+  termIndex: TermIndex<Story>,
+  ids: ArrayLike<number>,
+  count: number,
+): Holders<Story>[] {
+  const held: { id: number; size: number; holders: Holders<Story> }[] = [];
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i] ?? 0;
+    const holders = termIndex.get(id);
+    if (holders === undefined) continue;
+    const size = holderCount(holders);
+    if (size <= MAX_TERM_STORIES) held.push({ id, size, holders });
+  }
+  held.sort((a, b) => a.size - b.size || a.id - b.id);
   return held.slice(0, count).map((h) => h.holders);
 }
 

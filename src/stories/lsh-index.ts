@@ -1,7 +1,6 @@
 // Locality-sensitive hashing over MinHash signatures (banding): signatures that agree on all rows
 // of any one band land in a shared bucket, so near-duplicates are found without comparing all pairs.
 
-import { mix32 } from './minhash.ts';
 
 export interface LshIndex<T> {
   /** The bucket keys of a signature: compute once, then add and look up with them. */
@@ -37,9 +36,9 @@ export function createLshIndex<T>({ bands, rows, maxBucket = 32 }: LshOptions): 
       }
       const keys = new Uint32Array(bands);
       for (let b = 0; b < bands; b++) {
-        let h = mix32(0x12345678 ^ b);
+        let h = mix(0x12345678 ^ b);
         const start = b * rows;
-        for (let r = 0; r < rows; r++) h = mix32(h ^ (signature[start + r] ?? 0));
+        for (let r = 0; r < rows; r++) h = mix(h ^ (signature[start + r] ?? 0));
         // 30 bits: small integers are stored inline as Map keys (no boxed number per lookup).
         keys[b] = h & 0x3fffffff;
       }
@@ -85,4 +84,11 @@ export function createLshIndex<T>({ bands, rows, maxBucket = 32 }: LshOptions): 
       return size;
     },
   };
+}
+
+/** mix32 (minhash.ts) as a signed int, kept local: the hot loop above calls it 160 times a text. */
+function mix(x: number): number {
+  let t = Math.imul(x ^ (x >>> 16), 0x7feb352d);
+  t = Math.imul(t ^ (t >>> 15), 0x846ca68b | 0);
+  return t ^ (t >>> 16);
 }

@@ -27,12 +27,15 @@ export function hashShingles(words: readonly string[], size: number): Uint32Arra
   return shingleWordHashes(words.map((w) => hashString(w)), size);
 }
 
-/** hashShingles over words already hashed with hashString (saves hashing them twice). */
-export function shingleWordHashes(wordHashes: ArrayLike<number>, size: number): Uint32Array {
+/**
+ * hashShingles over words already hashed with hashString (saves hashing them twice). With `into`
+ * (at least as long as wordHashes), the result is a view of it: no allocation per text.
+ */
+export function shingleWordHashes(wordHashes: ArrayLike<number>, size: number, into?: Uint32Array): Uint32Array {
   if (wordHashes.length === 0) return new Uint32Array(0);
   const width = Math.min(size, wordHashes.length);
   const count = wordHashes.length - width + 1;
-  const out = new Uint32Array(count);
+  const out = into !== undefined && into.length >= count ? into.subarray(0, count) : new Uint32Array(count);
   for (let i = 0; i < count; i++) {
     let h = 0x9e3779b9;
     for (let j = 0; j < width; j++) h = mix32(h ^ (wordHashes[i + j] ?? 0));
@@ -70,58 +73,35 @@ export function createSeeds(count: number): Uint32Array {
  */
 export function computeSignature(shingles: Uint32Array, seeds: Uint32Array): Uint32Array {
   const k = seeds.length;
+  const sig = new Uint32Array(k).fill(0xffffffff);
   const n = shingles.length;
-  const sig = new Uint32Array(k);
-  // Signed 32-bit arithmetic throughout (no conversion to doubles): flipping the sign bit maps
-  // unsigned order onto signed order, so the minimum is the same value mix32 would give.
-  const x = new Int32Array(shingles.buffer, shingles.byteOffset, n);
-  let i = 0;
-  // Four functions per pass: four independent running minimums in locals, one load per shingle.
-  for (; i + 3 < k; i += 4) {
-    const s0 = seeds[i] ?? 0;
-    const s1 = seeds[i + 1] ?? 0;
-    const s2 = seeds[i + 2] ?? 0;
-    const s3 = seeds[i + 3] ?? 0;
-    let m0 = SIGNED_MAX;
-    let m1 = SIGNED_MAX;
-    let m2 = SIGNED_MAX;
-    let m3 = SIGNED_MAX;
-    for (let s = 0; s < n; s++) {
-      const v = x[s] ?? 0;
-      const t0 = mixFlipped(v ^ s0);
-      const t1 = mixFlipped(v ^ s1);
-      const t2 = mixFlipped(v ^ s2);
-      const t3 = mixFlipped(v ^ s3);
-      if (t0 < m0) m0 = t0;
-      if (t1 < m1) m1 = t1;
-      if (t2 < m2) m2 = t2;
-      if (t3 < m3) m3 = t3;
-    }
-    sig[i] = m0 ^ SIGN;
-    sig[i + 1] = m1 ^ SIGN;
-    sig[i + 2] = m2 ^ SIGN;
-    sig[i + 3] = m3 ^ SIGN;
+  if (n === 0 || k === 0) return sig;
+  const seed = seeds[0] ?? 0;
+  const filled = new Uint8Array(k);
+  let empty = k;
+  for (let s = 0; s < n; s++) {
+    const h = mix32((shingles[s] ?? 0) ^ seed);
+    // The high bits pick the bin (multiply-shift keeps it unbiased); h orders shingles within it.
+    const bin = Math.floor((h / 4294967296) * k);
+    if (filled[bin] === 0) {
+      filled[bin] = 1;
+      empty--;
+      sig[bin] = h;
+    } else if (h < (sig[bin] ?? 0)) sig[bin] = h;
   }
-  for (; i < k; i++) {
-    const seed = seeds[i] ?? 0;
-    let min = SIGNED_MAX;
-    for (let s = 0; s < n; s++) {
-      const t = mixFlipped((x[s] ?? 0) ^ seed);
-      if (t < min) min = t;
+  if (empty === 0) return sig;
+  const own = sig.slice();
+  for (let i = 0; i < k; i++) {
+    if (filled[i] === 1) continue;
+    for (let attempt = 0; ; attempt++) {
+      const from = Math.floor((mix32(Math.imul(i + 1, 0x9e3779b1) ^ (seeds[attempt % k] ?? 0) ^ attempt) / 4294967296) * k);
+      if (filled[from] === 1) {
+        sig[i] = own[from] ?? 0;
+        break;
+      }
     }
-    sig[i] = min ^ SIGN;
   }
   return sig;
-}
-
-const SIGN = -0x80000000;
-const SIGNED_MAX = 0x7fffffff;
-
-/** mix32 with its sign bit flipped, as a signed int: ordered as mix32's unsigned results are. */
-function mixFlipped(x: number): number {
-  let t = Math.imul(x ^ (x >>> 16), 0x7feb352d);
-  t = Math.imul(t ^ (t >>> 15), 0x846ca68b | 0);
-  return t ^ (t >>> 16) ^ SIGN;
 }
 
 /** Estimated Jaccard similarity: the share of signature positions that agree. */

@@ -8,6 +8,7 @@ import { createSeeds, hashString } from './minhash.ts';
 import { MIN_SHINGLES, findDuplicate, findSameEvent } from './find-story.ts';
 import type { MatchSettings, Member, Story } from './find-story.ts';
 import type { StoryAssignment, StoryIndexOptions, StoryInput, StoryReason, StorySnapshot } from './story-types.ts';
+import { createTermIndex } from './term-index.ts';
 import { createTermWeights } from './term-weights.ts';
 import { profileText } from './text-profile.ts';
 import type { StoredProfile, TextProfile } from './text-profile.ts';
@@ -55,7 +56,7 @@ export function createStoryIndex(options: StoryIndexOptions = {}): StoryIndex {
   /** Least recently updated first (re-inserted on every update). */
   const stories = new Map<string, Story>();
   const storyOfItem = new Map<string, Story>();
-  const termIndex = new Map<number, Set<Story>>();
+  const termIndex = createTermIndex<Story>();
   let nextStorySeq = 1;
 
   function assign(entry: StoryInput): StoryAssignment {
@@ -129,7 +130,7 @@ export function createStoryIndex(options: StoryIndexOptions = {}): StoryIndex {
       itemKeys: [],
       itemCount: 0,
       compared: [],
-      indexed: new Set(),
+      indexed: [],
       facts: createFactsSoFar(),
     };
     stories.set(id, story);
@@ -172,11 +173,8 @@ export function createStoryIndex(options: StoryIndexOptions = {}): StoryIndex {
     if (bandKeys !== null) lsh.add(member, bandKeys);
     weights.add(profile.terms.ids);
     for (const term of profile.terms.ids) {
-      if (story.indexed.size >= MAX_INDEXED_TERMS || story.indexed.has(term)) continue;
-      story.indexed.add(term);
-      const holders = termIndex.get(term);
-      if (holders === undefined) termIndex.set(term, new Set([story]));
-      else holders.add(story);
+      if (story.indexed.length >= MAX_INDEXED_TERMS) break;
+      if (termIndex.add(term, story)) story.indexed.push(term);
     }
   }
 
@@ -189,11 +187,7 @@ export function createStoryIndex(options: StoryIndexOptions = {}): StoryIndex {
   function forgetStory(story: Story): void {
     for (const member of story.compared) forgetMember(member);
     for (const identity of story.itemKeys) storyOfItem.delete(identity);
-    for (const term of story.indexed) {
-      const holders = termIndex.get(term);
-      holders?.delete(story);
-      if (holders?.size === 0) termIndex.delete(term);
-    }
+    for (const term of story.indexed) termIndex.remove(term, story);
     stories.delete(story.id);
   }
 

@@ -48,13 +48,15 @@ const TITLE_WEIGHT = 2;
 
 /** Word hashes of the text being profiled (reused: profiling is synchronous). */
 let scratch = new Uint32Array(1024);
+/** Shingle hashes of the text being profiled: only their count and signature are kept. */
+const shingleScratch = new Uint32Array(MAX_SHINGLE_WORDS);
 
 export function profileText(title: string, body: string, { seeds, shingleSize = 3 }: ProfileOptions): TextProfile {
   const titleTokens = splitWords(title);
   const text = body.length > MAX_BODY_CHARS ? body.slice(0, MAX_BODY_CHARS) : body;
   // Word hashes, headline first: shingles take the body (or, for a teaser, all of it). A word
   // needs at least one character and a separator, so the body has at most half its length + 1.
-  const capacity = titleTokens.length + (text.length >> 1) + 1;
+  const capacity = 2 * (titleTokens.length + (text.length >> 1) + 1); // room for country synonyms
   if (scratch.length < capacity) scratch = new Uint32Array(capacity * 2);
   const hashes = scratch;
   const occurrences: number[] = [];
@@ -78,7 +80,11 @@ export function profileText(title: string, body: string, { seeds, shingleSize = 
     bodyWords++;
   }
   const from = bodyWords >= MIN_BODY_WORDS ? titleTokens.length : 0;
-  const shingles = shingleWordHashes(hashes.subarray(from, Math.min(n, from + MAX_SHINGLE_WORDS)), shingleSize);
+  const shingles = shingleWordHashes(
+    hashes.subarray(from, Math.min(n, from + MAX_SHINGLE_WORDS)),
+    shingleSize,
+    shingleScratch,
+  );
   const all = Int32Array.from(occurrences);
   const titleTerms = countTerms(all.slice(0, titleOccurrences));
   const terms = countTerms(all);
@@ -88,8 +94,8 @@ export function profileText(title: string, body: string, { seeds, shingleSize = 
     terms,
     titleTerms,
     headlineOnly: terms.ids.length === titleTerms.ids.length,
-    anchors: Uint32Array.from(findAnchors(title, titleTokens), (w) => hashString(w)),
-    vocabulary: distinctSorted(hashes.subarray(0, n)),
+    anchors: Uint32Array.from(findAnchors(title, titleTokens)),
+    vocabulary: distinctSorted(hashes.subarray(0, addCountrySynonyms(hashes, n))),
   };
 }
 
@@ -118,17 +124,71 @@ const TITLE_CASE_SHARE = 0.6;
 const ACRONYM = /^(?:\p{Lu}\.?){2,}$/u;
 const AFTER_BREAK = /[:;|–—-]\s*["'‘“]?$|["'‘“]$/u;
 
-function findAnchors(title: string, words: readonly Word[]): string[] {
+/** Hashes of one name per country spelt many ways: "UK", "Britain", "United Kingdom" are one name. */
+const UK = hashString('united kingdom');
+const US = hashString('united states');
+const SYNONYMS: ReadonlyMap<string, number> = new Map([
+  ['uk', UK],
+  ['britain', UK],
+  ['us', US], // "US" and "U.S." both fold to "us"
+  ['usa', US],
+  ['america', US],
+]);
+const H_UNITED = hashString('united');
+const H_KINGDOM = hashString('kingdom');
+const H_STATES = hashString('states');
+const H_UK = hashString('uk');
+const H_BRITAIN = hashString('britain');
+const H_US = hashString('us');
+const H_USA = hashString('usa');
+const H_AMERICA = hashString('america');
+
+/**
+ * Appends the country name behind each spelling of it in hashes[0, n) ("britain", "united
+ * kingdom" → UK) so a headline naming "UK" finds a text saying "Britain". Returns the new length.
+ */
+function addCountrySynonyms(hashes: Uint32Array, n: number): number {
+  // Locals: module constants are re-checked on every access in a hot loop.
+  const united = H_UNITED;
+  const kingdom = H_KINGDOM;
+  const states = H_STATES;
+  const uk = H_UK;
+  const britain = H_BRITAIN;
+  const us = H_US;
+  const usa = H_USA;
+  const america = H_AMERICA;
+  let end = n;
+  let previous = 0;
+  for (let i = 0; i < n; i++) {
+    const h = hashes[i] ?? 0;
+    if (h === uk || h === britain || (h === kingdom && previous === united)) hashes[end++] = UK;
+    else if (h === us || h === usa || h === america || (h === states && previous === united)) hashes[end++] = US;
+    previous = h;
+  }
+  return end;
+}
+
+/** The hash a headline name is looked up by: a country's one name, else the word's own hash. */
+function anchorHash(words: readonly Word[], i: number): number {
+  const text = words[i]?.text ?? '';
+  const next = words[i + 1]?.text;
+  const previous = words[i - 1]?.text;
+  if (text === 'united' && (next === 'kingdom' || next === 'states')) return next === 'kingdom' ? UK : US;
+  if ((text === 'kingdom' || text === 'states') && previous === 'united') return text === 'kingdom' ? UK : US;
+  return SYNONYMS.get(text) ?? hashString(text);
+}
+
+function findAnchors(title: string, words: readonly Word[]): number[] {
   const long = words.filter((w) => w.text.length >= 4 && !STOPWORDS.has(w.text));
   if (long.length === 0 || long.filter((w) => w.capitalised).length / long.length > TITLE_CASE_SHARE) return [];
-  const anchors: string[] = [];
+  const anchors: number[] = [];
   for (let i = 0; i < words.length; i++) {
     const word = words[i];
     if (word === undefined || !word.capitalised || STOPWORDS.has(word.text) || /^\p{N}+$/u.test(word.text)) continue;
     // A sentence's first word is capitalised anyway; only an acronym there ("EU", "U.S.") is a name.
     const opensSentence = i === 0 || AFTER_BREAK.test(title.slice(0, word.start).trimEnd());
     if (opensSentence && !ACRONYM.test(word.raw)) continue;
-    anchors.push(word.text);
+    anchors.push(anchorHash(words, i));
   }
   return anchors;
 }

@@ -67,3 +67,27 @@ describe('rule engine properties', () => {
     );
   });
 });
+
+describe('re-indexing by measured word rarity', () => {
+  it('gives the same matches before and after the rule set re-indexes itself (after 1,000 articles)', () => {
+    const queries = fc.sample(genQuery.filter((q) => isValid(q)), { numRuns: 80, seed: 7 }).map(renderQuery);
+    const articles = fc.sample(genArticle, { numRuns: 1_300, seed: 11 });
+    const defs = queries.map((query, i) => ({ id: `r${i}`, query }));
+    const longLived = compileRules(defs);
+    if (longLived.kind !== 'ok') throw new Error('generated rules must compile');
+    let firings = 0;
+    articles.forEach((article, i) => {
+      if (i < 1_000) {
+        longLived.rules.match(article); // before the re-index: nothing to compare yet
+        return;
+      }
+      const fresh = compileRules(defs); // never re-indexes: one article each
+      if (fresh.kind !== 'ok') throw new Error('generated rules must compile');
+      const expected = fresh.rules.match(article);
+      const actual = longLived.rules.match(article);
+      firings += actual.length;
+      if (JSON.stringify(actual) !== JSON.stringify(expected)) expect({ article: i, actual }).toEqual({ article: i, actual: expected });
+    });
+    expect(firings).toBeGreaterThan(0);
+  });
+});

@@ -120,3 +120,17 @@ describe('createLshIndex', () => {
     expect(() => lsh.keysOf(new Uint32Array(10))).toThrow(/stories\/lsh-index/);
   });
 });
+
+describe('computeSignature', () => {
+  it('is the per-seed minimum of mix32(shingle ^ seed), whatever the number of seeds', () => {
+    const shingles = fc.uniqueArray(fc.nat(0xffffffff), { maxLength: 60 });
+    fc.assert(
+      fc.property(shingles, fc.integer({ min: 1, max: 11 }), (xs, k) => {
+        const seeds = createSeeds(k);
+        const set = Uint32Array.from(xs).sort();
+        const expected = [...seeds].map((seed) => Math.min(0xffffffff, ...[...set].map((x) => mix32(x ^ seed))));
+        expect([...computeSignature(set, seeds)]).toEqual(expected);
+      }),
+    );
+  });
+});

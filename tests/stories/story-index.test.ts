@@ -131,6 +131,27 @@ describe('createStoryIndex: follow-ups and different events', () => {
     expect(second?.storyId).not.toBe(first?.storyId);
   });
 
+  // One headline names the countries one way, the other another: the same three countries.
+  const pact = (key: string, title: string): StoryInput => item({ key, source: key, title });
+  const countrySpellings: ReadonlyArray<readonly [string, string, string]> = [
+    ['UK / Britain', 'Hypersonic missile pact agreed by UK, Australia and US', 'Hypersonic missile pact agreed by U.S., Britain and Australia'],
+    ['United Kingdom / UK', 'Hypersonic missile pact agreed by United Kingdom and Australia', 'Hypersonic missile pact agreed by Australia and UK'],
+    ['United States / America', 'Hypersonic missile pact agreed by United States and Australia', 'Hypersonic missile pact agreed by Australia and America'],
+  ];
+  it.each(countrySpellings)('joins headlines naming a country two ways: %s', (_name, a, b) => {
+    const [first, second] = assignAll([pact('p-1', a), pact('p-2', b)]);
+    expect(second?.storyId).toBe(first?.storyId);
+    expect(second?.reason.kind).toBe('same-event');
+  });
+
+  it('still keeps apart the same headline naming two different countries', () => {
+    const [first, second] = assignAll([
+      pact('p-1', 'Hypersonic missile pact agreed by UK and Australia'),
+      pact('p-2', 'Hypersonic missile pact agreed by France and Australia'),
+    ]);
+    expect(second?.storyId).not.toBe(first?.storyId);
+  });
+
   it('keeps apart events whose dates are days apart, even in the same words', () => {
     const a = explosion('e1', 'Lagos', LAGOS, 0);
     const b = { ...explosion('e2', 'Lagos', LAGOS, 60), facts: facts([LAGOS], 5, '2019-12-29') };

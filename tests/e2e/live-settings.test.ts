@@ -1,0 +1,67 @@
+// Rules and mutes changed through the /news command core reach the running worker without a
+// restart: the real composition root (openWorker), store, command tables, HTTP and rules.
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pino } from 'pino';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { runCommand } from '../../src/commands/run-command.ts';
+import type { CommandContext } from '../../src/commands/command-deps.ts';
+import { readEnv } from '../../src/config/env.ts';
+import { parseConfig } from '../../src/config/load-config.ts';
+import { openWorker, type OpenWorker } from '../../src/main.ts';
+import { runOnce } from '../../src/worker/run-worker.ts';
+import { serveBody, startFeedServer, type FeedServer } from '../support/feed-server.ts';
+
+const WORLD = await readFile(new URL('../fixtures/e2e/world-news.xml', import.meta.url), 'utf8');
+const WORLD_BEFORE = WORLD.replace(/<item>\s*<title>Contractor killed[\s\S]*?<\/item>/, '');
+const SECOND = WORLD.replace('wire-2019-12-27-kirkuk', 'wire-2019-12-28-kirkuk').replace('kirkuk-rocket-attack#top', 'kirkuk-rocket-attack-2');
+
+let dir: string;
+let server: FeedServer;
+let worker: OpenWorker;
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'wirewatch-live-'));
+  server = await startFeedServer();
+  server.route('/world.xml', serveBody(WORLD_BEFORE));
+  const env = readEnv({});
+  const loaded = parseConfig(
+    [`database: ${join(dir, 'w.db')}`, 'feeds:', `  - { id: world, url: "${server.url('/world.xml')}" }`, 'destinations:', '  - { name: console, type: console }'].join('\n'),
+    join(dir, 'w.yaml'),
+    env,
+    dir,
+  );
+  if (loaded.kind !== 'ok') throw new Error(loaded.message);
+  worker = await openWorker(loaded.config, env, pino({ level: 'silent' }));
+});
+
+afterAll(async () => {
+  await worker.close();
+  await server.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+const manager: CommandContext = { user: 'U1', canManage: true, channel: null, now: new Date() };
+const alertsOf = (outcome: unknown): number => (outcome as { alerts?: number }).alerts ?? 0;
+
+it('applies a rule added from chat, then honours a mute, without a restart', async () => {
+  await runOnce(worker.deps); // baseline
+  expect(worker.deps.rules().size).toBe(0);
+
+  const added = await runCommand({ name: 'rules add', id: 'kirkuk', query: '"rocket attack" AND Iraq' }, manager, worker.commands.deps);
+  expect(added.error).toBeFalsy();
+  await worker.deps.reload?.();
+  expect(worker.deps.rules().size).toBe(1);
+
+  server.route('/world.xml', serveBody(WORLD));
+  const first = await runOnce(worker.deps);
+  expect(alertsOf(first.outcomes.get('world'))).toBe(1);
+
+  const muted = await runCommand({ name: 'mute', rule: 'kirkuk', duration: '1h' }, { ...manager, now: new Date() }, worker.commands.deps);
+  expect(muted.error).toBeFalsy();
+  await worker.deps.reload?.();
+  server.route('/world.xml', serveBody(SECOND));
+  const second = await runOnce(worker.deps);
+  expect(second.outcomes.get('world')).toMatchObject({ kind: 'updated', newItems: 1, alerts: 0 });
+});

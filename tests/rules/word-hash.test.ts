@@ -1,0 +1,25 @@
+// WordHash: finds exactly the table's words, whatever their case in the article, and nothing else.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { WordHash } from '../../src/rules/word-hash.ts';
+import { WordCursor } from '../../src/text/word-cursor.ts';
+
+const word = fc.stringMatching(/^[a-zé]{1,8}$/);
+
+describe('WordHash', () => {
+  it('finds each word of the table, in any case, and misses every other word', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(word, { maxLength: 300 }), fc.array(word, { maxLength: 50 }), (words, others) => {
+        const hash = new WordHash(words);
+        const text = [...words.map((w, i) => (i % 2 === 0 ? w.toUpperCase() : w)), ...others].join(' ');
+        const cursor = new WordCursor(text);
+        while (cursor.next()) {
+          const folded = cursor.folded();
+          expect(hash.find(cursor)).toBe(words.indexOf(folded));
+          expect(hash.findString(folded)).toBe(words.indexOf(folded));
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
