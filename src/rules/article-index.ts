@@ -26,11 +26,14 @@ class FieldWords {
   stemEnds = new Int32Array(256);
   /** 1 = ASCII, 2 = abbreviation, 4 = upper case. */
   flags = new Uint8Array(256);
+  /** The previous position (code) of the same table entry in the article, or -1. */
+  previous = new Int32Array(256);
 
-  add(entry: number, cursor: WordCursor): void {
+  add(entry: number, cursor: WordCursor, previous: number): void {
     if (this.count === this.entries.length) this.grow();
     const i = this.count++;
     this.entries[i] = entry;
+    this.previous[i] = previous;
     this.starts[i] = cursor.start;
     this.stemEnds[i] = cursor.stemEnd;
     this.flags[i] = (cursor.ascii ? 1 : 0) | (cursor.abbreviation ? 2 : 0) | (cursor.upper ? 4 : 0);
@@ -43,6 +46,7 @@ class FieldWords {
     this.starts = copy(this.starts, new Int32Array(size));
     this.stemEnds = copy(this.stemEnds, new Int32Array(size));
     this.flags = copy(this.flags, new Uint8Array(size));
+    this.previous = copy(this.previous, new Int32Array(size));
   }
 }
 
@@ -58,11 +62,24 @@ export class IndexScratch {
   /** Positions of an entry, computed when first asked for in an article (entryCodesSeen). */
   readonly entryCodes: number[][];
   readonly entryCodesSeen: Int32Array;
+  /** The last position (code) of an entry in the current article (chained back through FieldWords.previous). */
+  readonly entryLast: Int32Array;
+  /** One bit per ASCII three-letter start of a prefix (prefixKeyOf): most words skip the prefix map. */
+  readonly prefixStarts = new Uint32Array(1 << 16);
+  /** The prefix entries each table word matches, found once here rather than per article. */
+  readonly entryPrefixes: (readonly PrefixEntry[])[];
+  /** Prefix entries by id. */
+  readonly prefixList: PrefixEntry[] = [];
   readonly matcherSeen: Int32Array;
   readonly matcherMask: Uint8Array;
   /** Positions of the words matching each prefix matcher (indexed by matcher id). */
   readonly prefixCodes: number[][];
   readonly prefixSeen: Int32Array;
+  /** The entries and prefix entries first met in the current article (their rules are woken after the scan). */
+  readonly metEntries: Int32Array;
+  metEntryCount = 0;
+  readonly metPrefixes: Int32Array;
+  metPrefixCount = 0;
   readonly fields = FIELDS.map(() => new FieldWords());
 
   constructor(readonly table: TermTable) {
@@ -73,10 +90,23 @@ export class IndexScratch {
     this.entryMask = new Uint8Array(table.words.length);
     this.entryCodes = Array.from({ length: table.words.length }, () => []);
     this.entryCodesSeen = new Int32Array(table.words.length);
+    this.entryLast = new Int32Array(table.words.length);
+    this.entryPrefixes = table.words.map((word) => prefixesOf(table, word));
+    for (const list of table.byPrefixKey.values()) {
+      for (const e of list) this.prefixList[e.id] = e;
+      for (const { prefix } of list) {
+        const [c0, c1, c2] = [0, 1, 2].map((i) => prefix.charCodeAt(i)) as [number, number, number];
+        if ((c0 | c1 | c2) >= 0x80) continue;
+        const key = prefixKeyOf(c0, c1, c2);
+        this.prefixStarts[key >>> 5] = (this.prefixStarts[key >>> 5] as number) | (1 << (key & 31));
+      }
+    }
     this.matcherSeen = new Int32Array(table.matchers.length);
     this.matcherMask = new Uint8Array(table.matchers.length);
     this.prefixCodes = Array.from({ length: table.matchers.length }, () => []);
     this.prefixSeen = new Int32Array(table.prefixes);
+    this.metEntries = new Int32Array(table.words.length);
+    this.metPrefixes = new Int32Array(table.prefixes);
   }
 }
 
@@ -92,8 +122,11 @@ export class ArticleIndex {
   ) {
     const generation = ++scratch.generation;
     this.generation = generation;
-    const { hash, entries, entrySeen, entryMask, entryArticles } = scratch;
+    const { hash, entries, entrySeen, entryMask, entryArticles, entryLast } = scratch;
     const prefixes = scratch.table.byPrefixKey.size > 0;
+    const metEntries = scratch.metEntries;
+    let met = 0;
+    scratch.metPrefixCount = 0;
     for (let f = 0; f < FIELDS.length; f++) {
       const field = scratch.fields[f] as FieldWords;
       field.count = 0;
@@ -102,23 +135,39 @@ export class ArticleIndex {
       while (cursor.next() && field.count < POSITION_MASK) {
         const id = hash.find(cursor);
         const code = (f << FIELD_SHIFT) | field.count;
-        field.add(id, cursor);
-        if (id >= 0) {
+        if (id < 0) field.add(id, cursor, -1);
+        else {
+          field.add(id, cursor, entrySeen[id] === generation ? (entryLast[id] as number) : -1);
+          entryLast[id] = code;
           if (entrySeen[id] !== generation) {
             entrySeen[id] = generation;
             entryMask[id] = bit;
             entryArticles[id] = (entryArticles[id] as number) + 1;
             const entry = entries[id] as WordEntry;
             this.markMatchers(entry.matchers, bit);
-            if (wake !== undefined && entry.rules.length > 0) wake(entry.rules);
+            if (entry.rules.length > 0) metEntries[met++] = id;
           } else if (((entryMask[id] as number) & bit) === 0) {
             entryMask[id] = (entryMask[id] as number) | bit;
             this.markMatchers((entries[id] as WordEntry).matchers, bit);
           }
         }
-        if (prefixes) this.notePrefixes(cursor, code, f, wake);
+        if (!prefixes) continue;
+        if (id < 0) this.notePrefixes(cursor, code, f);
+        else {
+          const known = scratch.entryPrefixes[id] as readonly PrefixEntry[];
+          for (let i = 0; i < known.length; i++) this.notePrefix(known[i] as PrefixEntry, code, f);
+        }
       }
     }
+    scratch.metEntryCount = met;
+    if (wake !== undefined) this.wakeRules(wake);
+  }
+
+  /** Hands `wake` the rules indexed under the words and prefixes the article has. */
+  private wakeRules(wake: Wake): void {
+    const { entries, metEntries, metEntryCount, metPrefixes, metPrefixCount, prefixList } = this.scratch;
+    for (let i = 0; i < metEntryCount; i++) wake((entries[metEntries[i] as number] as WordEntry).rules);
+    for (let i = 0; i < metPrefixCount; i++) wake((prefixList[metPrefixes[i] as number] as PrefixEntry).rules);
   }
 
   private markMatchers(matchers: readonly number[], bit: number): void {
@@ -133,7 +182,7 @@ export class ArticleIndex {
   }
 
   /** Prefix matchers and prefix-indexed rules for the cursor's word (keys: prefixKeyOf). */
-  private notePrefixes(cursor: WordCursor, code: number, f: number, wake?: Wake): void {
+  private notePrefixes(cursor: WordCursor, code: number, f: number): void {
     const byKey = this.scratch.table.byPrefixKey;
     if (cursor.ascii) {
       const { text, start, stemEnd } = cursor;
@@ -141,44 +190,51 @@ export class ArticleIndex {
       const c0 = lower(text.charCodeAt(start));
       const c1 = lower(text.charCodeAt(start + 1));
       const c2 = lower(text.charCodeAt(start + 2));
+      const start3 = prefixKeyOf(c0, c1, c2);
+      if (((this.scratch.prefixStarts[start3 >>> 5] as number) & (1 << (start3 & 31))) === 0) return;
       const three = byKey.get(prefixKeyOf(c0, c1, c2));
-      if (three !== undefined) this.matchPrefixes(three, cursor, null, code, f, wake);
+      if (three !== undefined) this.matchPrefixes(three, cursor, null, code, f);
       if (stemEnd - start === PREFIX_KEY_LENGTH) return;
       const four = byKey.get(prefixKeyOf(c0, c1, c2, lower(text.charCodeAt(start + 3))));
-      if (four !== undefined) this.matchPrefixes(four, cursor, null, code, f, wake);
+      if (four !== undefined) this.matchPrefixes(four, cursor, null, code, f);
       return;
     }
     const word = cursor.folded();
     if (word.length < PREFIX_KEY_LENGTH) return;
     const c = (i: number): number => word.charCodeAt(i);
     const three = byKey.get(prefixKeyOf(c(0), c(1), c(2)));
-    if (three !== undefined) this.matchPrefixes(three, cursor, word, code, f, wake);
+    if (three !== undefined) this.matchPrefixes(three, cursor, word, code, f);
     if (word.length === PREFIX_KEY_LENGTH) return;
     const four = byKey.get(prefixKeyOf(c(0), c(1), c(2), c(3)));
-    if (four !== undefined) this.matchPrefixes(four, cursor, word, code, f, wake);
+    if (four !== undefined) this.matchPrefixes(four, cursor, word, code, f);
   }
 
   /** `word`: the folded word, or null for an ASCII word compared in place. */
-  private matchPrefixes(candidates: readonly PrefixEntry[], cursor: WordCursor, word: string | null, code: number, f: number, wake?: Wake): void {
-    const { matcherSeen, matcherMask, prefixCodes, prefixSeen } = this.scratch;
-    const generation = this.generation;
+  private matchPrefixes(candidates: readonly PrefixEntry[], cursor: WordCursor, word: string | null, code: number, f: number): void {
     for (const e of candidates) {
       if (word === null ? !asciiStartsWith(cursor.text, cursor.start, cursor.stemEnd, e.prefix) : !word.startsWith(e.prefix)) continue;
-      const m = e.matcher;
-      if (m >= 0) {
-        if (matcherSeen[m] !== generation) {
-          matcherSeen[m] = generation;
-          matcherMask[m] = 1 << f;
-          prefixCodes[m] = [code];
-        } else {
-          matcherMask[m] = (matcherMask[m] as number) | (1 << f);
-          (prefixCodes[m] as number[]).push(code);
-        }
+      this.notePrefix(e, code, f);
+    }
+  }
+
+  /** Records that the word at `code` starts with e.prefix. */
+  private notePrefix(e: PrefixEntry, code: number, f: number): void {
+    const { matcherSeen, matcherMask, prefixCodes, prefixSeen } = this.scratch;
+    const generation = this.generation;
+    const m = e.matcher;
+    if (m >= 0) {
+      if (matcherSeen[m] !== generation) {
+        matcherSeen[m] = generation;
+        matcherMask[m] = 1 << f;
+        prefixCodes[m] = [code];
+      } else {
+        matcherMask[m] = (matcherMask[m] as number) | (1 << f);
+        (prefixCodes[m] as number[]).push(code);
       }
-      if (prefixSeen[e.id] !== generation) {
-        prefixSeen[e.id] = generation;
-        if (wake !== undefined && e.rules.length > 0) wake(e.rules);
-      }
+    }
+    if (prefixSeen[e.id] !== generation) {
+      prefixSeen[e.id] = generation;
+      if (e.rules.length > 0) this.scratch.metPrefixes[this.scratch.metPrefixCount++] = e.id;
     }
   }
 
@@ -189,16 +245,12 @@ export class ArticleIndex {
 
   /** Positions of a table word entry in this article (empty if absent), found on first request. */
   codesOfEntry(entry: number): readonly number[] {
-    const { entrySeen, entryMask, entryCodes, entryCodesSeen, fields } = this.scratch;
+    const { entrySeen, entryLast, entryCodes, entryCodesSeen, fields } = this.scratch;
     if (entrySeen[entry] !== this.generation) return [];
     if (entryCodesSeen[entry] === this.generation) return entryCodes[entry] as number[];
     const codes: number[] = [];
-    const mask = entryMask[entry] as number;
-    for (let f = 0; f < fields.length; f++) {
-      if ((mask & (1 << f)) === 0) continue;
-      const { entries, count } = fields[f] as FieldWords;
-      for (let i = 0; i < count; i++) if (entries[i] === entry) codes.push((f << FIELD_SHIFT) | i);
-    }
+    for (let code = entryLast[entry] as number; code >= 0; code = (fields[fieldOf(code)] as FieldWords).previous[positionOf(code)] as number) codes.push(code);
+    codes.reverse();
     entryCodesSeen[entry] = this.generation;
     entryCodes[entry] = codes;
     return codes;
@@ -242,6 +294,15 @@ export class ArticleIndex {
     }
     return words;
   }
+}
+
+/** The prefix entries a folded word matches (keyed as notePrefixes looks them up). */
+function prefixesOf(table: TermTable, word: string): PrefixEntry[] {
+  if (word.length < PREFIX_KEY_LENGTH) return [];
+  const c = (i: number): number => word.charCodeAt(i);
+  const keys = [prefixKeyOf(c(0), c(1), c(2))];
+  if (word.length > PREFIX_KEY_LENGTH) keys.push(prefixKeyOf(c(0), c(1), c(2), c(3)));
+  return keys.flatMap((key) => (table.byPrefixKey.get(key) ?? []).filter((e) => word.startsWith(e.prefix)));
 }
 
 function lower(c: number): number {

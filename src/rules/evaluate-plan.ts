@@ -91,16 +91,19 @@ export class PlanEvaluator {
   }
 
   private termHits(plan: PositionalPlan & { kind: 'term' }): Hit[] {
-    const [first, ...rest] = plan.matchers;
-    if (first === undefined || !plan.matchers.every((m) => this.article.present(m.id, plan.fields))) return [];
+    const matchers = plan.matchers;
+    const first = matchers[0];
+    if (first === undefined) return [];
+    for (let i = 0; i < matchers.length; i++) if (!this.article.present((matchers[i] as WordMatcher).id, plan.fields)) return [];
     const hits: Hit[] = [];
-    for (const code of this.positionsOf(first)) {
+    const codes = this.positionsOf(first);
+    next: for (let c = 0; c < codes.length; c++) {
+      const code = codes[c] as number;
       const field = fieldOf(code);
       if ((plan.fields & (1 << field)) === 0) continue;
       const start = positionOf(code);
-      if (rest.every((m, i) => this.matchesAt(m, field, start + 1 + i))) {
-        hits.push({ field, start, end: start + plan.matchers.length, label: plan.label });
-      }
+      for (let i = 1; i < matchers.length; i++) if (!this.matchesAt(matchers[i] as WordMatcher, field, start + i)) continue next;
+      hits.push({ field, start, end: start + matchers.length, label: plan.label });
     }
     return hits;
   }

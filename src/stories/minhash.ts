@@ -73,33 +73,21 @@ export function createSeeds(count: number): Uint32Array {
  */
 export function computeSignature(shingles: Uint32Array, seeds: Uint32Array): Uint32Array {
   const k = seeds.length;
-  const sig = new Uint32Array(k).fill(0xffffffff);
   const n = shingles.length;
-  if (n === 0 || k === 0) return sig;
-  const seed = seeds[0] ?? 0;
-  const filled = new Uint8Array(k);
-  let empty = k;
-  for (let s = 0; s < n; s++) {
-    const h = mix32((shingles[s] ?? 0) ^ seed);
-    // The high bits pick the bin (multiply-shift keeps it unbiased); h orders shingles within it.
-    const bin = Math.floor((h / 4294967296) * k);
-    if (filled[bin] === 0) {
-      filled[bin] = 1;
-      empty--;
-      sig[bin] = h;
-    } else if (h < (sig[bin] ?? 0)) sig[bin] = h;
-  }
-  if (empty === 0) return sig;
-  const own = sig.slice();
+  const sig = new Uint32Array(k);
+  // One function at a time keeps the running minimum in a local (much faster than sig[i]).
+  // Literal constants: module-level ones are re-checked on every access in this hot loop.
   for (let i = 0; i < k; i++) {
-    if (filled[i] === 1) continue;
-    for (let attempt = 0; ; attempt++) {
-      const from = Math.floor((mix32(Math.imul(i + 1, 0x9e3779b1) ^ (seeds[attempt % k] ?? 0) ^ attempt) / 4294967296) * k);
-      if (filled[from] === 1) {
-        sig[i] = own[from] ?? 0;
-        break;
-      }
+    const seed = seeds[i] ?? 0;
+    let min = 0xffffffff;
+    for (let s = 0; s < n; s++) {
+      let t = (shingles[s] ?? 0) ^ seed;
+      t = Math.imul(t ^ (t >>> 16), 0x7feb352d);
+      t = Math.imul(t ^ (t >>> 15), 0x846ca68b);
+      t = (t ^ (t >>> 16)) >>> 0;
+      if (t < min) min = t;
     }
+    sig[i] = min;
   }
   return sig;
 }

@@ -1,11 +1,12 @@
-// A Discord channel posted to by the bot over REST: send with nonce + enforce_nonce, edit,
-// and replies in a thread started on the alert's message. Spec: /work/shared/spec/chat-limits.md.
+// A Discord channel posted to by the bot over REST: send with nonce + enforce_nonce (with the
+// alert's "Mute rule 1 h" and "Open" buttons), edit, and replies in a thread started on the alert's message. Spec: /work/shared/spec/chat-limits.md.
 // API: https://discord.com/developers/docs/resources/message, .../resources/channel#start-thread-from-message
 import { DiscordAPIError, Routes } from 'discord.js';
 import type { APIChannel, APIMessage, REST } from 'discord.js';
 import type { ChatSink, SendOutcome } from '../chat-sink.ts';
 import { attemptDiscord } from './discord-rest.ts';
 import { DISCORD_LIMITS, renderDiscordEmbed, renderDiscordReply } from './render-discord-embed.ts';
+import { renderDiscordAlertButtons } from './slash-alert-buttons.ts';
 
 export interface DiscordBotSinkOptions {
   readonly name: string;
@@ -33,11 +34,11 @@ export function createDiscordBotSink(opts: DiscordBotSinkOptions): ChatSink {
     name: opts.name,
     capabilities: { edit: true, threadedReplies: true },
     send: (alert, { nonce, mention }) =>
-      attemptDiscord('send', () => post(channelId, renderDiscordEmbed(alert, { mention }), nonce)),
+      attemptDiscord('send', () => post(channelId, { ...renderDiscordEmbed(alert, { mention }), components: renderDiscordAlertButtons(alert) }, nonce)),
     edit: (messageId, alert, editOpts) =>
       attemptDiscord('edit', async () => {
         // Without a mention, leave `content` out so the message keeps the ping text it was sent with.
-        const body = renderDiscordEmbed(alert, { mention: editOpts?.mention ?? null });
+        const body = { ...renderDiscordEmbed(alert, { mention: editOpts?.mention ?? null }), components: renderDiscordAlertButtons(alert) };
         const message = (await rest.patch(Routes.channelMessage(channelId, messageId), { body })) as APIMessage;
         return { kind: 'sent', messageId: message.id };
       }),

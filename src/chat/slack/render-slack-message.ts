@@ -30,7 +30,7 @@ export type SlackBlock =
   | { type: 'header'; text: SlackText }
   | { type: 'section'; text: SlackText }
   | { type: 'context'; elements: SlackText[] }
-  | { type: 'actions'; elements: { type: 'button'; text: SlackText; url: string; action_id: string }[] };
+  | { type: 'actions'; elements: { type: 'button'; text: SlackText; url?: string; value?: string; action_id: string }[] };
 
 export interface SlackMessage {
   text: string;

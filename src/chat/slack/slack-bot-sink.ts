@@ -6,6 +6,7 @@ import { DEFAULT_MAX_CLIENT_WAIT_MS, waitOutRateLimits } from '../chat-sink.ts';
 import type { ChatSink, SendOutcome } from '../chat-sink.ts';
 import { attemptSlack } from './slack-client.ts';
 import { renderSlackMessage, renderSlackReply } from './render-slack-message.ts';
+import { withMuteButton } from './slash-alert-actions.ts';
 
 export interface SlackBotSinkOptions {
   readonly name: string;
@@ -37,7 +38,7 @@ export function createSlackBotSink(opts: SlackBotSinkOptions): ChatSink {
     capabilities: { edit: true, threadedReplies: true },
     send: (alert, { mention }) =>
       attempt('send', async () => {
-        const message = renderSlackMessage(alert, { mention });
+        const message = withMuteButton(renderSlackMessage(alert, { mention }), alert);
         const result = await client.chat.postMessage({ channel, ...message });
         return { kind: 'sent', messageId: `${result.channel ?? channel}:${result.ts ?? ''}` };
       }),
@@ -45,7 +46,7 @@ export function createSlackBotSink(opts: SlackBotSinkOptions): ChatSink {
       const id = parseSlackMessageId(messageId);
       if (id === null) return badId(messageId);
       return attempt('edit', async () => {
-        const { text, blocks } = renderSlackMessage(alert, { mention: editOpts?.mention ?? null });
+        const { text, blocks } = withMuteButton(renderSlackMessage(alert, { mention: editOpts?.mention ?? null }), alert);
         await client.chat.update({ channel: id.channel, ts: id.ts, text, blocks });
         return { kind: 'sent', messageId };
       });

@@ -3,6 +3,7 @@
 // API: https://docs.slack.dev/reference/block-kit/block-elements/button-element
 import type { Alert } from '../../domain/alert.ts';
 import { RULE_ID } from '../../commands/command-input.ts';
+import type { SlackBlock } from './render-slack-message.ts';
 
 export const MUTE_RULE_ACTION_ID = 'wirewatch_mute_rule';
 /** The action_id render-slack-message.ts gives the alert's link button. */
@@ -25,4 +26,15 @@ export function renderSlackMuteButton(alert: Pick<Alert, 'ruleId'>): SlackMuteBu
 /** The rule a mute button's value names, or null when it is not a rule id. */
 export function parseMuteValue(value: string | undefined): string | null {
   return value !== undefined && RULE_ID.test(value) ? value : null;
+}
+
+/** The alert message with its "Mute rule 1 h" button beside "Read the article" (bot posts only: a button needs the app). */
+export function withMuteButton<M extends { blocks: SlackBlock[] }>(message: M, alert: Pick<Alert, 'ruleId'>): M {
+  const button = renderSlackMuteButton(alert);
+  if (button === null) return message;
+  const blocks = [...message.blocks];
+  const last = blocks[blocks.length - 1];
+  if (last?.type === 'actions') blocks[blocks.length - 1] = { ...last, elements: [...last.elements, button] };
+  else blocks.push({ type: 'actions', elements: [button] });
+  return { ...message, blocks };
 }
