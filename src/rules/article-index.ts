@@ -16,6 +16,9 @@ const POSITION_MASK = (1 << FIELD_SHIFT) - 1;
 export const fieldOf = (code: number): number => code >>> FIELD_SHIFT;
 export const positionOf = (code: number): number => code & POSITION_MASK;
 
+/** Size of the bit set for four-letter prefix keys. */
+const PREFIX_BITS = 1 << 20;
+
 type Wake = (rules: readonly number[]) => void;
 
 /** Where one field's words are: table entry, offsets and fold flags, by position. */
@@ -64,8 +67,12 @@ export class IndexScratch {
   readonly entryCodesSeen: Int32Array;
   /** The last position (code) of an entry in the current article (chained back through FieldWords.previous). */
   readonly entryLast: Int32Array;
-  /** One bit per ASCII three-letter start of a prefix (prefixKeyOf): most words skip the prefix map. */
-  readonly prefixStarts = new Uint32Array(1 << 16);
+  /**
+   * Bits for the ASCII keys (prefixKeyOf) of three-letter prefixes, and for longer prefixes' four-letter
+   * keys (hashed to PREFIX_BITS): most words skip the prefix map.
+   */
+  readonly prefixStarts3 = new Uint32Array(1 << 16);
+  readonly prefixStarts4 = new Uint32Array(PREFIX_BITS >>> 5);
   /** The prefix entries each table word matches, found once here rather than per article. */
   readonly entryPrefixes: (readonly PrefixEntry[])[];
   /** Prefix entries by id. */
@@ -95,10 +102,11 @@ export class IndexScratch {
     for (const list of table.byPrefixKey.values()) {
       for (const e of list) this.prefixList[e.id] = e;
       for (const { prefix } of list) {
-        const [c0, c1, c2] = [0, 1, 2].map((i) => prefix.charCodeAt(i)) as [number, number, number];
-        if ((c0 | c1 | c2) >= 0x80) continue;
-        const key = prefixKeyOf(c0, c1, c2);
-        this.prefixStarts[key >>> 5] = (this.prefixStarts[key >>> 5] as number) | (1 << (key & 31));
+        const [c0, c1, c2, c3] = [0, 1, 2, 3].map((i) => prefix.charCodeAt(i)) as [number, number, number, number];
+        if ((c0 | c1 | c2) >= 0x80 || (prefix.length > PREFIX_KEY_LENGTH && c3 >= 0x80)) continue;
+        const bits = prefix.length === PREFIX_KEY_LENGTH ? this.prefixStarts3 : this.prefixStarts4;
+        const key = prefix.length === PREFIX_KEY_LENGTH ? prefixKeyOf(c0, c1, c2) : prefixKeyOf(c0, c1, c2, c3) & (PREFIX_BITS - 1);
+        bits[key >>> 5] = (bits[key >>> 5] as number) | (1 << (key & 31));
       }
     }
     this.matcherSeen = new Int32Array(table.matchers.length);
@@ -190,12 +198,17 @@ export class ArticleIndex {
       const c0 = lower(text.charCodeAt(start));
       const c1 = lower(text.charCodeAt(start + 1));
       const c2 = lower(text.charCodeAt(start + 2));
-      const start3 = prefixKeyOf(c0, c1, c2);
-      if (((this.scratch.prefixStarts[start3 >>> 5] as number) & (1 << (start3 & 31))) === 0) return;
-      const three = byKey.get(prefixKeyOf(c0, c1, c2));
-      if (three !== undefined) this.matchPrefixes(three, cursor, null, code, f);
+      const { prefixStarts3, prefixStarts4 } = this.scratch;
+      const key3 = prefixKeyOf(c0, c1, c2);
+      if (((prefixStarts3[key3 >>> 5] as number) & (1 << (key3 & 31))) !== 0) {
+        const three = byKey.get(key3);
+        if (three !== undefined) this.matchPrefixes(three, cursor, null, code, f);
+      }
       if (stemEnd - start === PREFIX_KEY_LENGTH) return;
-      const four = byKey.get(prefixKeyOf(c0, c1, c2, lower(text.charCodeAt(start + 3))));
+      const key4 = prefixKeyOf(c0, c1, c2, lower(text.charCodeAt(start + 3)));
+      const bit4 = key4 & (PREFIX_BITS - 1);
+      if (((prefixStarts4[bit4 >>> 5] as number) & (1 << (bit4 & 31))) === 0) return;
+      const four = byKey.get(key4);
       if (four !== undefined) this.matchPrefixes(four, cursor, null, code, f);
       return;
     }

@@ -1,7 +1,8 @@
 // The full-text preselection behind `/news search` and `rules test` (issue 6): an index of each
 // item's folded words (SQLite FTS5, Postgres tsvector), caught up lazily, queried for the words a
 // rule needs; the rule engine then decides exactly. https://sqlite.org/fts5.html
-import { sql } from 'kysely';
+import { sql, type Selectable } from 'kysely';
+import type { ItemsTable } from './schema.ts';
 import type { Item } from '../domain/item.ts';
 import type { DialectKind } from './store-dialect.ts';
 import type { CommandDb } from './command-queries.ts';
@@ -100,17 +101,7 @@ function selectItems(db: CommandDb) {
     .select(['items.id', 'items.feed_id', 'items.key', 'items.title', 'items.body', 'items.link', 'items.source', 'items.published_at', 'items.published_estimated']);
 }
 
-interface ItemRow {
-  id: number;
-  feed_id: string;
-  key: string;
-  title: string;
-  body: string;
-  link: string | null;
-  source: string;
-  published_at: number;
-  published_estimated: number;
-}
+type ItemRow = Pick<Selectable<ItemsTable>, 'id' | 'feed_id' | 'key' | 'title' | 'body' | 'link' | 'source' | 'published_at' | 'published_estimated'>;
 
 function toStored(r: ItemRow): StoredItem {
   return {

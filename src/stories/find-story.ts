@@ -13,6 +13,7 @@ import { cosineOf } from './term-weights.ts';
 import type { TermWeights, WeightedTerms } from './term-weights.ts';
 import { anchorsConflict } from './text-profile.ts';
 import type { StoredProfile, TextProfile } from './text-profile.ts';
+import { sortedHas } from './sorted-has.ts';
 
 /** One remembered text of a story, comparable with new items. */
 export interface Member {
@@ -229,18 +230,6 @@ function rarestHeld(
   return held.slice(0, count).map((h) => h.holders);
 }
 
-function sortedHas(values: Int32Array, x: number): boolean {
-  let lo = 0;
-  let hi = values.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    const v = values[mid] ?? 0;
-    if (v === x) return true;
-    if (v < x) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return false;
-}
 
 /** Stamps mark what one lookup has visited without a Set; they only ever increase. */
 let lastStamp = 0;

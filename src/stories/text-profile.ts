@@ -8,6 +8,7 @@ import { computeSignature, hashString, shingleWordHashes } from './minhash.ts';
 import { STOPWORDS } from './stopwords.ts';
 import { countTerms, termId } from './term-weights.ts';
 import type { TermCounts } from './term-weights.ts';
+import { sortedHas } from './sorted-has.ts';
 
 export interface TextProfile {
   /** Distinct shingles behind the signature (0 when the text has no words). */
@@ -214,18 +215,6 @@ function hasMissing(anchors: Uint32Array, vocabulary: Uint32Array): boolean {
   return false;
 }
 
-function sortedHas(values: Uint32Array, x: number): boolean {
-  let lo = 0;
-  let hi = values.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    const v = values[mid] ?? 0;
-    if (v === x) return true;
-    if (v < x) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return false;
-}
 
 /**
  * Folds plural endings so "attacks" meets "attack" and "cities" meets "city", and the common
