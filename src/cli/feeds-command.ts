@@ -1,15 +1,23 @@
-// `wirewatch feeds`: each configured feed with its health (last success, last error, next poll).
+// `wirewatch feeds`: each feed polled (from the config, and added from chat) with its health
+// (last success, last error, next poll).
 import type { Command } from 'commander';
-import { openStore } from '../store/open-store.ts';
+import { openDialect, storeOf } from '../store/open-store.ts';
+import { commandDbOf } from '../store/open-command-db.ts';
+import { loadActiveFeeds, seedFromConfig } from '../store/command-queries.ts';
 import { loadSettings } from './load-settings.ts';
 
 export async function runFeeds(options: { json?: boolean }, command: Command): Promise<void> {
   const { config } = await loadSettings(command);
-  const store = await openStore({ url: config.databaseUrl });
+  const dialect = await openDialect({ url: config.databaseUrl });
+  const store = storeOf(dialect);
   try {
     await store.migrate();
+    const commands = commandDbOf(dialect);
+    await commands.migrate();
+    await seedFromConfig(commands.db, { rules: config.rules, feeds: config.feeds }, new Date());
+    const feeds = await loadActiveFeeds(commands.db, config.intervalSeconds);
     const states = new Map((await store.listFeedStates()).map((s) => [s.feedId, s]));
-    for (const feed of config.feeds) {
+    for (const feed of feeds) {
       const state = states.get(feed.id) ?? null;
       const health = {
         id: feed.id,
@@ -36,7 +44,7 @@ export async function runFeeds(options: { json?: boolean }, command: Command): P
         ].join('\n'),
       );
     }
-    if (config.feeds.length === 0) process.stdout.write(`no feeds configured in ${config.file}\n`);
+    if (feeds.length === 0) process.stdout.write(`no feeds configured in ${config.file}\n`);
   } finally {
     await store.close();
   }

@@ -79,7 +79,7 @@ describe('wirewatch run --once', () => {
     const run = await runCli(['--config', config, 'feeds', '--json'], { cwd: dir });
     expect(run.status).toBe(0);
     const feeds = run.stdout.trim().split('\n').map((line) => JSON.parse(line) as { id: string; status: string; lastError: string | null; consecutiveFailures: number });
-    expect(feeds.map((f) => f.id)).toEqual(['world', 'stall', 'broken', 'huge', 'page']);
+    expect(feeds.map((f) => f.id).sort()).toEqual(['broken', 'huge', 'page', 'stall', 'world']);
     expect(feeds.find((f) => f.id === 'world')).toMatchObject({ status: 'ok', lastError: null });
     expect(feeds.find((f) => f.id === 'broken')).toMatchObject({ status: 'failing', consecutiveFailures: 3 });
   });
