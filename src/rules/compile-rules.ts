@@ -16,6 +16,7 @@ import { findTrigger, GUESSED_COSTS, matcherCost } from './rule-trigger.ts';
 import type { WordCosts } from './rule-trigger.ts';
 import { RuleSyntaxError } from './rule-syntax-error.ts';
 import { TermTable } from './term-table.ts';
+import type { PrefixEntry, WordEntry } from './term-table.ts';
 
 export type CompileOptions = CompileQueryOptions;
 
@@ -87,6 +88,7 @@ class RuleSet implements CompiledRules {
   private readonly indexScratch: IndexScratch;
   private readonly resultScratch: ResultScratch;
   private readonly ruleSeen: Int32Array;
+  private readonly candidates: Int32Array;
   private required: RequiredWords;
   private generation = 0;
   private articles = 0;
@@ -102,6 +104,7 @@ class RuleSet implements CompiledRules {
     this.indexScratch = new IndexScratch(table);
     this.resultScratch = new ResultScratch(table.slots);
     this.ruleSeen = new Int32Array(rules.length);
+    this.candidates = new Int32Array(rules.length);
   }
 
   /** Indexes every rule under its rarest required words; returns the packed required words. */
@@ -139,25 +142,35 @@ class RuleSet implements CompiledRules {
     this.required = this.indexRules({ word: rarity, prefix: GUESSED_COSTS.prefix });
   }
 
-  match(article: Article): RuleMatch[] {
-    this.measureRarity();
-    const candidates: number[] = [];
-    const ruleSeen = this.ruleSeen;
+  /** Puts the rules indexed under the scanned article's words (and the `always` rules) in `candidates`; returns how many. */
+  private wakeRules(): number {
+    const { entries, metEntries, metEntryCount, metPrefixes, metPrefixCount, prefixList } = this.indexScratch;
+    const { ruleSeen, candidates } = this;
     const generation = ++this.generation;
+    let count = 0;
     const wake = (rules: readonly number[]): void => {
       for (let i = 0; i < rules.length; i++) {
         const r = rules[i] as number;
         if (ruleSeen[r] === generation) continue;
         ruleSeen[r] = generation;
-        candidates.push(r);
+        candidates[count++] = r;
       }
     };
-    const index = new ArticleIndex(article, this.indexScratch, wake);
-    const evaluator = new PlanEvaluator(index, this.resultScratch);
+    for (let i = 0; i < metEntryCount; i++) wake((entries[metEntries[i] as number] as WordEntry).rules);
+    for (let i = 0; i < metPrefixCount; i++) wake((prefixList[metPrefixes[i] as number] as PrefixEntry).rules);
     wake(this.always);
+    return count;
+  }
+
+  match(article: Article): RuleMatch[] {
+    this.measureRarity();
+    const index = new ArticleIndex(article, this.indexScratch);
+    const count = this.wakeRules();
+    const candidates = this.candidates;
+    const evaluator = new PlanEvaluator(index, this.resultScratch);
     const fired: number[] = [];
     const { starts, matchers, fields } = this.required;
-    next: for (let i = 0; i < candidates.length; i++) {
+    next: for (let i = 0; i < count; i++) {
       const r = candidates[i] as number;
       for (let k = starts[r] as number; k < (starts[r + 1] as number); k++) {
         if (!index.present(matchers[k] as number, fields[k] as number)) continue next;
