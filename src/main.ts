@@ -15,7 +15,7 @@ import { createSlackWebhookSink } from './chat/webhook/slack-webhook-sink.ts';
 import { createAlertDescriber } from './alerts/describe-alerts.ts';
 import { loadGazetteer } from './geo/gazetteer.ts';
 import { createStoryIndex } from './stories/story-index.ts';
-import { DEFAULT_FETCH_OPTIONS, type FetchOptions } from './feeds/fetch-feed.ts';
+import { fetchOptionsFrom } from './feeds/fetch-options-from.ts';
 import { createHostLimiter } from './feeds/host-limiter.ts';
 import { openDialect, storeOf } from './store/open-store.ts';
 import { openCommands, type OpenCommands } from './open-commands.ts';
@@ -29,16 +29,6 @@ export interface OpenWorker {
   readonly store: Store;
   readonly commands: OpenCommands;
   close(): Promise<void>;
-}
-
-export function fetchOptionsOf(config: Config): FetchOptions {
-  return {
-    ...DEFAULT_FETCH_OPTIONS,
-    totalTimeoutMs: config.fetch.totalTimeoutMs,
-    connectTimeoutMs: config.fetch.connectTimeoutMs,
-    maxBytes: config.fetch.maxBytes,
-    maxRedirects: config.fetch.maxRedirects,
-  };
 }
 
 /** One sink per active destination; bots of one token share their client (rate limits are per bot). */
@@ -76,33 +66,44 @@ export function createSinks(config: Pick<Config, 'destinations'>): ChatSink[] {
   });
 }
 
-/** Sinks for the live destination names: the configured ones, plus `discord:ID` / `slack:ID` channels subscribed from chat (posted with the bot token of the environment). */
+/** Sinks for the live destination names: the configured ones, plus `discord:ID` / `slack:ID` channels
+ * subscribed from chat, posted with the environment's bot token through one client per bot
+ * (rate limits are per bot). */
 function createSinkRegistry(config: Config, env: Env): (names: readonly string[]) => ChatSink[] {
   const byName = new Map(createSinks(config).map((sink) => [sink.name, sink]));
+  const discordToken = env.vars.get('DISCORD_TOKEN');
+  const slackToken = env.vars.get('SLACK_BOT_TOKEN');
+  let discordRest: REST | null = null;
+  let slackClient: webApi.WebClient | null = null;
   const channelSink = (name: string): ChatSink | null => {
-    const [platform, id = ''] = name.split(':', 2);
-    const discordToken = env.vars.get('DISCORD_TOKEN');
-    const slackToken = env.vars.get('SLACK_BOT_TOKEN');
-    if (platform === 'discord' && discordToken && id) return createSinks({ destinations: [{ type: 'discord', name, token: discordToken, channelId: id, apiUrl: env.discordApi, timeoutMs: 15_000 }] })[0] ?? null;
-    if (platform === 'slack' && slackToken && id) return createSinks({ destinations: [{ type: 'slack', name, token: slackToken, channel: id, apiUrl: env.slackApi, timeoutMs: 15_000 }] })[0] ?? null;
+    const [platform, channel = ''] = name.split(':', 2);
+    if (channel === '') return null;
+    if (platform === 'discord' && discordToken) {
+      discordRest ??= createDiscordRest(discordToken, { api: env.discordApi, timeoutMs: CHANNEL_TIMEOUT_MS });
+      return createDiscordBotSink({ name, channelId: channel, rest: discordRest });
+    }
+    if (platform === 'slack' && slackToken) {
+      slackClient ??= createSlackClient(slackToken, { apiUrl: env.slackApi, timeoutMs: CHANNEL_TIMEOUT_MS });
+      return createSlackBotSink({ name, channel, client: slackClient });
+    }
     return null;
   };
   return (names) =>
     names.flatMap((name) => {
-      let sink = byName.get(name);
-      if (sink === undefined) {
-        sink = channelSink(name) ?? undefined;
-        if (sink !== undefined) byName.set(name, sink);
-      }
-      return sink === undefined ? [] : [sink];
+      const sink = byName.get(name) ?? channelSink(name);
+      if (sink === null) return [];
+      byName.set(name, sink);
+      return [sink];
     });
 }
+
+const CHANNEL_TIMEOUT_MS = 15_000;
 
 export async function openWorker(config: Config, env: Env, log: Logger): Promise<OpenWorker> {
   const dialect = await openDialect({ url: config.databaseUrl });
   const store = storeOf(dialect);
   await store.migrate();
-  const fetchOptions = fetchOptionsOf(config);
+  const fetchOptions = fetchOptionsFrom(config.fetch);
   const commands = await openCommands(dialect, store, config, fetchOptions, log);
   log.debug({ database: redactUrl(config.databaseUrl) }, 'store ready');
   const { live } = commands;

@@ -14,7 +14,7 @@ import { loadGazetteer } from '../geo/gazetteer.ts';
 import { createStoryIndex } from '../stories/story-index.ts';
 import type { Item } from '../domain/item.ts';
 import { renderConsoleAlert } from '../chat/console/render-console-alert.ts';
-import { fetchOptionsOf } from '../main.ts';
+import { fetchOptionsFrom } from '../feeds/fetch-options-from.ts';
 import { compileOrFail, configFileOption, envOf } from './load-settings.ts';
 import { readSource } from './read-source.ts';
 import { toCheckRecord } from './check-record.ts';
@@ -79,7 +79,7 @@ async function checkSettings(options: CheckOptions, command: Command) {
   const config = loaded.kind === 'ok' ? loaded.config : null;
   return {
     rules: rules ?? [...(config?.rules ?? [])],
-    fetchOptions: config ? fetchOptionsOf(config) : DEFAULT_FETCH_OPTIONS,
+    fetchOptions: config ? fetchOptionsFrom(config.fetch) : DEFAULT_FETCH_OPTIONS,
   };
 }
 

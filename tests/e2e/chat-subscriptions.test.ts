@@ -3,13 +3,11 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pino } from 'pino';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { runCommand } from '../../src/commands/run-command.ts';
 import type { CommandContext } from '../../src/commands/command-deps.ts';
-import { readEnv } from '../../src/config/env.ts';
-import { parseConfig } from '../../src/config/load-config.ts';
-import { openWorker, type OpenWorker } from '../../src/main.ts';
+import type { OpenWorker } from '../../src/main.ts';
+import { openTestWorker } from '../support/open-test-worker.ts';
 import { addFeed } from '../../src/store/command-queries.ts';
 import { runOnce } from '../../src/worker/run-worker.ts';
 import { startDiscordEmulator, type DiscordEmulator } from '../support/discord-emulator.ts';
@@ -29,23 +27,18 @@ beforeAll(async () => {
   server = await startFeedServer();
   discord = await startDiscordEmulator({ channels: [CHANNEL] });
   server.route('/world.xml', serveBody(WORLD_BEFORE));
-  const env = readEnv({ DISCORD_TOKEN: discord.token, WIREWATCH_DISCORD_API: discord.apiUrl });
-  const loaded = parseConfig(
+  worker = await openTestWorker(
+    dir,
     [
-      `database: ${join(dir, 'w.db')}`,
       'feeds:',
       `  - { id: world, url: "${server.url('/world.xml')}" }`,
       'rules:',
       `  - { id: iraq-rocket, query: '"rocket attack" AND Iraq' }`,
       'destinations:',
       '  - { name: console, type: console }',
-    ].join('\n'),
-    join(dir, 'w.yaml'),
-    env,
-    dir,
+    ],
+    { DISCORD_TOKEN: discord.token, WIREWATCH_DISCORD_API: discord.apiUrl },
   );
-  if (loaded.kind !== 'ok') throw new Error(loaded.message);
-  worker = await openWorker(loaded.config, env, pino({ level: 'silent' }));
 });
 
 afterAll(async () => {

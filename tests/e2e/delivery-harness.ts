@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseConfig, type Config } from '../../src/config/load-config.ts';
 import { readEnv } from '../../src/config/env.ts';
-import { createSinks, fetchOptionsOf } from '../../src/main.ts';
+import { createSinks } from '../../src/main.ts';
+import { fetchOptionsFrom } from '../../src/feeds/fetch-options-from.ts';
 import { createAlertDescriber, type AlertDescriber } from '../../src/alerts/describe-alerts.ts';
 import { createHostLimiter } from '../../src/feeds/host-limiter.ts';
 import { loadGazetteer } from '../../src/geo/gazetteer.ts';
@@ -74,7 +75,7 @@ export async function openTestWorker(yaml: string, env: Record<string, string>, 
     describe: describe ?? createAlertDescriber({ gazetteer: loadGazetteer, stories: createStoryIndex(), now: clock }),
     hostLimiter: createHostLimiter(config.fetch.perHost),
     globalLimiter: createHostLimiter(config.fetch.concurrency),
-    fetchOptionsFor: () => fetchOptionsOf(config),
+    fetchOptionsFor: () => fetchOptionsFrom(config.fetch),
     destinations: () => sinks.map((sink) => sink.name),
     sinks,
     routing: config.delivery,

@@ -3,13 +3,11 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pino } from 'pino';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { runCommand } from '../../src/commands/run-command.ts';
 import type { CommandContext } from '../../src/commands/command-deps.ts';
-import { readEnv } from '../../src/config/env.ts';
-import { parseConfig } from '../../src/config/load-config.ts';
-import { openWorker, type OpenWorker } from '../../src/main.ts';
+import type { OpenWorker } from '../../src/main.ts';
+import { openTestWorker } from '../support/open-test-worker.ts';
 import { runOnce } from '../../src/worker/run-worker.ts';
 import { serveBody, startFeedServer, type FeedServer } from '../support/feed-server.ts';
 
@@ -25,15 +23,7 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'wirewatch-live-'));
   server = await startFeedServer();
   server.route('/world.xml', serveBody(WORLD_BEFORE));
-  const env = readEnv({});
-  const loaded = parseConfig(
-    [`database: ${join(dir, 'w.db')}`, 'feeds:', `  - { id: world, url: "${server.url('/world.xml')}" }`, 'destinations:', '  - { name: console, type: console }'].join('\n'),
-    join(dir, 'w.yaml'),
-    env,
-    dir,
-  );
-  if (loaded.kind !== 'ok') throw new Error(loaded.message);
-  worker = await openWorker(loaded.config, env, pino({ level: 'silent' }));
+  worker = await openTestWorker(dir, ['feeds:', `  - { id: world, url: "${server.url('/world.xml')}" }`, 'destinations:', '  - { name: console, type: console }']);
 });
 
 afterAll(async () => {
