@@ -1,13 +1,19 @@
 // An article's words looked up in the rule set's TermTable as they are scanned: each word's table
 // entry (or -1) and where it is, kept in reusable typed arrays (spec/rules.md, "Text model").
-// This is all the per-article work before rules are evaluated: no NLP, nothing per rule.
+// This is all the per-article work before rules are evaluated: no NLP, nothing per rule, and no
+// allocation. Per-entry and per-matcher state is interleaved in one array each, stamped with the
+// article's generation number, so an entry met in an article costs one cache line, not five.
 import type { Article, Field } from '../domain/match.ts';
 import { WordCursor } from '../text/word-cursor.ts';
 import { splitWords } from '../text/words.ts';
 import type { Word } from '../text/words.ts';
+import type { HitPool } from './hit-pool.ts';
+import { packLists } from './id-lists.ts';
+import type { IdLists } from './id-lists.ts';
 import { FIELDS } from './query-plan.ts';
+import type { PlaceMention, PlaceResolver } from './query-plan.ts';
 import { PREFIX_KEY_LENGTH, prefixKeyOf } from './term-table.ts';
-import type { PrefixEntry, TermTable, WordEntry } from './term-table.ts';
+import type { PrefixEntry, TermTable } from './term-table.ts';
 import { WordHash } from './word-hash.ts';
 
 /** A word position: field index in the top bits, so codes sort by field, then position. */
@@ -19,7 +25,19 @@ export const positionOf = (code: number): number => code & POSITION_MASK;
 /** Size of the bit set for four-letter prefix keys. */
 const PREFIX_BITS = 1 << 20;
 
-type Wake = (rules: readonly number[]) => void;
+// One record of ENTRY_STRIDE ints per table entry: the generation of the article it was last seen
+// in, the fields it was seen in (bit mask), its last position (code, chained back through
+// FieldWords.previous), in how many articles it occurred (to choose rarer index words), and
+// where its lists of matchers and prefix entries are (IdLists ranges), all in one cache line.
+const ENTRY_STRIDE = 8;
+const SEEN = 0;
+const MASK = 1;
+const LAST = 2;
+const ARTICLES = 3;
+const MATCHERS_FROM = 4;
+const MATCHERS_TO = 5;
+const PREFIXES_FROM = 6;
+const PREFIXES_TO = 7;
 
 /** Where one field's words are: table entry, offsets and fold flags, by position. */
 class FieldWords {
@@ -27,22 +45,12 @@ class FieldWords {
   entries = new Int32Array(256);
   starts = new Int32Array(256);
   stemEnds = new Int32Array(256);
-  /** 1 = ASCII, 2 = abbreviation, 4 = upper case. */
+  /** 1 = ASCII, 4 = upper case. */
   flags = new Uint8Array(256);
   /** The previous position (code) of the same table entry in the article, or -1. */
   previous = new Int32Array(256);
 
-  add(entry: number, cursor: WordCursor, previous: number): void {
-    if (this.count === this.entries.length) this.grow();
-    const i = this.count++;
-    this.entries[i] = entry;
-    this.previous[i] = previous;
-    this.starts[i] = cursor.start;
-    this.stemEnds[i] = cursor.stemEnd;
-    this.flags[i] = (cursor.ascii ? 1 : 0) | (cursor.abbreviation ? 2 : 0) | (cursor.upper ? 4 : 0);
-  }
-
-  private grow(): void {
+  grow(): void {
     const size = this.entries.length * 2;
     const copy = <T extends Int32Array | Uint8Array>(from: T, to: T): T => (to.set(from), to);
     this.entries = copy(this.entries, new Int32Array(size));
@@ -57,32 +65,26 @@ class FieldWords {
 export class IndexScratch {
   generation = 0;
   readonly hash: WordHash;
-  readonly entries: readonly WordEntry[];
-  readonly entrySeen: Int32Array;
-  /** In how many articles each entry's word occurred (for choosing rarer index words). */
-  readonly entryArticles: Uint32Array;
-  readonly entryMask: Uint8Array;
-  /** Positions of an entry, computed when first asked for in an article (entryCodesSeen). */
-  readonly entryCodes: number[][];
-  readonly entryCodesSeen: Int32Array;
-  /** The last position (code) of an entry in the current article (chained back through FieldWords.previous). */
-  readonly entryLast: Int32Array;
+  readonly entryState: Int32Array;
+  /** The forms matchers each entry's word belongs to. */
+  readonly entryMatchers: IdLists;
+  /** The prefix entries each entry's word starts with (found once here rather than per article). */
+  readonly entryPrefixes: IdLists;
+  /** Per matcher: the generation it was last present in, and the fields (bit mask). */
+  readonly matcherState: Int32Array;
   /**
    * Bits for the ASCII keys (prefixKeyOf) of three-letter prefixes, and for longer prefixes' four-letter
    * keys (hashed to PREFIX_BITS): most words skip the prefix map.
    */
   readonly prefixStarts3 = new Uint32Array(1 << 16);
   readonly prefixStarts4 = new Uint32Array(PREFIX_BITS >>> 5);
-  /** The prefix entries each table word matches, found once here rather than per article. */
-  readonly entryPrefixes: (readonly PrefixEntry[])[];
   /** Prefix entries by id. */
-  readonly prefixList: PrefixEntry[] = [];
-  readonly matcherSeen: Int32Array;
-  readonly matcherMask: Uint8Array;
-  /** Positions of the words matching each prefix matcher (indexed by matcher id). */
-  readonly prefixCodes: number[][];
+  readonly prefixEntries: PrefixEntry[] = [];
   readonly prefixSeen: Int32Array;
-  /** The entries and prefix entries first met in the current article (their rules are woken after the scan). */
+  /** (matcher, code) pairs of the words that matched a prefix matcher in the current article. */
+  prefixHits = new Int32Array(256);
+  prefixHitCount = 0;
+  /** The distinct entries and prefix entries met in the current article. */
   readonly metEntries: Int32Array;
   metEntryCount = 0;
   readonly metPrefixes: Int32Array;
@@ -90,17 +92,12 @@ export class IndexScratch {
   readonly fields = FIELDS.map(() => new FieldWords());
 
   constructor(readonly table: TermTable) {
+    const words = table.words.length;
     this.hash = new WordHash(table.words);
-    this.entries = table.entries();
-    this.entrySeen = new Int32Array(table.words.length);
-    this.entryArticles = new Uint32Array(table.words.length);
-    this.entryMask = new Uint8Array(table.words.length);
-    this.entryCodes = Array.from({ length: table.words.length }, () => []);
-    this.entryCodesSeen = new Int32Array(table.words.length);
-    this.entryLast = new Int32Array(table.words.length);
-    this.entryPrefixes = table.words.map((word) => prefixesOf(table, word));
+    this.entryMatchers = packLists(table.entries().map((e) => e.matchers));
+    this.matcherState = new Int32Array(table.matchers.length * 2);
     for (const list of table.byPrefixKey.values()) {
-      for (const e of list) this.prefixList[e.id] = e;
+      for (const e of list) this.prefixEntries[e.id] = e;
       for (const { prefix } of list) {
         const [c0, c1, c2, c3] = [0, 1, 2, 3].map((i) => prefix.charCodeAt(i)) as [number, number, number, number];
         if ((c0 | c1 | c2) >= 0x80 || (prefix.length > PREFIX_KEY_LENGTH && c3 >= 0x80)) continue;
@@ -109,12 +106,23 @@ export class IndexScratch {
         bits[key >>> 5] = (bits[key >>> 5] as number) | (1 << (key & 31));
       }
     }
-    this.matcherSeen = new Int32Array(table.matchers.length);
-    this.matcherMask = new Uint8Array(table.matchers.length);
-    this.prefixCodes = Array.from({ length: table.matchers.length }, () => []);
+    this.entryPrefixes = packLists(table.words.map((word) => prefixesOf(table, word).map((e) => e.id)));
+    this.entryState = new Int32Array(words * ENTRY_STRIDE);
+    for (let id = 0; id < words; id++) {
+      const at = id * ENTRY_STRIDE;
+      this.entryState[at + MATCHERS_FROM] = this.entryMatchers.start[id] as number;
+      this.entryState[at + MATCHERS_TO] = this.entryMatchers.start[id + 1] as number;
+      this.entryState[at + PREFIXES_FROM] = this.entryPrefixes.start[id] as number;
+      this.entryState[at + PREFIXES_TO] = this.entryPrefixes.start[id + 1] as number;
+    }
     this.prefixSeen = new Int32Array(table.prefixes);
-    this.metEntries = new Int32Array(table.words.length);
+    this.metEntries = new Int32Array(words);
     this.metPrefixes = new Int32Array(table.prefixes);
+  }
+
+  /** In how many articles so far a table entry's word occurred. */
+  articlesWith(entry: number): number {
+    return this.entryState[entry * ENTRY_STRIDE + ARTICLES] as number;
   }
 }
 
@@ -122,161 +130,169 @@ export class ArticleIndex {
   readonly generation: number;
   private readonly words: (readonly Word[] | undefined)[] = [];
 
-  /** `wake` receives the rules indexed under the article's words (possibly several times). */
   constructor(
     readonly texts: Article,
     readonly scratch: IndexScratch,
-    wake?: Wake,
   ) {
     const generation = ++scratch.generation;
     this.generation = generation;
-    const { hash, entries, entrySeen, entryMask, entryArticles, entryLast } = scratch;
+    const { hash, entryState: state, metEntries } = scratch;
+    const matcherList = scratch.entryMatchers.list;
+    const prefixList = scratch.entryPrefixes.list;
+    const matcherState = scratch.matcherState;
     const prefixes = scratch.table.byPrefixKey.size > 0;
-    const metEntries = scratch.metEntries;
     let met = 0;
     scratch.metPrefixCount = 0;
+    scratch.prefixHitCount = 0;
     for (let f = 0; f < FIELDS.length; f++) {
       const field = scratch.fields[f] as FieldWords;
-      field.count = 0;
       const bit = 1 << f;
       const cursor = new WordCursor(texts[FIELDS[f] as Field]);
-      while (cursor.next() && field.count < POSITION_MASK) {
+      let count = 0;
+      while (cursor.next() && count < POSITION_MASK) {
+        if (count === field.entries.length) field.grow();
         const id = hash.find(cursor);
-        const code = (f << FIELD_SHIFT) | field.count;
-        if (id < 0) field.add(id, cursor, -1);
-        else {
-          field.add(id, cursor, entrySeen[id] === generation ? (entryLast[id] as number) : -1);
-          entryLast[id] = code;
-          if (entrySeen[id] !== generation) {
-            entrySeen[id] = generation;
-            entryMask[id] = bit;
-            entryArticles[id] = (entryArticles[id] as number) + 1;
-            const entry = entries[id] as WordEntry;
-            this.markMatchers(entry.matchers, bit);
-            if (entry.rules.length > 0) metEntries[met++] = id;
-          } else if (((entryMask[id] as number) & bit) === 0) {
-            entryMask[id] = (entryMask[id] as number) | bit;
-            this.markMatchers((entries[id] as WordEntry).matchers, bit);
+        const code = (f << FIELD_SHIFT) | count;
+        field.entries[count] = id;
+        field.starts[count] = cursor.start;
+        field.stemEnds[count] = cursor.stemEnd;
+        field.flags[count] = (cursor.ascii ? 1 : 0) | (cursor.upper ? 4 : 0);
+        count++;
+        if (id < 0) {
+          field.previous[count - 1] = -1;
+          if (prefixes) this.notePrefixes(cursor, code);
+          continue;
+        }
+        const at = id * ENTRY_STRIDE;
+        let newField: boolean;
+        if (state[at + SEEN] === generation) {
+          field.previous[count - 1] = state[at + LAST] as number;
+          const mask = state[at + MASK] as number;
+          newField = (mask & bit) === 0;
+          state[at + MASK] = mask | bit;
+        } else {
+          field.previous[count - 1] = -1;
+          state[at + SEEN] = generation;
+          state[at + MASK] = bit;
+          state[at + ARTICLES] = (state[at + ARTICLES] as number) + 1;
+          metEntries[met++] = id;
+          newField = true;
+        }
+        state[at + LAST] = code;
+        if (newField) {
+          for (let k = state[at + MATCHERS_FROM] as number, end = state[at + MATCHERS_TO] as number; k < end; k++) {
+            const m = (matcherList[k] as number) * 2;
+            if (matcherState[m] !== generation) {
+              matcherState[m] = generation;
+              matcherState[m + 1] = bit;
+            } else matcherState[m + 1] = (matcherState[m + 1] as number) | bit;
           }
         }
-        if (!prefixes) continue;
-        if (id < 0) this.notePrefixes(cursor, code, f);
-        else {
-          const known = scratch.entryPrefixes[id] as readonly PrefixEntry[];
-          for (let i = 0; i < known.length; i++) this.notePrefix(known[i] as PrefixEntry, code, f);
-        }
+        for (let k = state[at + PREFIXES_FROM] as number, end = state[at + PREFIXES_TO] as number; k < end; k++) this.notePrefix(prefixList[k] as number, code);
       }
+      field.count = count;
     }
     scratch.metEntryCount = met;
-    if (wake !== undefined) this.wakeRules(wake);
-  }
-
-  /** Hands `wake` the rules indexed under the words and prefixes the article has. */
-  private wakeRules(wake: Wake): void {
-    const { entries, metEntries, metEntryCount, metPrefixes, metPrefixCount, prefixList } = this.scratch;
-    for (let i = 0; i < metEntryCount; i++) wake((entries[metEntries[i] as number] as WordEntry).rules);
-    for (let i = 0; i < metPrefixCount; i++) wake((prefixList[metPrefixes[i] as number] as PrefixEntry).rules);
-  }
-
-  private markMatchers(matchers: readonly number[], bit: number): void {
-    const { matcherSeen, matcherMask } = this.scratch;
-    for (let i = 0; i < matchers.length; i++) {
-      const m = matchers[i] as number;
-      if (matcherSeen[m] !== this.generation) {
-        matcherSeen[m] = this.generation;
-        matcherMask[m] = bit;
-      } else matcherMask[m] = (matcherMask[m] as number) | bit;
-    }
   }
 
   /** Prefix matchers and prefix-indexed rules for the cursor's word (keys: prefixKeyOf). */
-  private notePrefixes(cursor: WordCursor, code: number, f: number): void {
+  private notePrefixes(cursor: WordCursor, code: number): void {
     const byKey = this.scratch.table.byPrefixKey;
     if (cursor.ascii) {
       const { text, start, stemEnd } = cursor;
       if (stemEnd - start < PREFIX_KEY_LENGTH) return;
-      const c0 = lower(text.charCodeAt(start));
-      const c1 = lower(text.charCodeAt(start + 1));
-      const c2 = lower(text.charCodeAt(start + 2));
+      const c0 = text.charCodeAt(start) | 0x20;
+      const c1 = text.charCodeAt(start + 1) | 0x20;
+      const c2 = text.charCodeAt(start + 2) | 0x20;
       const { prefixStarts3, prefixStarts4 } = this.scratch;
       const key3 = prefixKeyOf(c0, c1, c2);
       if (((prefixStarts3[key3 >>> 5] as number) & (1 << (key3 & 31))) !== 0) {
         const three = byKey.get(key3);
-        if (three !== undefined) this.matchPrefixes(three, cursor, null, code, f);
+        if (three !== undefined) this.matchPrefixes(three, cursor, null, code);
       }
       if (stemEnd - start === PREFIX_KEY_LENGTH) return;
-      const key4 = prefixKeyOf(c0, c1, c2, lower(text.charCodeAt(start + 3)));
+      const key4 = prefixKeyOf(c0, c1, c2, text.charCodeAt(start + 3) | 0x20);
       const bit4 = key4 & (PREFIX_BITS - 1);
       if (((prefixStarts4[bit4 >>> 5] as number) & (1 << (bit4 & 31))) === 0) return;
       const four = byKey.get(key4);
-      if (four !== undefined) this.matchPrefixes(four, cursor, null, code, f);
+      if (four !== undefined) this.matchPrefixes(four, cursor, null, code);
       return;
     }
     const word = cursor.folded();
     if (word.length < PREFIX_KEY_LENGTH) return;
     const c = (i: number): number => word.charCodeAt(i);
     const three = byKey.get(prefixKeyOf(c(0), c(1), c(2)));
-    if (three !== undefined) this.matchPrefixes(three, cursor, word, code, f);
+    if (three !== undefined) this.matchPrefixes(three, cursor, word, code);
     if (word.length === PREFIX_KEY_LENGTH) return;
     const four = byKey.get(prefixKeyOf(c(0), c(1), c(2), c(3)));
-    if (four !== undefined) this.matchPrefixes(four, cursor, word, code, f);
+    if (four !== undefined) this.matchPrefixes(four, cursor, word, code);
   }
 
   /** `word`: the folded word, or null for an ASCII word compared in place. */
-  private matchPrefixes(candidates: readonly PrefixEntry[], cursor: WordCursor, word: string | null, code: number, f: number): void {
+  private matchPrefixes(candidates: readonly PrefixEntry[], cursor: WordCursor, word: string | null, code: number): void {
     for (const e of candidates) {
       if (word === null ? !asciiStartsWith(cursor.text, cursor.start, cursor.stemEnd, e.prefix) : !word.startsWith(e.prefix)) continue;
-      this.notePrefix(e, code, f);
+      this.notePrefix(e.id, code);
     }
   }
 
-  /** Records that the word at `code` starts with e.prefix. */
-  private notePrefix(e: PrefixEntry, code: number, f: number): void {
-    const { matcherSeen, matcherMask, prefixCodes, prefixSeen } = this.scratch;
+  /** Records that the word at `code` starts with prefix entry `id`'s prefix. */
+  private notePrefix(id: number, code: number): void {
+    const scratch = this.scratch;
     const generation = this.generation;
-    const m = e.matcher;
+    const m = (scratch.prefixEntries[id] as PrefixEntry).matcher;
     if (m >= 0) {
-      if (matcherSeen[m] !== generation) {
-        matcherSeen[m] = generation;
-        matcherMask[m] = 1 << f;
-        prefixCodes[m] = [code];
-      } else {
-        matcherMask[m] = (matcherMask[m] as number) | (1 << f);
-        (prefixCodes[m] as number[]).push(code);
+      const { matcherState } = scratch;
+      if (matcherState[m * 2] !== generation) {
+        matcherState[m * 2] = generation;
+        matcherState[m * 2 + 1] = 1 << fieldOf(code);
+      } else matcherState[m * 2 + 1] = (matcherState[m * 2 + 1] as number) | (1 << fieldOf(code));
+      if (scratch.prefixHitCount * 2 === scratch.prefixHits.length) {
+        const grown = new Int32Array(scratch.prefixHits.length * 2);
+        grown.set(scratch.prefixHits);
+        scratch.prefixHits = grown;
       }
+      scratch.prefixHits[scratch.prefixHitCount * 2] = m;
+      scratch.prefixHits[scratch.prefixHitCount * 2 + 1] = code;
+      scratch.prefixHitCount++;
     }
-    if (prefixSeen[e.id] !== generation) {
-      prefixSeen[e.id] = generation;
-      if (e.rules.length > 0) this.scratch.metPrefixes[this.scratch.metPrefixCount++] = e.id;
+    if (scratch.prefixSeen[id] !== generation) {
+      scratch.prefixSeen[id] = generation;
+      scratch.metPrefixes[scratch.metPrefixCount++] = id;
     }
   }
 
   /** Whether a word matcher matched in one of `fields` (bit mask). */
   present(matcher: number, fields: number): boolean {
-    return this.scratch.matcherSeen[matcher] === this.generation && ((this.scratch.matcherMask[matcher] as number) & fields) !== 0;
+    const state = this.scratch.matcherState;
+    return state[matcher * 2] === this.generation && ((state[matcher * 2 + 1] as number) & fields) !== 0;
   }
 
-  /** Positions of a table word entry in this article (empty if absent), found on first request. */
-  codesOfEntry(entry: number): readonly number[] {
-    const { entrySeen, entryLast, entryCodes, entryCodesSeen, fields } = this.scratch;
-    if (entrySeen[entry] !== this.generation) return [];
-    if (entryCodesSeen[entry] === this.generation) return entryCodes[entry] as number[];
-    const codes: number[] = [];
-    for (let code = entryLast[entry] as number; code >= 0; code = (fields[fieldOf(code)] as FieldWords).previous[positionOf(code)] as number) codes.push(code);
-    codes.reverse();
-    entryCodesSeen[entry] = this.generation;
-    entryCodes[entry] = codes;
-    return codes;
+  /** Appends to `pool` the positions (codes, in order) in `fields` of a table word entry. */
+  addEntryCodes(entry: number, fields: number, pool: HitPool): void {
+    const state = this.scratch.entryState;
+    const at = entry * ENTRY_STRIDE;
+    if (state[at + SEEN] !== this.generation || ((state[at + MASK] as number) & fields) === 0) return;
+    const first = pool.size;
+    const words = this.scratch.fields;
+    for (let code = state[at + LAST] as number; code >= 0; code = (words[fieldOf(code)] as FieldWords).previous[positionOf(code)] as number) {
+      if ((fields & (1 << fieldOf(code))) !== 0) pool.add(code, 0);
+    }
+    pool.reverseFrom(first); // the chain runs backwards
   }
 
-  /** Positions of the words matching a prefix matcher. */
-  codesOfPrefix(matcher: number): readonly number[] {
-    return this.scratch.matcherSeen[matcher] === this.generation ? (this.scratch.prefixCodes[matcher] as number[]) : [];
+  /** Appends to `pool` the positions (codes, in order) in `fields` of the words a prefix matcher matched. */
+  addPrefixCodes(matcher: number, fields: number, pool: HitPool): void {
+    const { prefixHits, prefixHitCount } = this.scratch;
+    for (let i = 0; i < prefixHitCount; i++) {
+      const code = prefixHits[i * 2 + 1] as number;
+      if (prefixHits[i * 2] === matcher && (fields & (1 << fieldOf(code))) !== 0) pool.add(code, 0);
+    }
   }
 
-  /** Number of words in a field. */
-  wordCount(field: number): number {
-    return (this.scratch.fields[field] as FieldWords).count;
+  /** The places named in a field. */
+  resolveMentions(resolver: PlaceResolver, field: number): readonly PlaceMention[] {
+    return resolver.findMentions(this.wordsOf(field), this.texts[FIELDS[field] as Field]);
   }
 
   /** The table entry of the word at a position (-1: no rule mentions it). */
@@ -318,13 +334,9 @@ function prefixesOf(table: TermTable, word: string): PrefixEntry[] {
   return keys.flatMap((key) => (table.byPrefixKey.get(key) ?? []).filter((e) => word.startsWith(e.prefix)));
 }
 
-function lower(c: number): number {
-  return c >= 65 && c <= 90 ? c + 32 : c;
-}
-
-/** Whether text[start, end) lower-cased starts with `prefix`, without building the word. */
+/** Whether text[start, end) lower-cased starts with `prefix`, without building the word (ASCII letters and digits only). */
 function asciiStartsWith(text: string, start: number, end: number, prefix: string): boolean {
   if (end - start < prefix.length) return false;
-  for (let i = 0; i < prefix.length; i++) if (lower(text.charCodeAt(start + i)) !== prefix.charCodeAt(i)) return false;
+  for (let i = 0; i < prefix.length; i++) if ((text.charCodeAt(start + i) | 0x20) !== prefix.charCodeAt(i)) return false;
   return true;
 }

@@ -1,7 +1,7 @@
 // Compiles a parsed query into a Plan (query-plan.ts): inflected forms are expanded here, once,
 // so that matching an article only tokenises and looks words up (spec/rules.md, "Terms").
 import { wordForms } from '../text/word-forms.ts';
-import type { QueryNode, WordPattern } from './query-ast.ts';
+import type { QueryNode, Span, WordPattern } from './query-ast.ts';
 import { DEFAULT_FIELDS, FIELDS } from './query-plan.ts';
 import type { FieldMask, Plan, PlaceResolver, WordMatcher } from './query-plan.ts';
 import type { TermTable } from './term-table.ts';
@@ -37,11 +37,12 @@ function compileNode(node: QueryNode, fields: FieldMask, options: Context): Plan
     case 'place':
       return compilePlace(node, fields, options);
     case 'and':
-    case 'or': {
-      const children = node.children.map((c) => compileNode(c, fields, options));
-      const order = [...children].sort((a, b) => testCost(a) - testCost(b));
-      return uniform({ kind: node.kind, children, order, ...span });
-    }
+    case 'or':
+      return group(
+        node.kind,
+        node.children.map((c) => compileNode(c, fields, options)),
+        span,
+      );
     case 'not':
       return uniform({ kind: 'not', child: compileNode(node.child, fields, options), ...span });
     case 'near':
@@ -57,6 +58,12 @@ function compileNode(node: QueryNode, fields: FieldMask, options: Context): Plan
       // The scope's own span (with "title:") is what an explanation shows for it.
       return uniform({ ...compileNode(node.child, 1 << FIELDS.indexOf(node.field), options), ...span });
   }
+}
+
+/** An AND or OR of compiled plans, its children also listed cheapest first. */
+export function group(kind: 'and' | 'or', children: readonly Plan[], span: Span): Plan {
+  const order = [...children].sort((a, b) => testCost(a) - testCost(b));
+  return uniform({ kind, children, order, ...span });
 }
 
 /**

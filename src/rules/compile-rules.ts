@@ -2,9 +2,10 @@
 // its rarest required words, so an article only evaluates the rules whose words it contains.
 import type { Article, MatchedTerm, RuleDefinition, RuleMatch } from '../domain/match.ts';
 import { ArticleIndex, IndexScratch } from './article-index.ts';
+import { HitPool } from './hit-pool.ts';
 import { compileQuery } from './compile-query.ts';
 import type { CompileQueryOptions } from './compile-query.ts';
-import { PlanEvaluator, ResultScratch } from './evaluate-plan.ts';
+import { PlanEvaluator } from './evaluate-plan.ts';
 import type { Hit } from './evaluate-plan.ts';
 import { parseQuery } from './parse-query.ts';
 import { FIELDS } from './query-plan.ts';
@@ -12,11 +13,12 @@ import type { PlaceResolver, Plan } from './query-plan.ts';
 import { defaultPlaces } from './gazetteer-places.ts';
 import { packRequiredWords } from './required-words.ts';
 import type { RequiredWords } from './required-words.ts';
-import { findTrigger, GUESSED_COSTS, matcherCost } from './rule-trigger.ts';
+import { GUESSED_COSTS, matcherCost } from './rule-trigger.ts';
 import type { WordCosts } from './rule-trigger.ts';
 import { RuleSyntaxError } from './rule-syntax-error.ts';
 import { TermTable } from './term-table.ts';
-import type { PrefixEntry, WordEntry } from './term-table.ts';
+import { indexTriggers } from './trigger-index.ts';
+import type { Triggers } from './trigger-index.ts';
 
 export type CompileOptions = CompileQueryOptions;
 
@@ -84,11 +86,11 @@ interface CompiledRule {
 
 class RuleSet implements CompiledRules {
   readonly size: number;
-  private readonly always: number[] = [];
   private readonly indexScratch: IndexScratch;
-  private readonly resultScratch: ResultScratch;
+  private readonly hitPool: HitPool;
   private readonly ruleSeen: Int32Array;
   private readonly candidates: Int32Array;
+  private triggers: Triggers;
   private required: RequiredWords;
   private generation = 0;
   private articles = 0;
@@ -99,30 +101,18 @@ class RuleSet implements CompiledRules {
     private readonly table: TermTable,
   ) {
     this.size = rules.length;
-    this.required = this.indexRules(GUESSED_COSTS);
     // The table's words are all known now (compileQuery registered every possible index word).
     this.indexScratch = new IndexScratch(table);
-    this.resultScratch = new ResultScratch(table.slots);
+    this.hitPool = new HitPool(table.slots);
     this.ruleSeen = new Int32Array(rules.length);
     this.candidates = new Int32Array(rules.length);
+    [this.triggers, this.required] = this.indexRules(GUESSED_COSTS);
   }
 
-  /** Indexes every rule under its rarest required words; returns the packed required words. */
-  private indexRules(costs: WordCosts): RequiredWords {
-    this.table.clearTriggers();
-    this.always.length = 0;
-    this.rules.forEach((rule, index) => {
-      const trigger = findTrigger(rule.plan, costs);
-      if (trigger === null) this.always.push(index);
-      else {
-        for (const word of trigger.words) this.table.addWordTrigger(word, index);
-        for (const prefix of trigger.prefixes) this.table.addPrefixTrigger(prefix, index);
-      }
-    });
-    return packRequiredWords(
-      this.rules.map((r) => r.plan),
-      (m) => matcherCost(m, costs),
-    );
+  /** Indexes every rule under its rarest required words, and packs each rule's required words. */
+  private indexRules(costs: WordCosts): [Triggers, RequiredWords] {
+    const plans = this.rules.map((r) => r.plan);
+    return [indexTriggers(plans, this.table, costs), packRequiredWords(plans, (m) => matcherCost(m, costs))];
   }
 
   /**
@@ -132,50 +122,63 @@ class RuleSet implements CompiledRules {
   private measureRarity(): void {
     if (++this.articles !== this.reindexAt) return;
     this.reindexAt *= 10;
-    const seen = this.indexScratch.entryArticles;
     const articles = this.articles;
     const rarity = (word: string): number => {
       const entry = this.table.byWord.get(word);
-      const count = entry === undefined ? 0 : (seen[entry.id] as number);
+      const count = entry === undefined ? 0 : this.indexScratch.articlesWith(entry.id);
       return (count + 0.5) / articles;
     };
-    this.required = this.indexRules({ word: rarity, prefix: GUESSED_COSTS.prefix });
+    [this.triggers, this.required] = this.indexRules({ word: rarity, prefix: GUESSED_COSTS.prefix });
   }
 
-  /** Puts the rules indexed under the scanned article's words (and the `always` rules) in `candidates`; returns how many. */
-  private wakeRules(): number {
-    const { entries, metEntries, metEntryCount, metPrefixes, metPrefixCount, prefixList } = this.indexScratch;
-    const { ruleSeen, candidates } = this;
-    const generation = ++this.generation;
+  /**
+   * Puts in `candidates` the rules indexed under the scanned article's words and prefixes (and the
+   * rules indexed under none) that have all their required words; returns how many.
+   */
+  private wakeRules(index: ArticleIndex): number {
+    const { metEntries, metEntryCount, metPrefixes, metPrefixCount } = this.indexScratch;
+    const { words, prefixes, always } = this.triggers;
     let count = 0;
-    const wake = (rules: readonly number[]): void => {
-      for (let i = 0; i < rules.length; i++) {
-        const r = rules[i] as number;
-        if (ruleSeen[r] === generation) continue;
-        ruleSeen[r] = generation;
-        candidates[count++] = r;
+    const generation = ++this.generation;
+    for (let i = 0; i < metEntryCount; i++) {
+      const e = metEntries[i] as number;
+      count = this.wake(index, words.list, words.start[e] as number, words.start[e + 1] as number, generation, count);
+    }
+    for (let i = 0; i < metPrefixCount; i++) {
+      const p = metPrefixes[i] as number;
+      count = this.wake(index, prefixes.list, prefixes.start[p] as number, prefixes.start[p + 1] as number, generation, count);
+    }
+    return this.wake(index, always, 0, always.length, generation, count);
+  }
+
+  private wake(index: ArticleIndex, rules: Int32Array, from: number, to: number, generation: number, count: number): number {
+    const { ruleSeen, candidates } = this;
+    const { starts, matchers, fields } = this.required;
+    next: for (let i = from; i < to; i++) {
+      const r = rules[i] as number;
+      if (ruleSeen[r] === generation) continue;
+      ruleSeen[r] = generation;
+      for (let k = starts[r] as number, end = starts[r + 1] as number; k < end; k++) {
+        if (!index.present(matchers[k] as number, fields[k] as number)) continue next;
       }
-    };
-    for (let i = 0; i < metEntryCount; i++) wake((entries[metEntries[i] as number] as WordEntry).rules);
-    for (let i = 0; i < metPrefixCount; i++) wake((prefixList[metPrefixes[i] as number] as PrefixEntry).rules);
-    wake(this.always);
+      candidates[count++] = r;
+    }
     return count;
   }
 
   match(article: Article): RuleMatch[] {
     this.measureRarity();
     const index = new ArticleIndex(article, this.indexScratch);
-    const count = this.wakeRules();
+    const count = this.wakeRules(index);
+    if (count === 0) return [];
     const candidates = this.candidates;
-    const evaluator = new PlanEvaluator(index, this.resultScratch);
+    const evaluator = new PlanEvaluator(index, this.hitPool);
     const fired: number[] = [];
-    const { starts, matchers, fields } = this.required;
-    next: for (let i = 0; i < count; i++) {
+    const residual = this.required.residual;
+    for (let i = 0; i < count; i++) {
       const r = candidates[i] as number;
-      for (let k = starts[r] as number; k < (starts[r + 1] as number); k++) {
-        if (!index.present(matchers[k] as number, fields[k] as number)) continue next;
-      }
-      if (evaluator.test((this.rules[r] as CompiledRule).plan)) fired.push(r);
+      const rest = residual[r] as Plan | null;
+      if (rest === null || evaluator.test(rest)) fired.push(r);
     }
     fired.sort((a, b) => a - b); // definition order
     return fired.map((r) => {

@@ -1,11 +1,13 @@
 // Evaluates compiled plans on one indexed article: whether a plan holds, and which words made it
 // hold (spec/rules.md, "Operators", "Explanation"). ArticleIndex has already looked the article's
-// words up in the rule set's TermTable, so a single-word term is a check of two array cells.
-import type { Field } from '../domain/match.ts';
-import { fieldOf, positionOf } from './article-index.ts';
+// words up in the rule set's TermTable, so a single-word term is a check of two array cells; the
+// positions of phrases and places are kept in a typed pool per article (hit-pool.ts), so testing
+// a rule allocates nothing. Hit objects are made only to report a rule that fired.
+import { fieldOf, FIELD_SHIFT, positionOf } from './article-index.ts';
 import type { ArticleIndex } from './article-index.ts';
+import type { HitPool } from './hit-pool.ts';
 import { FIELDS } from './query-plan.ts';
-import type { PlaceMention, PlaceResolver, Plan, PositionalPlan, WordMatcher } from './query-plan.ts';
+import type { PlaceMention, PlaceResolver, Plan, WordMatcher } from './query-plan.ts';
 
 /** A run of words in one field (FIELDS index) that a term matched; end exclusive. */
 export interface Hit {
@@ -16,44 +18,42 @@ export interface Hit {
   readonly label: string;
 }
 
-/** Per-rule-set arrays for term results, reused from article to article. */
-export class ResultScratch {
-  readonly slotSeen: Int32Array;
-  readonly slotHits: (readonly Hit[])[];
-
-  constructor(slots: number) {
-    this.slotSeen = new Int32Array(slots);
-    this.slotHits = new Array<readonly Hit[]>(slots).fill([]);
-  }
-}
+type Leaf = Extract<Plan, { kind: 'term' | 'place' }>;
+type Near = Extract<Plan, { kind: 'near' }>;
 
 export class PlanEvaluator {
-  private readonly mentionCache = new Map<PlaceResolver, (readonly PlaceMention[])[]>();
+  private mentionCache: Map<PlaceResolver, (readonly PlaceMention[])[]> | undefined;
 
   constructor(
     readonly article: ArticleIndex,
-    private readonly results: ResultScratch,
-  ) {}
+    private readonly pool: HitPool,
+  ) {
+    pool.reset(article.generation);
+  }
 
   test(plan: Plan): boolean {
     switch (plan.kind) {
       case 'term': {
         const matchers = plan.matchers;
         for (let i = 0; i < matchers.length; i++) if (!this.article.present((matchers[i] as WordMatcher).id, plan.fields)) return false;
-        return matchers.length === 1 || this.hits(plan).length > 0;
+        return matchers.length === 1 || this.pool.count(this.fill(plan)) > 0;
       }
       case 'place':
-        return this.hits(plan).length > 0;
-      case 'and':
-        for (const c of plan.order) if (!this.test(c)) return false;
+        return this.pool.count(this.fill(plan)) > 0;
+      case 'and': {
+        const order = plan.order;
+        for (let i = 0; i < order.length; i++) if (!this.test(order[i] as Plan)) return false;
         return true;
-      case 'or':
-        for (const c of plan.order) if (this.test(c)) return true;
+      }
+      case 'or': {
+        const order = plan.order;
+        for (let i = 0; i < order.length; i++) if (this.test(order[i] as Plan)) return true;
         return false;
+      }
       case 'not':
         return !this.test(plan.child);
       case 'near':
-        return this.test(plan.left) && this.test(plan.right) && this.nearHits(plan, true).length > 0;
+        return this.test(plan.left) && this.test(plan.right) && this.anyNear(plan.left, plan);
     }
   }
 
@@ -73,39 +73,66 @@ export class PlanEvaluator {
       case 'not':
         return;
       case 'near':
-        out.push(...this.nearHits(plan, false));
+        this.nearHits(plan.left, plan, 'left', out);
+        this.nearHits(plan.right, plan, 'right', out);
         return;
     }
   }
 
-  /** Where a term, place or OR group of them occurs, sorted by field then start. */
+  /** Where a term, place or OR group of them occurs. */
   hits(plan: Plan): readonly Hit[] {
-    if (plan.kind === 'or') return sortHits(plan.children.flatMap((c) => this.hits(c)));
+    if (plan.kind === 'or') return plan.children.flatMap((c) => this.hits(c));
     if (plan.kind !== 'term' && plan.kind !== 'place') return [];
-    const { slotSeen, slotHits } = this.results;
-    if (slotSeen[plan.slot] === this.article.generation) return slotHits[plan.slot] as readonly Hit[];
-    const hits = sortHits(plan.kind === 'term' ? this.termHits(plan) : this.placeHits(plan));
-    slotSeen[plan.slot] = this.article.generation;
-    slotHits[plan.slot] = hits;
-    return hits;
+    const slot = this.fill(plan);
+    const out: Hit[] = [];
+    for (let i = this.pool.from(slot), end = i + this.pool.count(slot); i < end; i++) {
+      const code = this.pool.codes[i] as number;
+      out.push({ field: fieldOf(code), start: positionOf(code), end: this.pool.ends[i] as number, label: plan.label });
+    }
+    return out;
   }
 
-  private termHits(plan: PositionalPlan & { kind: 'term' }): Hit[] {
-    const matchers = plan.matchers;
-    const first = matchers[0];
-    if (first === undefined) return [];
-    for (let i = 0; i < matchers.length; i++) if (!this.article.present((matchers[i] as WordMatcher).id, plan.fields)) return [];
-    const hits: Hit[] = [];
-    const codes = this.positionsOf(first);
-    next: for (let c = 0; c < codes.length; c++) {
-      const code = codes[c] as number;
+  /** Fills the pool with a term's or place's hits (once per article and slot); returns the slot. */
+  private fill(plan: Leaf): number {
+    const pool = this.pool;
+    if (pool.has(plan.slot)) return plan.slot;
+    pool.open(plan.slot);
+    if (plan.kind === 'term') this.termHits(plan);
+    else this.placeHits(plan);
+    pool.close(plan.slot);
+    return plan.slot;
+  }
+
+  private termHits(plan: Leaf & { kind: 'term' }): void {
+    const { matchers, fields } = plan;
+    for (let i = 0; i < matchers.length; i++) if (!this.article.present((matchers[i] as WordMatcher).id, fields)) return;
+    const pool = this.pool;
+    const first = pool.size;
+    const head = matchers[0] as WordMatcher;
+    this.addPositions(head, fields);
+    // Each entry's (and the prefix's) positions come in order; several entries need merging.
+    if (head.kind === 'forms' && head.entries.length > 1) pool.sortFrom(first);
+    // Keep the positions where the following words match too (a phrase), in place.
+    let kept = first;
+    next: for (let i = first; i < pool.size; i++) {
+      const code = pool.codes[i] as number;
       const field = fieldOf(code);
-      if ((plan.fields & (1 << field)) === 0) continue;
       const start = positionOf(code);
-      for (let i = 1; i < matchers.length; i++) if (!this.matchesAt(matchers[i] as WordMatcher, field, start + i)) continue next;
-      hits.push({ field, start, end: start + matchers.length, label: plan.label });
+      for (let k = 1; k < matchers.length; k++) if (!this.matchesAt(matchers[k] as WordMatcher, field, start + k)) continue next;
+      pool.codes[kept] = code;
+      pool.ends[kept++] = start + matchers.length;
     }
-    return hits;
+    pool.size = kept;
+  }
+
+  /** Appends the positions (codes) in `fields` of the words a matcher matches. */
+  private addPositions(matcher: WordMatcher, fields: number): void {
+    const article = this.article;
+    if (matcher.kind === 'prefix') {
+      article.addPrefixCodes(matcher.id, fields, this.pool);
+      return;
+    }
+    for (const e of matcher.entries) article.addEntryCodes(e, fields, this.pool);
   }
 
   private matchesAt(matcher: WordMatcher, field: number, position: number): boolean {
@@ -116,88 +143,92 @@ export class PlanEvaluator {
     return this.article.wordAt(field, position)?.startsWith(matcher.prefix) === true;
   }
 
-  private positionsOf(matcher: WordMatcher): readonly number[] {
-    if (matcher.kind === 'prefix') return this.article.codesOfPrefix(matcher.id);
-    if (matcher.entries.length === 1) return this.article.codesOfEntry(matcher.entries[0] as number);
-    const codes: number[] = [];
-    for (const e of matcher.entries) codes.push(...this.article.codesOfEntry(e));
-    return codes;
-  }
-
-  private placeHits(plan: PositionalPlan & { kind: 'place' }): Hit[] {
-    const hits: Hit[] = [];
+  private placeHits(plan: Leaf & { kind: 'place' }): void {
+    const first = this.pool.size;
     for (let field = 0; field < FIELDS.length; field++) {
       if ((plan.fields & (1 << field)) === 0) continue;
       for (const m of this.mentions(plan.resolver, field)) {
-        if (plan.place.accepts(m)) hits.push({ field, start: m.start, end: m.end, label: plan.label });
+        if (plan.place.accepts(m)) this.pool.add((field << FIELD_SHIFT) | m.start, m.end);
       }
     }
-    return hits;
+    this.pool.sortFrom(first);
   }
 
   /** Place mentions of one field, found once per article and gazetteer. */
   private mentions(resolver: PlaceResolver, field: number): readonly PlaceMention[] {
+    this.mentionCache ??= new Map();
     let byField = this.mentionCache.get(resolver);
     if (byField === undefined) this.mentionCache.set(resolver, (byField = []));
     let found = byField[field];
     if (found === undefined) {
-      found = resolver.findMentions(this.article.wordsOf(field), this.article.texts[FIELDS[field] as Field]);
+      found = this.article.resolveMentions(resolver, field);
       byField[field] = found;
     }
     return found;
   }
 
-  /** NEAR/ONEAR: with `any`, stops at the first pair; else returns every hit that is part of a pair. */
-  private nearHits(plan: Plan & { kind: 'near' }, any: boolean): Hit[] {
-    const left = this.hits(plan.left);
-    const right = this.hits(plan.right);
-    if (left.length === 0 || right.length === 0) return [];
-    const out: Hit[] = [];
-    const longestLeft = longestHit(left);
-    const longestRight = longestHit(right);
-    for (const a of left) {
-      if (hasPartner(a, right, longestRight, plan.distance, plan.ordered ? 'after' : 'either')) {
-        out.push(a);
-        if (any) return out;
-      }
+  /** Whether some hit of `side` (the near's left operand, or an OR group under it) has a partner. */
+  private anyNear(side: Plan, near: Near): boolean {
+    if (side.kind === 'or') {
+      for (const c of side.children) if (this.anyNear(c, near)) return true;
+      return false;
     }
-    if (out.length === 0) return out;
-    for (const b of right) if (hasPartner(b, left, longestLeft, plan.distance, plan.ordered ? 'before' : 'either')) out.push(b);
-    return out;
+    if (side.kind !== 'term' && side.kind !== 'place') return false;
+    const pool = this.pool;
+    const slot = this.fill(side);
+    for (let i = pool.from(slot), end = i + pool.count(slot); i < end; i++) {
+      if (this.hasPartner(near.right, pool.codes[i] as number, pool.ends[i] as number, near, near.ordered ? 'after' : 'either')) return true;
+    }
+    return false;
   }
-}
 
-/** Is there a hit in `others` (sorted) in a's field, not overlapping a, at most `distance` words away? */
-function hasPartner(a: Hit, others: readonly Hit[], longest: number, distance: number, side: 'after' | 'before' | 'either'): boolean {
-  const from = lowerBound(others, a.field, a.start - distance - longest);
-  for (let i = from; i < others.length; i++) {
-    const o = others[i] as Hit;
-    if (o.field !== a.field || o.start > a.end + distance) break;
-    const after = o.start >= a.end && o.start - a.end <= distance;
-    const before = o.end <= a.start && a.start - o.end <= distance;
-    if ((side !== 'before' && after) || (side !== 'after' && before)) return true;
+  /** Every hit of one operand of `near` that has a partner in the other, as Hit objects. */
+  private nearHits(side: Plan, near: Near, which: 'left' | 'right', out: Hit[]): void {
+    if (side.kind === 'or') {
+      for (const c of side.children) this.nearHits(c, near, which, out);
+      return;
+    }
+    if (side.kind !== 'term' && side.kind !== 'place') return;
+    const other = which === 'left' ? near.right : near.left;
+    const direction = !near.ordered ? 'either' : which === 'left' ? 'after' : 'before';
+    const pool = this.pool;
+    const slot = this.fill(side);
+    for (let i = pool.from(slot), end = i + pool.count(slot); i < end; i++) {
+      const code = pool.codes[i] as number;
+      const hitEnd = pool.ends[i] as number;
+      if (this.hasPartner(other, code, hitEnd, near, direction)) out.push({ field: fieldOf(code), start: positionOf(code), end: hitEnd, label: side.label });
+    }
   }
-  return false;
-}
 
-function longestHit(hits: readonly Hit[]): number {
-  let longest = 0;
-  for (const h of hits) longest = Math.max(longest, h.end - h.start);
-  return longest;
-}
-
-function lowerBound(hits: readonly Hit[], field: number, start: number): number {
-  let lo = 0;
-  let hi = hits.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    const h = hits[mid] as Hit;
-    if (h.field < field || (h.field === field && h.start < start)) lo = mid + 1;
-    else hi = mid;
+  /**
+   * Is there a hit of `other` (a term, place or OR group) in the field of the hit (code, end), not
+   * overlapping it, at most near.distance words away on the given side?
+   */
+  private hasPartner(other: Plan, code: number, end: number, near: Near, side: 'after' | 'before' | 'either'): boolean {
+    if (other.kind === 'or') {
+      for (const c of other.children) if (this.hasPartner(c, code, end, near, side)) return true;
+      return false;
+    }
+    if (other.kind !== 'term' && other.kind !== 'place') return false;
+    const pool = this.pool;
+    const slot = this.fill(other);
+    const count = pool.count(slot);
+    if (count === 0) return false;
+    const distance = near.distance;
+    const field = fieldOf(code);
+    const start = positionOf(code);
+    const from = pool.from(slot);
+    const longest = other.kind === 'term' ? other.matchers.length : pool.longest(from, count);
+    const lowest = (field << FIELD_SHIFT) | Math.max(0, start - distance - longest);
+    for (let i = pool.lowerBound(from, count, lowest), last = from + count; i < last; i++) {
+      const o = pool.codes[i] as number;
+      const oStart = positionOf(o);
+      if (fieldOf(o) !== field || oStart > end + distance) break;
+      const oEnd = pool.ends[i] as number;
+      const after = oStart >= end && oStart - end <= distance;
+      const before = oEnd <= start && start - oEnd <= distance;
+      if ((side !== 'before' && after) || (side !== 'after' && before)) return true;
+    }
+    return false;
   }
-  return lo;
-}
-
-function sortHits(hits: Hit[]): Hit[] {
-  return hits.length > 1 ? hits.sort((a, b) => a.field - b.field || a.start - b.start || a.end - b.end) : hits;
 }

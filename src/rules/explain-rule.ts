@@ -4,7 +4,8 @@ import type { Article, MatchedTerm } from '../domain/match.ts';
 import { ArticleIndex, IndexScratch } from './article-index.ts';
 import { compileOne, toMatchedTerms } from './compile-rules.ts';
 import type { CompileOptions } from './compile-rules.ts';
-import { PlanEvaluator, ResultScratch } from './evaluate-plan.ts';
+import { PlanEvaluator } from './evaluate-plan.ts';
+import { HitPool } from './hit-pool.ts';
 import type { Hit } from './evaluate-plan.ts';
 import { FIELDS } from './query-plan.ts';
 import type { Plan } from './query-plan.ts';
@@ -33,7 +34,7 @@ export function explainRule(query: string, article: Article, options?: CompileOp
   const compiled = compileOne(query, options);
   if (compiled.kind === 'invalid') return { kind: 'invalid', fired: false, error: compiled.error };
   const index = new ArticleIndex(article, new IndexScratch(compiled.table));
-  const evaluator = new PlanEvaluator(index, new ResultScratch(compiled.table.slots));
+  const evaluator = new PlanEvaluator(index, new HitPool(compiled.table.slots));
   const plan = compiled.plan;
   const hits: Hit[] = [];
   if (evaluator.test(plan)) {

@@ -1,6 +1,6 @@
 // The dictionary a compiled rule set shares between its rules: every distinct word matcher gets a
-// number, and each folded word maps to the matchers it satisfies and the rules it wakes up. An
-// article's words are looked up here (through word-hash.ts); rules then test matchers by number.
+// number, and each folded word maps to the matchers it satisfies. An article's words are looked up
+// here (through word-hash.ts); rules then test matchers by number.
 import type { WordMatcher } from './query-plan.ts';
 
 export interface WordEntry {
@@ -8,8 +8,6 @@ export interface WordEntry {
   readonly id: number;
   /** Ids of the `forms` matchers containing this word. */
   readonly matchers: number[];
-  /** Rules indexed under this word (rule-trigger.ts). */
-  readonly rules: number[];
 }
 
 export interface PrefixEntry {
@@ -17,7 +15,6 @@ export interface PrefixEntry {
   readonly prefix: string;
   /** The id of the `prefix` matcher for it, or -1 when only rules are indexed under it. */
   matcher: number;
-  readonly rules: number[];
 }
 
 /** The shortest prefix (spec/rules.md: at least 3 letters before "*"). */
@@ -95,22 +92,6 @@ export class TermTable {
     return slot;
   }
 
-  /** Forgets every rule trigger (before indexing the rules again). */
-  clearTriggers(): void {
-    for (const entry of this.byWord.values()) entry.rules.length = 0;
-    for (const list of this.byPrefixKey.values()) for (const e of list) e.rules.length = 0;
-  }
-
-  addWordTrigger(word: string, rule: number): void {
-    const rules = this.wordEntry(word).rules;
-    if (rules[rules.length - 1] !== rule) rules.push(rule);
-  }
-
-  addPrefixTrigger(prefix: string, rule: number): void {
-    const rules = this.prefixEntry(prefix).rules;
-    if (rules[rules.length - 1] !== rule) rules.push(rule);
-  }
-
   private register(key: string, matcher: WordMatcher): void {
     this.matcherIds.set(key, matcher.id);
     this.matchers.push(matcher);
@@ -120,19 +101,20 @@ export class TermTable {
   wordEntry(word: string): WordEntry {
     let entry = this.byWord.get(word);
     if (entry === undefined) {
-      entry = { id: this.words.length, matchers: [], rules: [] };
+      entry = { id: this.words.length, matchers: [] };
       this.byWord.set(word, entry);
       this.words.push(word);
     }
     return entry;
   }
 
-  private prefixEntry(prefix: string): PrefixEntry {
+  /** Makes sure a prefix has an entry (a possible index prefix). */
+  prefixEntry(prefix: string): PrefixEntry {
     const key = prefixKey(prefix);
     let entries = this.byPrefixKey.get(key);
     if (entries === undefined) this.byPrefixKey.set(key, (entries = []));
     let entry = entries.find((e) => e.prefix === prefix);
-    if (entry === undefined) entries.push((entry = { id: this.prefixCount++, prefix, matcher: -1, rules: [] }));
+    if (entry === undefined) entries.push((entry = { id: this.prefixCount++, prefix, matcher: -1 }));
     return entry;
   }
 }

@@ -1,14 +1,10 @@
 // MinHash over word shingles: a fixed-size signature whose agreement rate estimates the
 // Jaccard similarity of two texts' shingle sets (Broder 1997), used for near-duplicate detection.
+import { FNV_OFFSET, fnv1a } from '../text/fnv.ts';
 
-/** 32-bit FNV-1a of a string's UTF-16 code units. */
-export function hashString(text: string, seed = 0x811c9dc5): number {
-  let h = seed >>> 0;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
+/** 32-bit FNV-1a of a string's UTF-16 code units, unsigned. */
+export function hashString(text: string, seed = FNV_OFFSET): number {
+  return fnv1a(text, seed) >>> 0;
 }
 
 /** A strong 32-bit integer mix ("lowbias32"): every input bit affects every output bit. */

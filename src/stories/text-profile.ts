@@ -108,16 +108,7 @@ function termIdOf(word: string): number {
 
 /** hashString of the cursor's folded word, without building the string for ASCII words. */
 function hashFolded(cursor: WordCursor): number {
-  if (!cursor.ascii) return hashString(cursor.folded());
-  const text = cursor.text;
-  let h = 0x811c9dc5;
-  for (let i = cursor.start; i < cursor.stemEnd; i++) {
-    let c = text.charCodeAt(i);
-    if (c >= 0x41 && c <= 0x5a) c |= 0x20;
-    h ^= c;
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
+  return cursor.ascii ? cursor.hash >>> 0 : hashString(cursor.folded());
 }
 
 /** Share of capitalised headline words above which the headline is Title Case. */

@@ -1,5 +1,6 @@
 // The one scanner behind splitWords (spec/rules.md, "Text model"): steps from word to word without
 // allocating, so the rule engine can hash a word's folded characters without building its string.
+import { FNV_OFFSET, FNV_PRIME } from './fnv.ts';
 import { foldText } from './fold.ts';
 
 // Character classes, decided once per BMP code unit: word character (letter, digit, mark),
@@ -39,7 +40,8 @@ function width(codePoint: number): number {
 
 /**
  * After next() returns true: the word is text[start, end) as written, text[start, stemEnd)
- * without its possessive "'s"; `ascii` words fold by lower-casing alone.
+ * without its possessive "'s"; `ascii` words fold by lower-casing alone, and for them `hash` is
+ * already fnv1a (fnv.ts) of the folded word, computed while scanning.
  */
 export class WordCursor {
   start = 0;
@@ -52,6 +54,8 @@ export class WordCursor {
   capitalised = false;
   /** A dotted abbreviation ("U.S."): folding drops the dots. */
   abbreviation = false;
+  /** FNV-1a of the folded word as a signed 32-bit integer (ASCII words only). */
+  hash = 0;
   private i = 0;
 
   constructor(readonly text: string) {}
@@ -62,55 +66,107 @@ export class WordCursor {
     let i = this.i;
     while (i < n) {
       const code = text.charCodeAt(i);
+      if (code < 0x80) {
+        const bits = ASCII[code] as number;
+        if ((bits & WORD) === 0) {
+          i++;
+          continue;
+        }
+        if ((bits & LETTER) !== 0 && text.charCodeAt(i + 1) === 0x2e && this.abbreviationAt(i)) return true;
+        // An ASCII letter or digit: lower-casing is `| 0x20` for both.
+        const start = i;
+        let h = Math.imul(FNV_OFFSET ^ (code | 0x20), FNV_PRIME);
+        let upper = (bits & UPPER) !== 0;
+        i++;
+        while (i < n) {
+          const c = text.charCodeAt(i);
+          if (c >= 0x80) break;
+          const b = ASCII[c] as number;
+          if ((b & WORD) === 0) break;
+          if ((b & UPPER) !== 0) upper = true;
+          h = Math.imul(h ^ (c | 0x20), FNV_PRIME);
+          i++;
+        }
+        if (i < n && text.charCodeAt(i) >= 0x80 && (classify(codePointAt(text, i)) & WORD) !== 0) {
+          // The word goes on past ASCII ("Café"): scanned again the general way.
+          if (this.scanWord(start)) return true;
+          i = this.i;
+          continue;
+        }
+        this.start = start;
+        this.capitalised = (bits & UPPER) !== 0;
+        this.stemEnd = i;
+        if (isPossessive(text, i)) i += 2;
+        this.end = this.i = i;
+        this.ascii = true;
+        this.upper = upper;
+        this.abbreviation = false;
+        this.hash = h | 0;
+        return true;
+      }
       const cp = code < 0xd800 || code > 0xdbff ? code : codePointAt(text, i);
-      const bits = code < 0x80 ? (ASCII[code] as number) : classify(cp);
+      const bits = classify(cp);
       if ((bits & WORD) === 0) {
         i += width(cp);
         continue;
       }
-      const start = i;
-      this.start = start;
-      this.capitalised = (bits & UPPER) !== 0;
-      const abbreviationEnd = (bits & LETTER) !== 0 && text.charCodeAt(i + width(cp)) === 0x2e ? scanAbbreviation(text, i) : -1;
-      if (abbreviationEnd > 0) {
-        this.stemEnd = this.end = this.i = abbreviationEnd;
-        this.ascii = false;
-        this.abbreviation = true;
-        return true;
-      }
-      let ascii = code < 0x80;
-      let upper = (bits & UPPER) !== 0;
-      let base = (bits & BASE) !== 0;
-      i += width(cp);
-      while (i < n) {
-        const c = text.charCodeAt(i);
-        if (c < 0x80) {
-          const b = ASCII[c] as number;
-          if ((b & WORD) === 0) break;
-          if ((b & UPPER) !== 0) upper = true;
-          base = true;
-          i++;
-        } else {
-          const full = codePointAt(text, i);
-          const b = classify(full);
-          if ((b & WORD) === 0) break;
-          if ((b & BASE) !== 0) base = true;
-          ascii = false;
-          i += width(full);
-        }
-      }
-      this.stemEnd = i;
-      if (isPossessive(text, i)) i += 2;
-      this.end = i;
-      if (!base) continue; // only combining marks: folds to nothing
-      this.i = i;
-      this.ascii = ascii;
-      this.upper = upper;
-      this.abbreviation = false;
-      return true;
+      if ((bits & LETTER) !== 0 && text.charCodeAt(i + width(cp)) === 0x2e && this.abbreviationAt(i)) return true;
+      if (this.scanWord(i)) return true;
+      i = this.i;
     }
     this.i = n;
     return false;
+  }
+
+  /** A dotted abbreviation starting at i ("U.S."): the cursor moves past it. */
+  private abbreviationAt(i: number): boolean {
+    const end = scanAbbreviation(this.text, i);
+    if (end < 0) return false;
+    this.start = i;
+    this.capitalised = (classify(codePointAt(this.text, i)) & UPPER) !== 0;
+    this.stemEnd = this.end = this.i = end;
+    this.ascii = false;
+    this.abbreviation = true;
+    return true;
+  }
+
+  /** The word starting at `start` (a word character), any script; false when it is only combining marks. */
+  private scanWord(start: number): boolean {
+    const text = this.text;
+    const n = text.length;
+    const first = codePointAt(text, start);
+    const bits = classify(first);
+    let ascii = first < 0x80;
+    let upper = (bits & UPPER) !== 0;
+    let base = (bits & BASE) !== 0;
+    let i = start + width(first);
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (c < 0x80) {
+        const b = ASCII[c] as number;
+        if ((b & WORD) === 0) break;
+        if ((b & UPPER) !== 0) upper = true;
+        base = true;
+        i++;
+      } else {
+        const full = codePointAt(text, i);
+        const b = classify(full);
+        if ((b & WORD) === 0) break;
+        if ((b & BASE) !== 0) base = true;
+        ascii = false;
+        i += width(full);
+      }
+    }
+    this.stemEnd = i;
+    if (isPossessive(text, i)) i += 2;
+    this.end = this.i = i;
+    if (!base) return false; // only combining marks: folds to nothing
+    this.start = start;
+    this.capitalised = (bits & UPPER) !== 0;
+    this.ascii = ascii;
+    this.upper = upper;
+    this.abbreviation = false;
+    return true;
   }
 
   /** The current word folded for matching ("us", "iraq"). */

@@ -2,6 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { WordHash } from '../../src/rules/word-hash.ts';
+import { fnv1a } from '../../src/text/fnv.ts';
 import { WordCursor } from '../../src/text/word-cursor.ts';
 
 const word = fc.stringMatching(/^[a-zé]{1,8}$/);
@@ -20,6 +21,17 @@ describe('WordHash', () => {
         }
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('the cursor hashes ASCII words as fnv1a hashes their folded text', () => {
+    const text = fc.array(fc.constantFrom('a', 'Z', 'q', '0', '9', ' ', "'s", '.', 'é', '-', 'U.S.', 'İ'), { maxLength: 40 }).map((a) => a.join(''));
+    fc.assert(
+      fc.property(text, (t) => {
+        const cursor = new WordCursor(t);
+        while (cursor.next()) if (cursor.ascii) expect(cursor.hash).toBe(fnv1a(cursor.folded()));
+      }),
+      { numRuns: 2_000 },
     );
   });
 });
