@@ -14,7 +14,7 @@ import { FIELDS } from './query-plan.ts';
 import type { PlaceMention, PlaceResolver } from './query-plan.ts';
 import { PREFIX_KEY_LENGTH, prefixKeyOf } from './term-table.ts';
 import type { PrefixEntry, TermTable } from './term-table.ts';
-import { WordHash } from './word-hash.ts';
+import { DATA, WordHash } from './word-hash.ts';
 
 /** A word position: field index in the top bits, so codes sort by field, then position. */
 export const FIELD_SHIFT = 24;
@@ -25,19 +25,19 @@ export const positionOf = (code: number): number => code & POSITION_MASK;
 /** Size of the bit set for four-letter prefix keys. */
 const PREFIX_BITS = 1 << 20;
 
-// One record of ENTRY_STRIDE ints per table entry: the generation of the article it was last seen
-// in, the fields it was seen in (bit mask), its last position (code, chained back through
-// FieldWords.previous), in how many articles it occurred (to choose rarer index words), and
-// where its lists of matchers and prefix entries are (IdLists ranges), all in one cache line.
-const ENTRY_STRIDE = 8;
-const SEEN = 0;
-const MASK = 1;
-const LAST = 2;
-const ARTICLES = 3;
-const MATCHERS_FROM = 4;
-const MATCHERS_TO = 5;
-const PREFIXES_FROM = 6;
-const PREFIXES_TO = 7;
+// What the index keeps per table word, in the word's own WordHash slot (the cache line its lookup
+// has just read): the generation of the article it was last seen in, the fields it was seen in
+// (bit mask), its last position (code, chained back through FieldWords.previous), in how many
+// articles it occurred (to choose rarer index words), and where its lists of matchers and prefix
+// entries are (IdLists ranges).
+const SEEN = DATA;
+const MASK = DATA + 1;
+const LAST = DATA + 2;
+const ARTICLES = DATA + 3;
+const MATCHERS_FROM = DATA + 4;
+const MATCHERS_TO = DATA + 5;
+const PREFIXES_FROM = DATA + 6;
+const PREFIXES_TO = DATA + 7;
 
 /** Where one field's words are: table entry, offsets and fold flags, by position. */
 class FieldWords {
@@ -65,7 +65,6 @@ class FieldWords {
 export class IndexScratch {
   generation = 0;
   readonly hash: WordHash;
-  readonly entryState: Int32Array;
   /** The forms matchers each entry's word belongs to. */
   readonly entryMatchers: IdLists;
   /** The prefix entries each entry's word starts with (found once here rather than per article). */
@@ -107,13 +106,13 @@ export class IndexScratch {
       }
     }
     this.entryPrefixes = packLists(table.words.map((word) => prefixesOf(table, word).map((e) => e.id)));
-    this.entryState = new Int32Array(words * ENTRY_STRIDE);
+    const slots = this.hash.slots;
     for (let id = 0; id < words; id++) {
-      const at = id * ENTRY_STRIDE;
-      this.entryState[at + MATCHERS_FROM] = this.entryMatchers.start[id] as number;
-      this.entryState[at + MATCHERS_TO] = this.entryMatchers.start[id + 1] as number;
-      this.entryState[at + PREFIXES_FROM] = this.entryPrefixes.start[id] as number;
-      this.entryState[at + PREFIXES_TO] = this.entryPrefixes.start[id + 1] as number;
+      const at = this.hash.slotOfEntry(id);
+      slots[at + MATCHERS_FROM] = this.entryMatchers.start[id] as number;
+      slots[at + MATCHERS_TO] = this.entryMatchers.start[id + 1] as number;
+      slots[at + PREFIXES_FROM] = this.entryPrefixes.start[id] as number;
+      slots[at + PREFIXES_TO] = this.entryPrefixes.start[id + 1] as number;
     }
     this.prefixSeen = new Int32Array(table.prefixes);
     this.metEntries = new Int32Array(words);
@@ -122,7 +121,7 @@ export class IndexScratch {
 
   /** In how many articles so far a table entry's word occurred. */
   articlesWith(entry: number): number {
-    return this.entryState[entry * ENTRY_STRIDE + ARTICLES] as number;
+    return this.hash.slots[this.hash.slotOfEntry(entry) + ARTICLES] as number;
   }
 }
 
@@ -136,7 +135,8 @@ export class ArticleIndex {
   ) {
     const generation = ++scratch.generation;
     this.generation = generation;
-    const { hash, entryState: state, metEntries } = scratch;
+    const { hash, metEntries } = scratch;
+    const state = hash.slots;
     const matcherList = scratch.entryMatchers.list;
     const prefixList = scratch.entryPrefixes.list;
     const matcherState = scratch.matcherState;
@@ -151,7 +151,8 @@ export class ArticleIndex {
       let count = 0;
       while (cursor.next() && count < POSITION_MASK) {
         if (count === field.entries.length) field.grow();
-        const id = hash.find(cursor);
+        const at = hash.slotOf(cursor);
+        const id = at < 0 ? -1 : hash.idAt(at);
         const code = (f << FIELD_SHIFT) | count;
         field.entries[count] = id;
         field.starts[count] = cursor.start;
@@ -163,7 +164,6 @@ export class ArticleIndex {
           if (prefixes) this.notePrefixes(cursor, code);
           continue;
         }
-        const at = id * ENTRY_STRIDE;
         let newField: boolean;
         if (state[at + SEEN] === generation) {
           field.previous[count - 1] = state[at + LAST] as number;
@@ -270,8 +270,8 @@ export class ArticleIndex {
 
   /** Appends to `pool` the positions (codes, in order) in `fields` of a table word entry. */
   addEntryCodes(entry: number, fields: number, pool: HitPool): void {
-    const state = this.scratch.entryState;
-    const at = entry * ENTRY_STRIDE;
+    const state = this.scratch.hash.slots;
+    const at = this.scratch.hash.slotOfEntry(entry);
     if (state[at + SEEN] !== this.generation || ((state[at + MASK] as number) & fields) === 0) return;
     const first = pool.size;
     const words = this.scratch.fields;

@@ -11,8 +11,8 @@ import { parseQuery } from './parse-query.ts';
 import { FIELDS } from './query-plan.ts';
 import type { PlaceResolver, Plan } from './query-plan.ts';
 import { defaultPlaces } from './gazetteer-places.ts';
-import { packRequiredWords } from './required-words.ts';
-import type { RequiredWords } from './required-words.ts';
+import { compilePrograms, runProgram } from './rule-program.ts';
+import type { Programs } from './rule-program.ts';
 import { GUESSED_COSTS, matcherCost } from './rule-trigger.ts';
 import type { WordCosts } from './rule-trigger.ts';
 import { RuleSyntaxError } from './rule-syntax-error.ts';
@@ -88,11 +88,8 @@ class RuleSet implements CompiledRules {
   readonly size: number;
   private readonly indexScratch: IndexScratch;
   private readonly hitPool: HitPool;
-  private readonly ruleSeen: Int32Array;
-  private readonly candidates: Int32Array;
+  private programs: Programs;
   private triggers: Triggers;
-  private required: RequiredWords;
-  private generation = 0;
   private articles = 0;
   private reindexAt = REINDEX_AFTER;
 
@@ -104,15 +101,14 @@ class RuleSet implements CompiledRules {
     // The table's words are all known now (compileQuery registered every possible index word).
     this.indexScratch = new IndexScratch(table);
     this.hitPool = new HitPool(table.slots);
-    this.ruleSeen = new Int32Array(rules.length);
-    this.candidates = new Int32Array(rules.length);
-    [this.triggers, this.required] = this.indexRules(GUESSED_COSTS);
+    [this.programs, this.triggers] = this.indexRules(GUESSED_COSTS);
   }
 
-  /** Indexes every rule under its rarest required words, and packs each rule's required words. */
-  private indexRules(costs: WordCosts): [Triggers, RequiredWords] {
+  /** Compiles each rule's program (required words rarest first) and files it under its rarest required words. */
+  private indexRules(costs: WordCosts): [Programs, Triggers] {
     const plans = this.rules.map((r) => r.plan);
-    return [indexTriggers(plans, this.table, costs), packRequiredWords(plans, (m) => matcherCost(m, costs))];
+    const programs = compilePrograms(plans, (m) => matcherCost(m, costs));
+    return [programs, indexTriggers(plans, this.table, costs, programs.offsets)];
   }
 
   /**
@@ -128,58 +124,27 @@ class RuleSet implements CompiledRules {
       const count = entry === undefined ? 0 : this.indexScratch.articlesWith(entry.id);
       return (count + 0.5) / articles;
     };
-    [this.triggers, this.required] = this.indexRules({ word: rarity, prefix: GUESSED_COSTS.prefix });
-  }
-
-  /**
-   * Puts in `candidates` the rules indexed under the scanned article's words and prefixes (and the
-   * rules indexed under none) that have all their required words; returns how many.
-   */
-  private wakeRules(index: ArticleIndex): number {
-    const { metEntries, metEntryCount, metPrefixes, metPrefixCount } = this.indexScratch;
-    const { words, prefixes, always } = this.triggers;
-    let count = 0;
-    const generation = ++this.generation;
-    for (let i = 0; i < metEntryCount; i++) {
-      const e = metEntries[i] as number;
-      count = this.wake(index, words.list, words.start[e] as number, words.start[e + 1] as number, generation, count);
-    }
-    for (let i = 0; i < metPrefixCount; i++) {
-      const p = metPrefixes[i] as number;
-      count = this.wake(index, prefixes.list, prefixes.start[p] as number, prefixes.start[p + 1] as number, generation, count);
-    }
-    return this.wake(index, always, 0, always.length, generation, count);
-  }
-
-  private wake(index: ArticleIndex, rules: Int32Array, from: number, to: number, generation: number, count: number): number {
-    const { ruleSeen, candidates } = this;
-    const { starts, matchers, fields } = this.required;
-    next: for (let i = from; i < to; i++) {
-      const r = rules[i] as number;
-      if (ruleSeen[r] === generation) continue;
-      ruleSeen[r] = generation;
-      for (let k = starts[r] as number, end = starts[r + 1] as number; k < end; k++) {
-        if (!index.present(matchers[k] as number, fields[k] as number)) continue next;
-      }
-      candidates[count++] = r;
-    }
-    return count;
+    [this.programs, this.triggers] = this.indexRules({ word: rarity, prefix: GUESSED_COSTS.prefix });
   }
 
   match(article: Article): RuleMatch[] {
     this.measureRarity();
     const index = new ArticleIndex(article, this.indexScratch);
-    const count = this.wakeRules(index);
-    if (count === 0) return [];
-    const candidates = this.candidates;
     const evaluator = new PlanEvaluator(index, this.hitPool);
+    const { metEntries, metEntryCount, metPrefixes, metPrefixCount } = this.indexScratch;
+    const { words, prefixes, always } = this.triggers;
+    // The programs filed under the article's words and prefixes, and those filed under none.
     const fired: number[] = [];
-    const residual = this.required.residual;
-    for (let i = 0; i < count; i++) {
-      const r = candidates[i] as number;
-      const rest = residual[r] as Plan | null;
-      if (rest === null || evaluator.test(rest)) fired.push(r);
+    for (let i = 0; i < metEntryCount; i++) {
+      const e = metEntries[i] as number;
+      this.run(words.list, words.start[e] as number, words.start[e + 1] as number, evaluator, fired);
     }
+    for (let i = 0; i < metPrefixCount; i++) {
+      const p = metPrefixes[i] as number;
+      this.run(prefixes.list, prefixes.start[p] as number, prefixes.start[p + 1] as number, evaluator, fired);
+    }
+    this.run(always, 0, always.length, evaluator, fired);
+    if (fired.length === 0) return [];
     fired.sort((a, b) => a - b); // definition order
     return fired.map((r) => {
       const rule = this.rules[r] as CompiledRule;
@@ -187,6 +152,15 @@ class RuleSet implements CompiledRules {
       evaluator.collect(rule.plan, hits);
       return { ruleId: rule.id, matched: toMatchedTerms(hits) };
     });
+  }
+
+  /** Runs the programs at offsets list[from, to); adds the rules that fire to `fired`. */
+  private run(list: Int32Array, from: number, to: number, evaluator: PlanEvaluator, fired: number[]): void {
+    const generation = evaluator.article.generation;
+    for (let i = from; i < to; i++) {
+      const rule = runProgram(this.programs, list[i] as number, generation, evaluator);
+      if (rule >= 0) fired.push(rule);
+    }
   }
 }
 

@@ -8,6 +8,7 @@ import type { ArticleIndex } from './article-index.ts';
 import type { HitPool } from './hit-pool.ts';
 import { FIELDS } from './query-plan.ts';
 import type { PlaceMention, PlaceResolver, Plan, WordMatcher } from './query-plan.ts';
+import type { Leaf, Near, ProgramHost } from './rule-program.ts';
 
 /** A run of words in one field (FIELDS index) that a term matched; end exclusive. */
 export interface Hit {
@@ -18,10 +19,7 @@ export interface Hit {
   readonly label: string;
 }
 
-type Leaf = Extract<Plan, { kind: 'term' | 'place' }>;
-type Near = Extract<Plan, { kind: 'near' }>;
-
-export class PlanEvaluator {
+export class PlanEvaluator implements ProgramHost {
   private mentionCache: Map<PlaceResolver, (readonly PlaceMention[])[]> | undefined;
 
   constructor(
@@ -29,6 +27,16 @@ export class PlanEvaluator {
     private readonly pool: HitPool,
   ) {
     pool.reset(article.generation);
+  }
+
+  /** Whether a word matcher matched in one of `fields` (bit mask). */
+  present(matcher: number, fields: number): boolean {
+    return this.article.present(matcher, fields);
+  }
+
+  /** Whether a phrase or place occurs. */
+  occurs(leaf: Leaf): boolean {
+    return this.pool.count(this.fill(leaf)) > 0;
   }
 
   test(plan: Plan): boolean {

@@ -1,39 +1,24 @@
 // The word matchers a rule cannot fire without (the single words and phrase words under its
-// top-level ANDs and NEARs), packed in flat arrays: most woken rules fail this check at once,
-// before their query tree is walked, and what is left of the tree to test is smaller.
+// top-level ANDs and NEARs): checked first, rarest first, so most woken rules are rejected at
+// once, and what is left of the query tree to test (the residual) is smaller.
 import { group } from './compile-query.ts';
 import type { Plan, WordMatcher } from './query-plan.ts';
 
-export interface RequiredWords {
-  /** Rule r needs matchers[k] in fields[k] for k in starts[r] .. starts[r + 1]. */
-  readonly starts: Int32Array;
-  readonly matchers: Int32Array;
-  readonly fields: Uint8Array;
-  /** What remains to test of each rule once its required words are known present (null: nothing). */
-  readonly residual: readonly (Plan | null)[];
+export interface RequiredWord {
+  readonly matcher: WordMatcher;
+  /** The fields (bit mask) the word must be in. */
+  readonly fields: number;
 }
 
-export function packRequiredWords(plans: readonly Plan[], cost: (m: WordMatcher) => number): RequiredWords {
-  const starts = new Int32Array(plans.length + 1);
-  const matchers: number[] = [];
-  const fields: number[] = [];
-  plans.forEach((plan, r) => {
-    starts[r] = matchers.length;
-    const needed: { matcher: WordMatcher; fields: number }[] = [];
-    collectRequired(plan, needed);
-    // Rarest first: the check usually fails on its first word.
-    needed.sort((a, b) => cost(a.matcher) - cost(b.matcher));
-    for (const n of needed) {
-      matchers.push(n.matcher.id);
-      fields.push(n.fields);
-    }
-  });
-  starts[plans.length] = matchers.length;
-  return { starts, matchers: Int32Array.from(matchers), fields: Uint8Array.from(fields), residual: plans.map(residualOf) };
+/** The required words of a plan, rarest (lowest cost) first. */
+export function requiredWordsOf(plan: Plan, cost: (m: WordMatcher) => number): RequiredWord[] {
+  const needed: RequiredWord[] = [];
+  collectRequired(plan, needed);
+  return needed.sort((a, b) => cost(a.matcher) - cost(b.matcher));
 }
 
 /** The plan without the single-word terms of its top-level ANDs (the required-word check has tested them). */
-function residualOf(plan: Plan): Plan | null {
+export function residualOf(plan: Plan): Plan | null {
   if (plan.kind === 'term' && plan.matchers.length === 1) return null;
   if (plan.kind !== 'and') return plan;
   const rest = plan.children.map(residualOf).filter((c): c is Plan => c !== null);
@@ -41,7 +26,7 @@ function residualOf(plan: Plan): Plan | null {
   return rest.length === plan.children.length ? plan : group('and', rest, plan);
 }
 
-function collectRequired(plan: Plan, out: { matcher: WordMatcher; fields: number }[]): void {
+function collectRequired(plan: Plan, out: RequiredWord[]): void {
   switch (plan.kind) {
     case 'term':
       for (const matcher of plan.matchers) out.push({ matcher, fields: plan.fields });

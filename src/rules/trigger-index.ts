@@ -8,8 +8,9 @@ import { findTrigger } from './rule-trigger.ts';
 import type { WordCosts } from './rule-trigger.ts';
 import type { TermTable } from './term-table.ts';
 
+/** Each rule is filed as `filed[rule]` (its program's offset). */
 export interface Triggers {
-  /** Rules (indexes) by word entry id. */
+  /** Rules by word entry id. */
   readonly words: IdLists;
   /** Rules by prefix entry id. */
   readonly prefixes: IdLists;
@@ -17,18 +18,19 @@ export interface Triggers {
   readonly always: Int32Array;
 }
 
-export function indexTriggers(plans: readonly Plan[], table: TermTable, costs: WordCosts): Triggers {
+export function indexTriggers(plans: readonly Plan[], table: TermTable, costs: WordCosts, filed: Int32Array): Triggers {
   const byWord: number[][] = table.words.map(() => []);
   const byPrefix: number[][] = Array.from({ length: table.prefixes }, () => []);
   const always: number[] = [];
   const file = (lists: number[][], id: number, rule: number): void => {
     const list = lists[id] as number[];
-    if (list[list.length - 1] !== rule) list.push(rule);
+    const value = filed[rule] as number;
+    if (list[list.length - 1] !== value) list.push(value);
   };
   plans.forEach((plan, rule) => {
     const trigger = findTrigger(plan, costs);
     if (trigger === null) {
-      always.push(rule);
+      always.push(filed[rule] as number);
       return;
     }
     // compileQuery gave every possible index word and prefix an entry before the table was indexed.

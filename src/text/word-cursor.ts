@@ -72,14 +72,14 @@ export class WordCursor {
           i++;
           continue;
         }
-        if ((bits & LETTER) !== 0 && text.charCodeAt(i + 1) === 0x2e && this.abbreviationAt(i)) return true;
         // An ASCII letter or digit: lower-casing is `| 0x20` for both.
         const start = i;
         let h = Math.imul(FNV_OFFSET ^ (code | 0x20), FNV_PRIME);
         let upper = (bits & UPPER) !== 0;
+        let c = 0;
         i++;
         while (i < n) {
-          const c = text.charCodeAt(i);
+          c = text.charCodeAt(i);
           if (c >= 0x80) break;
           const b = ASCII[c] as number;
           if ((b & WORD) === 0) break;
@@ -87,16 +87,21 @@ export class WordCursor {
           h = Math.imul(h ^ (c | 0x20), FNV_PRIME);
           i++;
         }
-        if (i < n && text.charCodeAt(i) >= 0x80 && (classify(codePointAt(text, i)) & WORD) !== 0) {
-          // The word goes on past ASCII ("Café"): scanned again the general way.
-          if (this.scanWord(start)) return true;
-          i = this.i;
-          continue;
+        // `c` is the character after the word, if any: it may make the word something else.
+        if (i < n && (c === 0x2e || c >= 0x80)) {
+          if (c === 0x2e) {
+            if (i - start === 1 && (bits & LETTER) !== 0 && this.abbreviationAt(start)) return true;
+          } else if ((classify(codePointAt(text, i)) & WORD) !== 0) {
+            // The word goes on past ASCII ("Café"): scanned again the general way.
+            if (this.scanWord(start)) return true;
+            i = this.i;
+            continue;
+          }
         }
         this.start = start;
         this.capitalised = (bits & UPPER) !== 0;
         this.stemEnd = i;
-        if (isPossessive(text, i)) i += 2;
+        if ((c === 0x27 || c === 0x2019) && i < n && isPossessive(text, i)) i += 2;
         this.end = this.i = i;
         this.ascii = true;
         this.upper = upper;

@@ -1,0 +1,136 @@
+// Rules compiled to flat programs in one Int32Array: a rule's required-word checks and the rest of
+// its query tree (AND/OR as jumps) sit in one or two cache lines, where a tree of plan objects
+// would cost a cache miss per node with thousands of rules. The rule index files programs by
+// offset, and each program carries the stamp that stops an article from testing it twice.
+import type { Plan, WordMatcher } from './query-plan.ts';
+import { requiredWordsOf, residualOf } from './required-words.ts';
+
+// Program layout at offset p: [p + STAMP] the last generation that tested it, [p + RULE] the
+// rule's index, then operations up to END. `acc` is the value of the last operation.
+const STAMP = 0;
+const RULE = 1;
+const HEADER = 2;
+
+const END = 0;
+/** REQUIRE matcher fields: the rule fails unless the word matcher is present in one of the fields. */
+const REQUIRE = 1;
+/** WORD matcher fields: acc = the matcher is present in one of the fields. */
+const WORD = 2;
+/** LEAF index: acc = the phrase or place leaves[index] occurs. */
+const LEAF = 3;
+/** NEAR index: acc = the NEAR/ONEAR nears[index] holds. */
+const NEAR = 4;
+const NOT = 5;
+/** JUMP_FALSE target: if acc is false, continue at target (the end of an AND). */
+const JUMP_FALSE = 6;
+/** JUMP_TRUE target: if acc is true, continue at target (the end of an OR). */
+const JUMP_TRUE = 7;
+
+export type Leaf = Extract<Plan, { kind: 'term' | 'place' }>;
+export type Near = Extract<Plan, { kind: 'near' }>;
+
+/** What a program asks of the article (PlanEvaluator). */
+export interface ProgramHost {
+  present(matcher: number, fields: number): boolean;
+  occurs(leaf: Leaf): boolean;
+  test(plan: Plan): boolean;
+}
+
+export interface Programs {
+  readonly code: Int32Array;
+  /** Offset of each rule's program. */
+  readonly offsets: Int32Array;
+  readonly leaves: readonly Leaf[];
+  readonly nears: readonly Near[];
+}
+
+/** One program per plan: required words rarest first (by `cost`), then the residual tree. */
+export function compilePrograms(plans: readonly Plan[], cost: (m: WordMatcher) => number): Programs {
+  const code: number[] = [];
+  const leaves: Leaf[] = [];
+  const nears: Near[] = [];
+  const offsets = new Int32Array(plans.length);
+  const emit = (plan: Plan): void => {
+    switch (plan.kind) {
+      case 'term':
+        if (plan.matchers.length === 1) code.push(WORD, (plan.matchers[0] as WordMatcher).id, plan.fields);
+        else code.push(LEAF, leaves.push(plan) - 1);
+        return;
+      case 'place':
+        code.push(LEAF, leaves.push(plan) - 1);
+        return;
+      case 'near':
+        code.push(NEAR, nears.push(plan) - 1);
+        return;
+      case 'not':
+        emit(plan.child);
+        code.push(NOT);
+        return;
+      case 'and':
+      case 'or': {
+        const jumps: number[] = [];
+        plan.order.forEach((child, i) => {
+          emit(child);
+          if (i < plan.order.length - 1) jumps.push(code.push(plan.kind === 'and' ? JUMP_FALSE : JUMP_TRUE, -1) - 1);
+        });
+        for (const at of jumps) code[at] = code.length;
+        return;
+      }
+    }
+  };
+  plans.forEach((plan, rule) => {
+    offsets[rule] = code.length;
+    code.push(-1, rule);
+    for (const { matcher, fields } of requiredWordsOf(plan, cost)) code.push(REQUIRE, matcher.id, fields);
+    const residual = residualOf(plan);
+    if (residual !== null) emit(residual);
+    code.push(END);
+  });
+  return { code: Int32Array.from(code), offsets, leaves, nears };
+}
+
+/**
+ * Runs the program at `at` unless this generation ran it already: the rule's index if it fires,
+ * else -1.
+ */
+export function runProgram(programs: Programs, at: number, generation: number, host: ProgramHost): number {
+  const code = programs.code;
+  if (code[at + STAMP] === generation) return -1;
+  code[at + STAMP] = generation;
+  let acc = true;
+  let pc = at + HEADER;
+  for (;;) {
+    switch (code[pc]) {
+      case END:
+        return acc ? (code[at + RULE] as number) : -1;
+      case REQUIRE:
+        if (!host.present(code[pc + 1] as number, code[pc + 2] as number)) return -1;
+        pc += 3;
+        break;
+      case WORD:
+        acc = host.present(code[pc + 1] as number, code[pc + 2] as number);
+        pc += 3;
+        break;
+      case LEAF:
+        acc = host.occurs(programs.leaves[code[pc + 1] as number] as Leaf);
+        pc += 2;
+        break;
+      case NEAR:
+        acc = host.test(programs.nears[code[pc + 1] as number] as Near);
+        pc += 2;
+        break;
+      case NOT:
+        acc = !acc;
+        pc++;
+        break;
+      case JUMP_FALSE:
+        pc = acc ? pc + 2 : (code[pc + 1] as number);
+        break;
+      case JUMP_TRUE:
+        pc = acc ? (code[pc + 1] as number) : pc + 2;
+        break;
+      default:
+        throw new Error(`rules/rule-program: bad operation ${code[pc]} at ${pc}`);
+    }
+  }
+}
