@@ -39,6 +39,9 @@ const MATCHERS_TO = DATA + 5;
 const PREFIXES_FROM = DATA + 6;
 const PREFIXES_TO = DATA + 7;
 
+/** Positions kept room for between articles (more is given back after a very long article). */
+const KEPT_POSITIONS = 1 << 16;
+
 /** Where one field's words are: table entry, offsets and fold flags, by position. */
 class FieldWords {
   count = 0;
@@ -50,14 +53,16 @@ class FieldWords {
   /** The previous position (code) of the same table entry in the article, or -1. */
   previous = new Int32Array(256);
 
-  grow(): void {
-    const size = this.entries.length * 2;
-    const copy = <T extends Int32Array | Uint8Array>(from: T, to: T): T => (to.set(from), to);
-    this.entries = copy(this.entries, new Int32Array(size));
-    this.starts = copy(this.starts, new Int32Array(size));
-    this.stemEnds = copy(this.stemEnds, new Int32Array(size));
-    this.flags = copy(this.flags, new Uint8Array(size));
-    this.previous = copy(this.previous, new Int32Array(size));
+  /** Makes room for `words` positions (and gives back the room a very long article took). */
+  reserve(words: number): void {
+    if (words <= this.entries.length && (this.entries.length <= KEPT_POSITIONS || words > KEPT_POSITIONS)) return;
+    let size = 256;
+    while (size < words) size *= 2;
+    this.entries = new Int32Array(size);
+    this.starts = new Int32Array(size);
+    this.stemEnds = new Int32Array(size);
+    this.flags = new Uint8Array(size);
+    this.previous = new Int32Array(size);
   }
 }
 
@@ -77,8 +82,8 @@ export class IndexScratch {
    */
   readonly prefixStarts3 = new Uint32Array(1 << 16);
   readonly prefixStarts4 = new Uint32Array(PREFIX_BITS >>> 5);
-  /** Prefix entries by id. */
-  readonly prefixEntries: PrefixEntry[] = [];
+  /** The prefix matcher of each prefix entry, or -1 (only rules are indexed under it). */
+  readonly prefixMatchers: Int32Array;
   readonly prefixSeen: Int32Array;
   /** (matcher, code) pairs of the words that matched a prefix matcher in the current article. */
   prefixHits = new Int32Array(256);
@@ -95,8 +100,9 @@ export class IndexScratch {
     this.hash = new WordHash(table.words);
     this.entryMatchers = packLists(table.entries().map((e) => e.matchers));
     this.matcherState = new Int32Array(table.matchers.length * 2);
+    this.prefixMatchers = new Int32Array(table.prefixes);
     for (const list of table.byPrefixKey.values()) {
-      for (const e of list) this.prefixEntries[e.id] = e;
+      for (const e of list) this.prefixMatchers[e.id] = e.matcher;
       for (const { prefix } of list) {
         const [c0, c1, c2, c3] = [0, 1, 2, 3].map((i) => prefix.charCodeAt(i)) as [number, number, number, number];
         if ((c0 | c1 | c2) >= 0x80 || (prefix.length > PREFIX_KEY_LENGTH && c3 >= 0x80)) continue;
@@ -127,7 +133,7 @@ export class IndexScratch {
 
 export class ArticleIndex {
   readonly generation: number;
-  private readonly words: (readonly Word[] | undefined)[] = [];
+  private words: (readonly Word[] | undefined)[] | undefined;
 
   constructor(
     readonly texts: Article,
@@ -147,31 +153,34 @@ export class ArticleIndex {
     for (let f = 0; f < FIELDS.length; f++) {
       const field = scratch.fields[f] as FieldWords;
       const bit = 1 << f;
-      const cursor = new WordCursor(texts[FIELDS[f] as Field]);
+      const text = texts[FIELDS[f] as Field];
+      // A word takes at least one character and a separator.
+      field.reserve((text.length >> 1) + 1);
+      const { entries, starts, stemEnds, flags, previous } = field;
+      const cursor = new WordCursor(text);
       let count = 0;
       while (cursor.next() && count < POSITION_MASK) {
-        if (count === field.entries.length) field.grow();
         const at = hash.slotOf(cursor);
         const id = at < 0 ? -1 : hash.idAt(at);
         const code = (f << FIELD_SHIFT) | count;
-        field.entries[count] = id;
-        field.starts[count] = cursor.start;
-        field.stemEnds[count] = cursor.stemEnd;
-        field.flags[count] = (cursor.ascii ? 1 : 0) | (cursor.upper ? 4 : 0);
+        entries[count] = id;
+        starts[count] = cursor.start;
+        stemEnds[count] = cursor.stemEnd;
+        flags[count] = (cursor.ascii ? 1 : 0) | (cursor.upper ? 4 : 0);
         count++;
         if (id < 0) {
-          field.previous[count - 1] = -1;
+          previous[count - 1] = -1;
           if (prefixes) this.notePrefixes(cursor, code);
           continue;
         }
         let newField: boolean;
         if (state[at + SEEN] === generation) {
-          field.previous[count - 1] = state[at + LAST] as number;
+          previous[count - 1] = state[at + LAST] as number;
           const mask = state[at + MASK] as number;
           newField = (mask & bit) === 0;
           state[at + MASK] = mask | bit;
         } else {
-          field.previous[count - 1] = -1;
+          previous[count - 1] = -1;
           state[at + SEEN] = generation;
           state[at + MASK] = bit;
           state[at + ARTICLES] = (state[at + ARTICLES] as number) + 1;
@@ -240,7 +249,7 @@ export class ArticleIndex {
   private notePrefix(id: number, code: number): void {
     const scratch = this.scratch;
     const generation = this.generation;
-    const m = (scratch.prefixEntries[id] as PrefixEntry).matcher;
+    const m = scratch.prefixMatchers[id] as number;
     if (m >= 0) {
       const { matcherState } = scratch;
       if (matcherState[m * 2] !== generation) {
@@ -316,6 +325,7 @@ export class ArticleIndex {
 
   /** The words of a field with their offsets and case (split again on demand: places, explanations). */
   wordsOf(field: number): readonly Word[] {
+    this.words ??= [];
     let words = this.words[field];
     if (words === undefined) {
       words = splitWords(this.texts[FIELDS[field] as Field]);

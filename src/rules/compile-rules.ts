@@ -17,7 +17,7 @@ import { GUESSED_COSTS, matcherCost } from './rule-trigger.ts';
 import type { WordCosts } from './rule-trigger.ts';
 import { RuleSyntaxError } from './rule-syntax-error.ts';
 import { TermTable } from './term-table.ts';
-import { indexTriggers } from './trigger-index.ts';
+import { FILING, indexTriggers } from './trigger-index.ts';
 import type { Triggers } from './trigger-index.ts';
 
 export type CompileOptions = CompileQueryOptions;
@@ -108,7 +108,7 @@ class RuleSet implements CompiledRules {
   private indexRules(costs: WordCosts): [Programs, Triggers] {
     const plans = this.rules.map((r) => r.plan);
     const programs = compilePrograms(plans, (m) => matcherCost(m, costs));
-    return [programs, indexTriggers(plans, this.table, costs, programs.offsets)];
+    return [programs, indexTriggers(plans, this.table, costs, programs)];
   }
 
   /**
@@ -154,10 +154,12 @@ class RuleSet implements CompiledRules {
     });
   }
 
-  /** Runs the programs at offsets list[from, to); adds the rules that fire to `fired`. */
+  /** Runs the programs filed in list[from, to) (trigger-index.ts); adds the rules that fire to `fired`. */
   private run(list: Int32Array, from: number, to: number, evaluator: PlanEvaluator, fired: number[]): void {
     const generation = evaluator.article.generation;
-    for (let i = from; i < to; i++) {
+    for (let i = from; i < to; i += FILING) {
+      const matcher = list[i + 1] as number;
+      if (matcher >= 0 && !evaluator.present(matcher, list[i + 2] as number)) continue;
       const rule = runProgram(this.programs, list[i] as number, generation, evaluator);
       if (rule >= 0) fired.push(rule);
     }

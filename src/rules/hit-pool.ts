@@ -10,14 +10,12 @@ export class HitPool {
   ends = new Int32Array(1024);
   size = 0;
   private generation = -1;
-  private readonly slotSeen: Int32Array;
-  private readonly slotFrom: Int32Array;
-  private readonly slotCount: Int32Array;
+  /** Per slot, side by side (one cache line): the generation it was filled in, where its hits start, how many. */
+  private readonly slots: Int32Array;
 
   constructor(slots: number) {
-    this.slotSeen = new Int32Array(slots).fill(-1);
-    this.slotFrom = new Int32Array(slots);
-    this.slotCount = new Int32Array(slots);
+    this.slots = new Int32Array(slots * 3);
+    for (let s = 0; s < slots; s++) this.slots[s * 3] = -1;
   }
 
   /** Starts an article (a no-op when the generation is the current one). */
@@ -29,25 +27,25 @@ export class HitPool {
 
   /** Whether a slot is filled for the current article. */
   has(slot: number): boolean {
-    return this.slotSeen[slot] === this.generation;
+    return this.slots[slot * 3] === this.generation;
   }
 
   /** Starts filling a slot: the hits added until close() are its hits. */
   open(slot: number): void {
-    this.slotFrom[slot] = this.size;
+    this.slots[slot * 3 + 1] = this.size;
   }
 
   close(slot: number): void {
-    this.slotSeen[slot] = this.generation;
-    this.slotCount[slot] = this.size - (this.slotFrom[slot] as number);
+    this.slots[slot * 3] = this.generation;
+    this.slots[slot * 3 + 2] = this.size - (this.slots[slot * 3 + 1] as number);
   }
 
   from(slot: number): number {
-    return this.slotFrom[slot] as number;
+    return this.slots[slot * 3 + 1] as number;
   }
 
   count(slot: number): number {
-    return this.slotCount[slot] as number;
+    return this.slots[slot * 3 + 2] as number;
   }
 
   add(code: number, end: number): void {

@@ -4,6 +4,7 @@
 // offset, and each program carries the stamp that stops an article from testing it twice.
 import type { Plan, WordMatcher } from './query-plan.ts';
 import { requiredWordsOf, residualOf } from './required-words.ts';
+import type { RequiredWord } from './required-words.ts';
 
 // Program layout at offset p: [p + STAMP] the last generation that tested it, [p + RULE] the
 // rule's index, then operations up to END. `acc` is the value of the last operation.
@@ -42,6 +43,8 @@ export interface Programs {
   readonly offsets: Int32Array;
   readonly leaves: readonly Leaf[];
   readonly nears: readonly Near[];
+  /** Each rule's required words, rarest first (its REQUIRE operations). */
+  readonly required: readonly (readonly RequiredWord[])[];
 }
 
 /** One program per plan: required words rarest first (by `cost`), then the residual tree. */
@@ -50,6 +53,7 @@ export function compilePrograms(plans: readonly Plan[], cost: (m: WordMatcher) =
   const leaves: Leaf[] = [];
   const nears: Near[] = [];
   const offsets = new Int32Array(plans.length);
+  const required = plans.map((plan) => requiredWordsOf(plan, cost));
   const emit = (plan: Plan): void => {
     switch (plan.kind) {
       case 'term':
@@ -81,12 +85,12 @@ export function compilePrograms(plans: readonly Plan[], cost: (m: WordMatcher) =
   plans.forEach((plan, rule) => {
     offsets[rule] = code.length;
     code.push(-1, rule);
-    for (const { matcher, fields } of requiredWordsOf(plan, cost)) code.push(REQUIRE, matcher.id, fields);
+    for (const { matcher, fields } of required[rule] as RequiredWord[]) code.push(REQUIRE, matcher.id, fields);
     const residual = residualOf(plan);
     if (residual !== null) emit(residual);
     code.push(END);
   });
-  return { code: Int32Array.from(code), offsets, leaves, nears };
+  return { code: Int32Array.from(code), offsets, leaves, nears, required };
 }
 
 /**
