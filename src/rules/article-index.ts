@@ -11,7 +11,7 @@ import type { HitPool } from './hit-pool.ts';
 import { packLists } from './id-lists.ts';
 import type { IdLists } from './id-lists.ts';
 import { FIELDS } from './query-plan.ts';
-import type { PlaceMention, PlaceResolver } from './query-plan.ts';
+import type { PlaceMention, PlaceResolver, WordMatcher } from './query-plan.ts';
 import { PREFIX_KEY_LENGTH, prefixKeyOf } from './term-table.ts';
 import type { PrefixEntry, TermTable } from './term-table.ts';
 import { DATA, WordHash } from './word-hash.ts';
@@ -22,8 +22,11 @@ const POSITION_MASK = (1 << FIELD_SHIFT) - 1;
 export const fieldOf = (code: number): number => code >>> FIELD_SHIFT;
 export const positionOf = (code: number): number => code & POSITION_MASK;
 
-/** Size of the bit set for four-letter prefix keys. */
-const PREFIX_BITS = 1 << 20;
+/** Bits of the prefix-key filter: small enough to stay in the first-level cache. */
+const PREFIX_FILTER_BITS = 15;
+
+/** Where a prefix key (prefixKeyOf) falls in the prefix filter (a multiplicative hash). */
+const filterBit = (key: number): number => Math.imul(key, 0x9e3779b1) >>> (32 - PREFIX_FILTER_BITS);
 
 // What the index keeps per table word, in the word's own WordHash slot (the cache line its lookup
 // has just read): the generation of the article it was last seen in, the fields it was seen in
@@ -42,14 +45,10 @@ const PREFIXES_TO = DATA + 7;
 /** Positions kept room for between articles (more is given back after a very long article). */
 const KEPT_POSITIONS = 1 << 16;
 
-/** Where one field's words are: table entry, offsets and fold flags, by position. */
+/** One field's words by position: their WordHash slots (-1: no rule has the word), and each one's previous position with the same word. */
 class FieldWords {
   count = 0;
   entries = new Int32Array(256);
-  starts = new Int32Array(256);
-  stemEnds = new Int32Array(256);
-  /** 1 = ASCII, 4 = upper case. */
-  flags = new Uint8Array(256);
   /** The previous position (code) of the same table entry in the article, or -1. */
   previous = new Int32Array(256);
 
@@ -59,9 +58,6 @@ class FieldWords {
     let size = 256;
     while (size < words) size *= 2;
     this.entries = new Int32Array(size);
-    this.starts = new Int32Array(size);
-    this.stemEnds = new Int32Array(size);
-    this.flags = new Uint8Array(size);
     this.previous = new Int32Array(size);
   }
 }
@@ -72,16 +68,18 @@ export class IndexScratch {
   readonly hash: WordHash;
   /** The forms matchers each entry's word belongs to. */
   readonly entryMatchers: IdLists;
+  /** The words of each forms matcher, as WordHash slot offsets (empty for prefix matchers). */
+  readonly matcherForms: IdLists;
+  /** 1 for a prefix matcher. */
+  readonly matcherIsPrefix: Uint8Array;
+  /** What each term slot looks for: fields, then its word matchers (TermTable.slotTerms). */
+  readonly slotTerms: IdLists;
   /** The prefix entries each entry's word starts with (found once here rather than per article). */
   readonly entryPrefixes: IdLists;
   /** Per matcher: the generation it was last present in, and the fields (bit mask). */
   readonly matcherState: Int32Array;
-  /**
-   * Bits for the ASCII keys (prefixKeyOf) of three-letter prefixes, and for longer prefixes' four-letter
-   * keys (hashed to PREFIX_BITS): most words skip the prefix map.
-   */
-  readonly prefixStarts3 = new Uint32Array(1 << 16);
-  readonly prefixStarts4 = new Uint32Array(PREFIX_BITS >>> 5);
+  /** One bit per ASCII prefix key (filterBit): most words skip the prefix map. */
+  readonly prefixFilter = new Uint32Array((1 << PREFIX_FILTER_BITS) >>> 5);
   /** The prefix matcher of each prefix entry, or -1 (only rules are indexed under it). */
   readonly prefixMatchers: Int32Array;
   readonly prefixSeen: Int32Array;
@@ -100,15 +98,17 @@ export class IndexScratch {
     this.hash = new WordHash(table.words);
     this.entryMatchers = packLists(table.entries().map((e) => e.matchers));
     this.matcherState = new Int32Array(table.matchers.length * 2);
+    this.matcherForms = packLists(table.matchers.map((m) => (m.kind === 'forms' ? m.entries.map((e) => this.hash.slotOfEntry(e)) : [])));
+    this.matcherIsPrefix = Uint8Array.from(table.matchers, (m) => (m.kind === 'prefix' ? 1 : 0));
+    this.slotTerms = packLists(Array.from({ length: table.slots }, (_, slot) => table.slotTerms[slot] ?? []));
     this.prefixMatchers = new Int32Array(table.prefixes);
     for (const list of table.byPrefixKey.values()) {
       for (const e of list) this.prefixMatchers[e.id] = e.matcher;
       for (const { prefix } of list) {
         const [c0, c1, c2, c3] = [0, 1, 2, 3].map((i) => prefix.charCodeAt(i)) as [number, number, number, number];
         if ((c0 | c1 | c2) >= 0x80 || (prefix.length > PREFIX_KEY_LENGTH && c3 >= 0x80)) continue;
-        const bits = prefix.length === PREFIX_KEY_LENGTH ? this.prefixStarts3 : this.prefixStarts4;
-        const key = prefix.length === PREFIX_KEY_LENGTH ? prefixKeyOf(c0, c1, c2) : prefixKeyOf(c0, c1, c2, c3) & (PREFIX_BITS - 1);
-        bits[key >>> 5] = (bits[key >>> 5] as number) | (1 << (key & 31));
+        const bit = filterBit(prefix.length === PREFIX_KEY_LENGTH ? prefixKeyOf(c0, c1, c2) : prefixKeyOf(c0, c1, c2, c3));
+        this.prefixFilter[bit >>> 5] = (this.prefixFilter[bit >>> 5] as number) | (1 << (bit & 31));
       }
     }
     this.entryPrefixes = packLists(table.words.map((word) => prefixesOf(table, word).map((e) => e.id)));
@@ -156,19 +156,15 @@ export class ArticleIndex {
       const text = texts[FIELDS[f] as Field];
       // A word takes at least one character and a separator.
       field.reserve((text.length >> 1) + 1);
-      const { entries, starts, stemEnds, flags, previous } = field;
+      const { entries, previous } = field;
       const cursor = new WordCursor(text);
       let count = 0;
       while (cursor.next() && count < POSITION_MASK) {
         const at = hash.slotOf(cursor);
-        const id = at < 0 ? -1 : hash.idAt(at);
         const code = (f << FIELD_SHIFT) | count;
-        entries[count] = id;
-        starts[count] = cursor.start;
-        stemEnds[count] = cursor.stemEnd;
-        flags[count] = (cursor.ascii ? 1 : 0) | (cursor.upper ? 4 : 0);
+        entries[count] = at;
         count++;
-        if (id < 0) {
+        if (at < 0) {
           previous[count - 1] = -1;
           if (prefixes) this.notePrefixes(cursor, code);
           continue;
@@ -184,7 +180,7 @@ export class ArticleIndex {
           state[at + SEEN] = generation;
           state[at + MASK] = bit;
           state[at + ARTICLES] = (state[at + ARTICLES] as number) + 1;
-          metEntries[met++] = id;
+          metEntries[met++] = hash.idAt(at);
           newField = true;
         }
         state[at + LAST] = code;
@@ -213,16 +209,17 @@ export class ArticleIndex {
       const c0 = text.charCodeAt(start) | 0x20;
       const c1 = text.charCodeAt(start + 1) | 0x20;
       const c2 = text.charCodeAt(start + 2) | 0x20;
-      const { prefixStarts3, prefixStarts4 } = this.scratch;
+      const filter = this.scratch.prefixFilter;
       const key3 = prefixKeyOf(c0, c1, c2);
-      if (((prefixStarts3[key3 >>> 5] as number) & (1 << (key3 & 31))) !== 0) {
+      const bit3 = filterBit(key3);
+      if (((filter[bit3 >>> 5] as number) & (1 << (bit3 & 31))) !== 0) {
         const three = byKey.get(key3);
         if (three !== undefined) this.matchPrefixes(three, cursor, null, code);
       }
       if (stemEnd - start === PREFIX_KEY_LENGTH) return;
       const key4 = prefixKeyOf(c0, c1, c2, text.charCodeAt(start + 3) | 0x20);
-      const bit4 = key4 & (PREFIX_BITS - 1);
-      if (((prefixStarts4[bit4 >>> 5] as number) & (1 << (bit4 & 31))) === 0) return;
+      const bit4 = filterBit(key4);
+      if (((filter[bit4 >>> 5] as number) & (1 << (bit4 & 31))) === 0) return;
       const four = byKey.get(key4);
       if (four !== undefined) this.matchPrefixes(four, cursor, null, code);
       return;
@@ -277,10 +274,30 @@ export class ArticleIndex {
     return state[matcher * 2] === this.generation && ((state[matcher * 2 + 1] as number) & fields) !== 0;
   }
 
-  /** Appends to `pool` the positions (codes, in order) in `fields` of a table word entry. */
-  addEntryCodes(entry: number, fields: number, pool: HitPool): void {
+  /**
+   * Appends to `pool` the positions (codes) in `fields` of the words a matcher matches; returns
+   * false when they may be out of order (several words' positions, each run in order).
+   */
+  addMatcherCodes(matcher: number, fields: number, pool: HitPool): boolean {
+    const scratch = this.scratch;
+    if (scratch.matcherIsPrefix[matcher] === 1) {
+      const { prefixHits, prefixHitCount } = scratch;
+      for (let i = 0; i < prefixHitCount; i++) {
+        const code = prefixHits[i * 2 + 1] as number;
+        if (prefixHits[i * 2] === matcher && (fields & (1 << fieldOf(code))) !== 0) pool.add(code, 0);
+      }
+      return true;
+    }
+    const { start, list } = scratch.matcherForms;
+    const from = start[matcher] as number;
+    const to = start[matcher + 1] as number;
+    for (let k = from; k < to; k++) this.addWordCodes(list[k] as number, fields, pool);
+    return to - from <= 1;
+  }
+
+  /** Appends the positions in `fields` of the word in WordHash slot `at`, in order. */
+  private addWordCodes(at: number, fields: number, pool: HitPool): void {
     const state = this.scratch.hash.slots;
-    const at = this.scratch.hash.slotOfEntry(entry);
     if (state[at + SEEN] !== this.generation || ((state[at + MASK] as number) & fields) === 0) return;
     const first = pool.size;
     const words = this.scratch.fields;
@@ -290,13 +307,19 @@ export class ArticleIndex {
     pool.reverseFrom(first); // the chain runs backwards
   }
 
-  /** Appends to `pool` the positions (codes, in order) in `fields` of the words a prefix matcher matched. */
-  addPrefixCodes(matcher: number, fields: number, pool: HitPool): void {
-    const { prefixHits, prefixHitCount } = this.scratch;
-    for (let i = 0; i < prefixHitCount; i++) {
-      const code = prefixHits[i * 2 + 1] as number;
-      if (prefixHits[i * 2] === matcher && (fields & (1 << fieldOf(code))) !== 0) pool.add(code, 0);
+  /** Whether the word at a position is one a matcher matches. */
+  matcherAt(matcher: number, field: number, position: number): boolean {
+    const scratch = this.scratch;
+    if (scratch.matcherIsPrefix[matcher] === 1) {
+      const prefix = (scratch.table.matchers[matcher] as WordMatcher & { kind: 'prefix' }).prefix;
+      return this.wordAt(field, position)?.startsWith(prefix) === true;
     }
+    const words = scratch.fields[field] as FieldWords;
+    const at = position < words.count ? (words.entries[position] as number) : -1;
+    if (at < 0) return false;
+    const { start, list } = scratch.matcherForms;
+    for (let k = start[matcher] as number, to = start[matcher + 1] as number; k < to; k++) if (list[k] === at) return true;
+    return false;
   }
 
   /** The places named in a field. */
@@ -304,23 +327,9 @@ export class ArticleIndex {
     return resolver.findMentions(this.wordsOf(field), this.texts[FIELDS[field] as Field]);
   }
 
-  /** The table entry of the word at a position (-1: no rule mentions it). */
-  entryAt(field: number, position: number): number {
-    const words = this.scratch.fields[field] as FieldWords;
-    return position < words.count ? (words.entries[position] as number) : -1;
-  }
-
-  /** The folded word at a position, or undefined past the end of the field. */
+  /** The folded word at a position, or undefined past the end of the field (the field is split again: rarely needed). */
   wordAt(field: number, position: number): string | undefined {
-    const words = this.scratch.fields[field] as FieldWords;
-    if (position >= words.count) return undefined;
-    const text = this.texts[FIELDS[field] as Field];
-    const stem = text.slice(words.starts[position], words.stemEnds[position]);
-    const flags = words.flags[position] as number;
-    if ((flags & 1) !== 0) return (flags & 4) !== 0 ? stem.toLowerCase() : stem;
-    // Not plain ASCII: scan the stem again to fold it exactly as the cursor does.
-    const cursor = new WordCursor(stem);
-    return cursor.next() ? cursor.folded() : stem;
+    return this.wordsOf(field)[position]?.text;
   }
 
   /** The words of a field with their offsets and case (split again on demand: places, explanations). */

@@ -31,7 +31,7 @@ function compileNode(node: QueryNode, fields: FieldMask, options: Context): Plan
     case 'term': {
       const matchers = node.words.map((w) => toMatcher(w, options.table));
       const key = `${fields}|${matchers.map((m) => m.id).join(' ')}`;
-      const slot = options.table.slot(`${key}\u0000${node.label}`);
+      const slot = options.table.slot(`${key}\u0000${node.label}`, { fields, matchers });
       return uniform({ kind: 'term', key, slot, label: node.label, matchers, fields, ...span });
     }
     case 'place':

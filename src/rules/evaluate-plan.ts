@@ -39,12 +39,17 @@ export class PlanEvaluator implements ProgramHost {
     return this.pool.count(this.fill(leaf)) > 0;
   }
 
+  /** Whether the term (a phrase) of a slot occurs. */
+  occursTerm(slot: number): boolean {
+    return this.pool.count(this.fillTerm(slot)) > 0;
+  }
+
   test(plan: Plan): boolean {
     switch (plan.kind) {
       case 'term': {
         const matchers = plan.matchers;
         for (let i = 0; i < matchers.length; i++) if (!this.article.present((matchers[i] as WordMatcher).id, plan.fields)) return false;
-        return matchers.length === 1 || this.pool.count(this.fill(plan)) > 0;
+        return matchers.length === 1 || this.occursTerm(plan.slot);
       }
       case 'place':
         return this.pool.count(this.fill(plan)) > 0;
@@ -102,53 +107,47 @@ export class PlanEvaluator implements ProgramHost {
 
   /** Fills the pool with a term's or place's hits (once per article and slot); returns the slot. */
   private fill(plan: Leaf): number {
+    if (plan.kind === 'term') return this.fillTerm(plan.slot);
     const pool = this.pool;
     if (pool.has(plan.slot)) return plan.slot;
     pool.open(plan.slot);
-    if (plan.kind === 'term') this.termHits(plan);
-    else this.placeHits(plan);
+    this.placeHits(plan);
     pool.close(plan.slot);
     return plan.slot;
   }
 
-  private termHits(plan: Leaf & { kind: 'term' }): void {
-    const { matchers, fields } = plan;
-    for (let i = 0; i < matchers.length; i++) if (!this.article.present((matchers[i] as WordMatcher).id, fields)) return;
+  /** Fills a term's slot with its hits (once per article); returns the slot. */
+  private fillTerm(slot: number): number {
+    const pool = this.pool;
+    if (pool.has(slot)) return slot;
+    pool.open(slot);
+    this.termHits(slot);
+    pool.close(slot);
+    return slot;
+  }
+
+  /** The hits of the term whose slot is `slot`: its fields and word matchers are in slotTerms. */
+  private termHits(slot: number): void {
+    const article = this.article;
+    const { start, list } = article.scratch.slotTerms;
+    const at = start[slot] as number;
+    const fields = list[at] as number;
+    const words = (start[slot + 1] as number) - at - 1;
+    for (let k = 1; k <= words; k++) if (!article.present(list[at + k] as number, fields)) return;
     const pool = this.pool;
     const first = pool.size;
-    const head = matchers[0] as WordMatcher;
-    this.addPositions(head, fields);
-    // Each entry's (and the prefix's) positions come in order; several entries need merging.
-    if (head.kind === 'forms' && head.entries.length > 1) pool.sortFrom(first);
+    if (!article.addMatcherCodes(list[at + 1] as number, fields, pool)) pool.sortFrom(first);
     // Keep the positions where the following words match too (a phrase), in place.
     let kept = first;
     next: for (let i = first; i < pool.size; i++) {
       const code = pool.codes[i] as number;
       const field = fieldOf(code);
-      const start = positionOf(code);
-      for (let k = 1; k < matchers.length; k++) if (!this.matchesAt(matchers[k] as WordMatcher, field, start + k)) continue next;
+      const position = positionOf(code);
+      for (let k = 1; k < words; k++) if (!article.matcherAt(list[at + 1 + k] as number, field, position + k)) continue next;
       pool.codes[kept] = code;
-      pool.ends[kept++] = start + matchers.length;
+      pool.ends[kept++] = position + words;
     }
     pool.size = kept;
-  }
-
-  /** Appends the positions (codes) in `fields` of the words a matcher matches. */
-  private addPositions(matcher: WordMatcher, fields: number): void {
-    const article = this.article;
-    if (matcher.kind === 'prefix') {
-      article.addPrefixCodes(matcher.id, fields, this.pool);
-      return;
-    }
-    for (const e of matcher.entries) article.addEntryCodes(e, fields, this.pool);
-  }
-
-  private matchesAt(matcher: WordMatcher, field: number, position: number): boolean {
-    if (matcher.kind === 'forms') {
-      const entry = this.article.entryAt(field, position);
-      return entry >= 0 && matcher.entries.includes(entry);
-    }
-    return this.article.wordAt(field, position)?.startsWith(matcher.prefix) === true;
   }
 
   private placeHits(plan: Leaf & { kind: 'place' }): void {

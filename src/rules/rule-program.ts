@@ -17,8 +17,10 @@ const END = 0;
 const REQUIRE = 1;
 /** WORD matcher fields: acc = the matcher is present in one of the fields. */
 const WORD = 2;
-/** LEAF index: acc = the phrase or place leaves[index] occurs. */
-const LEAF = 3;
+/** PHRASE slot: acc = the term (of several words) with that hit slot occurs. */
+const PHRASE = 3;
+/** PLACE index: acc = the place places[index] occurs. */
+const PLACE = 8;
 /** NEAR index: acc = the NEAR/ONEAR nears[index] holds. */
 const NEAR = 4;
 const NOT = 5;
@@ -34,6 +36,7 @@ export type Near = Extract<Plan, { kind: 'near' }>;
 export interface ProgramHost {
   present(matcher: number, fields: number): boolean;
   occurs(leaf: Leaf): boolean;
+  occursTerm(slot: number): boolean;
   test(plan: Plan): boolean;
 }
 
@@ -41,7 +44,7 @@ export interface Programs {
   readonly code: Int32Array;
   /** Offset of each rule's program. */
   readonly offsets: Int32Array;
-  readonly leaves: readonly Leaf[];
+  readonly places: readonly Leaf[];
   readonly nears: readonly Near[];
   /** Each rule's required words, rarest first (its REQUIRE operations). */
   readonly required: readonly (readonly RequiredWord[])[];
@@ -50,7 +53,7 @@ export interface Programs {
 /** One program per plan: required words rarest first (by `cost`), then the residual tree. */
 export function compilePrograms(plans: readonly Plan[], cost: (m: WordMatcher) => number): Programs {
   const code: number[] = [];
-  const leaves: Leaf[] = [];
+  const places: Leaf[] = [];
   const nears: Near[] = [];
   const offsets = new Int32Array(plans.length);
   const required = plans.map((plan) => requiredWordsOf(plan, cost));
@@ -58,10 +61,10 @@ export function compilePrograms(plans: readonly Plan[], cost: (m: WordMatcher) =
     switch (plan.kind) {
       case 'term':
         if (plan.matchers.length === 1) code.push(WORD, (plan.matchers[0] as WordMatcher).id, plan.fields);
-        else code.push(LEAF, leaves.push(plan) - 1);
+        else code.push(PHRASE, plan.slot);
         return;
       case 'place':
-        code.push(LEAF, leaves.push(plan) - 1);
+        code.push(PLACE, places.push(plan) - 1);
         return;
       case 'near':
         code.push(NEAR, nears.push(plan) - 1);
@@ -90,7 +93,7 @@ export function compilePrograms(plans: readonly Plan[], cost: (m: WordMatcher) =
     if (residual !== null) emit(residual);
     code.push(END);
   });
-  return { code: Int32Array.from(code), offsets, leaves, nears, required };
+  return { code: Int32Array.from(code), offsets, places, nears, required };
 }
 
 /**
@@ -115,8 +118,12 @@ export function runProgram(programs: Programs, at: number, generation: number, h
         acc = host.present(code[pc + 1] as number, code[pc + 2] as number);
         pc += 3;
         break;
-      case LEAF:
-        acc = host.occurs(programs.leaves[code[pc + 1] as number] as Leaf);
+      case PHRASE:
+        acc = host.occursTerm(code[pc + 1] as number);
+        pc += 2;
+        break;
+      case PLACE:
+        acc = host.occurs(programs.places[code[pc + 1] as number] as Leaf);
         pc += 2;
         break;
       case NEAR:

@@ -82,12 +82,19 @@ export class TermTable {
     return matcher;
   }
 
-  /** One result slot per distinct key: terms with equal keys share their hits within an article. */
-  slot(key: string): number {
+  /** What each term's slot looks for: [fields, matcher ids…] (undefined for places). */
+  readonly slotTerms: (readonly number[] | undefined)[] = [];
+
+  /**
+   * One result slot per distinct key: terms with equal keys share their hits within an article.
+   * A term's slot records its fields and word matchers (equal keys have equal ones).
+   */
+  slot(key: string, term?: { readonly fields: number; readonly matchers: readonly WordMatcher[] }): number {
     let slot = this.slotIds.get(key);
     if (slot === undefined) {
       slot = this.slotIds.size;
       this.slotIds.set(key, slot);
+      if (term !== undefined) this.slotTerms[slot] = [term.fields, ...term.matchers.map((m) => m.id)];
     }
     return slot;
   }
