@@ -13,7 +13,8 @@ import type { PlaceResolver, Plan } from './query-plan.ts';
 import { defaultPlaces } from './gazetteer-places.ts';
 import { compilePrograms, runProgram } from './rule-program.ts';
 import type { Programs } from './rule-program.ts';
-import { GUESSED_COSTS, matcherCost } from './rule-trigger.ts';
+import { GUESSED_COSTS, matcherCost, memoizeCosts } from './rule-trigger.ts';
+import { residualOf } from './required-words.ts';
 import type { WordCosts } from './rule-trigger.ts';
 import { RuleSyntaxError } from './rule-syntax-error.ts';
 import { TermTable } from './term-table.ts';
@@ -88,6 +89,9 @@ class RuleSet implements CompiledRules {
   readonly size: number;
   private readonly indexScratch: IndexScratch;
   private readonly hitPool: HitPool;
+  private readonly plans: readonly Plan[];
+  /** What is left of each rule to test once its required words are there (required-words.ts). */
+  private readonly residuals: readonly (Plan | null)[];
   private programs: Programs;
   private triggers: Triggers;
   private articles = 0;
@@ -101,14 +105,16 @@ class RuleSet implements CompiledRules {
     // The table's words are all known now (compileQuery registered every possible index word).
     this.indexScratch = new IndexScratch(table);
     this.hitPool = new HitPool(table.slots);
+    this.plans = rules.map((r) => r.plan);
+    this.residuals = this.plans.map(residualOf);
     [this.programs, this.triggers] = this.indexRules(GUESSED_COSTS);
   }
 
   /** Compiles each rule's program (required words rarest first) and files it under its rarest required words. */
-  private indexRules(costs: WordCosts): [Programs, Triggers] {
-    const plans = this.rules.map((r) => r.plan);
-    const programs = compilePrograms(plans, (m) => matcherCost(m, costs));
-    return [programs, indexTriggers(plans, this.table, costs, programs)];
+  private indexRules(wordCosts: WordCosts): [Programs, Triggers] {
+    const costs = memoizeCosts(wordCosts);
+    const programs = compilePrograms(this.plans, this.residuals, (m) => matcherCost(m, costs));
+    return [programs, indexTriggers(this.plans, this.table, costs, programs)];
   }
 
   /**

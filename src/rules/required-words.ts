@@ -10,7 +10,7 @@ export interface RequiredWord {
   readonly fields: number;
 }
 
-/** The required words of a plan, rarest (lowest cost) first. */
+/** The required words of a plan, rarest (lowest cost) first; `cost` should be cheap (memoized). */
 export function requiredWordsOf(plan: Plan, cost: (m: WordMatcher) => number): RequiredWord[] {
   const needed: RequiredWord[] = [];
   collectRequired(plan, needed);

@@ -3,7 +3,7 @@
 // would cost a cache miss per node with thousands of rules. The rule index files programs by
 // offset, and each program carries the stamp that stops an article from testing it twice.
 import type { Plan, WordMatcher } from './query-plan.ts';
-import { requiredWordsOf, residualOf } from './required-words.ts';
+import { requiredWordsOf } from './required-words.ts';
 import type { RequiredWord } from './required-words.ts';
 
 // Program layout at offset p: [p + STAMP] the last generation that tested it, [p + RULE] the
@@ -50,8 +50,8 @@ export interface Programs {
   readonly required: readonly (readonly RequiredWord[])[];
 }
 
-/** One program per plan: required words rarest first (by `cost`), then the residual tree. */
-export function compilePrograms(plans: readonly Plan[], cost: (m: WordMatcher) => number): Programs {
+/** One program per plan: required words rarest first (by `cost`), then its residual (residualOf). */
+export function compilePrograms(plans: readonly Plan[], residuals: readonly (Plan | null)[], cost: (m: WordMatcher) => number): Programs {
   const code: number[] = [];
   const places: Leaf[] = [];
   const nears: Near[] = [];
@@ -89,7 +89,7 @@ export function compilePrograms(plans: readonly Plan[], cost: (m: WordMatcher) =
     offsets[rule] = code.length;
     code.push(-1, rule);
     for (const { matcher, fields } of required[rule] as RequiredWord[]) code.push(REQUIRE, matcher.id, fields);
-    const residual = residualOf(plan);
+    const residual = residuals[rule] ?? null;
     if (residual !== null) emit(residual);
     code.push(END);
   });

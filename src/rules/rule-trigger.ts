@@ -49,12 +49,36 @@ export function findTrigger(plan: Plan, costs: WordCosts = GUESSED_COSTS): Trigg
   }
 }
 
+/** The same costs, each word's computed once (a rule set asks for the same words many times). */
+export function memoizeCosts(costs: WordCosts): WordCosts {
+  const words = new Map<string, number>();
+  return {
+    word: (word) => {
+      let cost = words.get(word);
+      if (cost === undefined) words.set(word, (cost = costs.word(word)));
+      return cost;
+    },
+    prefix: costs.prefix,
+  };
+}
+
 /** Estimated chance that an article has a word of this matcher. */
 export function matcherCost(m: WordMatcher, costs: WordCosts = GUESSED_COSTS): number {
   return matcherTrigger(m, costs).cost;
 }
 
+/** Each matcher's trigger, per costs (a rule set asks for the same matchers many times). */
+const matcherTriggers = new WeakMap<WordCosts, WeakMap<WordMatcher, Trigger>>();
+
 function matcherTrigger(m: WordMatcher, costs: WordCosts): Trigger {
+  let known = matcherTriggers.get(costs);
+  if (known === undefined) matcherTriggers.set(costs, (known = new WeakMap()));
+  let trigger = known.get(m);
+  if (trigger === undefined) known.set(m, (trigger = computeMatcherTrigger(m, costs)));
+  return trigger;
+}
+
+function computeMatcherTrigger(m: WordMatcher, costs: WordCosts): Trigger {
   if (m.kind === 'prefix') return { words: [], prefixes: [m.prefix], cost: costs.prefix(m.prefix) };
   const words = [...m.forms];
   return { words, prefixes: [], cost: words.reduce((sum, w) => sum + costs.word(w), 0) };

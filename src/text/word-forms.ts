@@ -60,6 +60,7 @@ const NOUN_SWITCHES = new Set(['Noun|Verb', 'Actor|Verb', 'Unit|Noun', 'Adj|Noun
 const INFLECTABLE = /^[a-z]{3,}$/;
 const SHORT = /^[a-z]{2}$/;
 const SINGULAR_LOOKING = /(?:ss|is|us)$/;
+const REGULAR_VERB_ENDING = /(?:s|ed|ing)$/;
 
 const cache = new Map<string, readonly string[]>();
 
@@ -120,6 +121,8 @@ function verbLemmas(word: string): string[] {
   if (isVerbLemma(word)) return [word];
   if (!mayBeVerbForm(word)) return [];
   const lemmas: string[] = [];
+  // The lexicon knows every irregular form: a word it does not know is a verb form only by a regular ending.
+  if (!isKnown(word) && !REGULAR_VERB_ENDING.test(word)) return lemmas;
   for (const tense of ['PastTense', 'PresentTense', 'Gerund', 'Participle', undefined]) {
     const infinitive = verb.toInfinitive(word, model, tense);
     if (infinitive === word || infinitive === '' || lemmas.includes(infinitive) || !isVerbLemma(infinitive)) continue;
