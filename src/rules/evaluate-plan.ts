@@ -19,6 +19,9 @@ export interface Hit {
   readonly label: string;
 }
 
+/** Where a NEAR partner may be: after the hit (ONEAR's right side), before it, or either. */
+type Side = 'after' | 'before' | 'either';
+
 export class PlanEvaluator implements ProgramHost {
   private mentionCache: Map<PlaceResolver, (readonly PlaceMention[])[]> | undefined;
 
@@ -197,7 +200,7 @@ export class PlanEvaluator implements ProgramHost {
     }
     if (side.kind !== 'term' && side.kind !== 'place') return;
     const other = which === 'left' ? near.right : near.left;
-    const direction = !near.ordered ? 'either' : which === 'left' ? 'after' : 'before';
+    const direction: Side = !near.ordered ? 'either' : which === 'left' ? 'after' : 'before';
     const pool = this.pool;
     const slot = this.fill(side);
     for (let i = pool.from(slot), end = i + pool.count(slot); i < end; i++) {
@@ -211,21 +214,52 @@ export class PlanEvaluator implements ProgramHost {
    * Is there a hit of `other` (a term, place or OR group) in the field of the hit (code, end), not
    * overlapping it, at most near.distance words away on the given side?
    */
-  private hasPartner(other: Plan, code: number, end: number, near: Near, side: 'after' | 'before' | 'either'): boolean {
+  private hasPartner(other: Plan, code: number, end: number, near: Near, side: Side): boolean {
     if (other.kind === 'or') {
       for (const c of other.children) if (this.hasPartner(c, code, end, near, side)) return true;
       return false;
     }
     if (other.kind !== 'term' && other.kind !== 'place') return false;
-    const pool = this.pool;
     const slot = this.fill(other);
+    const longest = other.kind === 'term' ? other.matchers.length : this.pool.longest(this.pool.from(slot), this.pool.count(slot));
+    return this.partnerIn(slot, longest, code, end, near.distance, side);
+  }
+
+  /** NEAR/ONEAR over terms only, as rule-program.ts lays it out: distance, ordered, left count, left slots, right slots. */
+  nearTerms(code: Int32Array, at: number, size: number): boolean {
+    const distance = code[at] as number;
+    const side: Side = code[at + 1] === 1 ? 'after' : 'either';
+    const leftCount = code[at + 2] as number;
+    const left = at + 3;
+    const right = left + leftCount;
+    const end = at + size;
+    const pool = this.pool;
+    for (let r = right; r < end; r++) this.fillTerm(code[r] as number);
+    for (let l = left; l < right; l++) {
+      const slot = this.fillTerm(code[l] as number);
+      for (let i = pool.from(slot), last = i + pool.count(slot); i < last; i++) {
+        for (let r = right; r < end; r++) {
+          const other = code[r] as number;
+          if (this.partnerIn(other, this.termLength(other), pool.codes[i] as number, pool.ends[i] as number, distance, side)) return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private termLength(slot: number): number {
+    const start = this.article.scratch.slotTerms.start;
+    return (start[slot + 1] as number) - (start[slot] as number) - 1;
+  }
+
+  /** Is there a hit in `slot` (spanning at most `longest` words) that partners the hit (code, end)? */
+  private partnerIn(slot: number, longest: number, code: number, end: number, distance: number, side: Side): boolean {
+    const pool = this.pool;
     const count = pool.count(slot);
     if (count === 0) return false;
-    const distance = near.distance;
     const field = fieldOf(code);
     const start = positionOf(code);
     const from = pool.from(slot);
-    const longest = other.kind === 'term' ? other.matchers.length : pool.longest(from, count);
     const lowest = (field << FIELD_SHIFT) | Math.max(0, start - distance - longest);
     for (let i = pool.lowerBound(from, count, lowest), last = from + count; i < last; i++) {
       const o = pool.codes[i] as number;

@@ -21,6 +21,11 @@ const WORD = 2;
 const PHRASE = 3;
 /** PLACE index: acc = the place places[index] occurs. */
 const PLACE = 8;
+/**
+ * NEAR_TERMS size distance ordered leftCount left… right…: acc = a NEAR/ONEAR whose operands are
+ * terms (or OR groups of terms, listed by hit slot) holds; size is the operation's length.
+ */
+const NEAR_TERMS = 9;
 /** NEAR index: acc = the NEAR/ONEAR nears[index] holds. */
 const NEAR = 4;
 const NOT = 5;
@@ -37,6 +42,7 @@ export interface ProgramHost {
   present(matcher: number, fields: number): boolean;
   occurs(leaf: Leaf): boolean;
   occursTerm(slot: number): boolean;
+  nearTerms(code: Int32Array, at: number, size: number): boolean;
   test(plan: Plan): boolean;
 }
 
@@ -66,9 +72,13 @@ export function compilePrograms(plans: readonly Plan[], residuals: readonly (Pla
       case 'place':
         code.push(PLACE, places.push(plan) - 1);
         return;
-      case 'near':
-        code.push(NEAR, nears.push(plan) - 1);
+      case 'near': {
+        const left = termSlots(plan.left);
+        const right = termSlots(plan.right);
+        if (left === null || right === null) code.push(NEAR, nears.push(plan) - 1);
+        else code.push(NEAR_TERMS, 5 + left.length + right.length, plan.distance, plan.ordered ? 1 : 0, left.length, ...left, ...right);
         return;
+      }
       case 'not':
         emit(plan.child);
         code.push(NOT);
@@ -94,6 +104,19 @@ export function compilePrograms(plans: readonly Plan[], residuals: readonly (Pla
     code.push(END);
   });
   return { code: Int32Array.from(code), offsets, places, nears, required };
+}
+
+/** The hit slots of a NEAR operand made of terms (an OR group of them included), or null. */
+function termSlots(plan: Plan): number[] | null {
+  if (plan.kind === 'term') return [plan.slot];
+  if (plan.kind !== 'or') return null;
+  const slots: number[] = [];
+  for (const child of plan.children) {
+    const more = termSlots(child);
+    if (more === null) return null;
+    slots.push(...more);
+  }
+  return slots;
 }
 
 /**
@@ -130,6 +153,12 @@ export function runProgram(programs: Programs, at: number, generation: number, h
         acc = host.test(programs.nears[code[pc + 1] as number] as Near);
         pc += 2;
         break;
+      case NEAR_TERMS: {
+        const size = code[pc + 1] as number;
+        acc = host.nearTerms(code, pc + 2, size - 2);
+        pc += size;
+        break;
+      }
       case NOT:
         acc = !acc;
         pc++;
