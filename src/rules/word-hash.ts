@@ -116,10 +116,11 @@ export class WordHash {
     const slots = this.slots;
     if (slots[at + PACKED] === PACKED_NONE) return false; // the table word is not ASCII
     const packed = Math.min(length, PACKED_CHARS);
-    for (let k = 0; k < packed; k += 4) {
+    for (let i = 0, k = at + PACKED; i < packed; k++) {
+      const stop = Math.min(i + 4, packed);
       let word = 0;
-      for (let i = k; i < k + 4 && i < packed; i++) word |= (text.charCodeAt(start + i) | 0x20) << ((i - k) * 7);
-      if (word !== slots[at + PACKED + (k >> 2)]) return false;
+      for (let shift = 0; i < stop; i++, shift += 7) word |= (text.charCodeAt(start + i) | 0x20) << shift;
+      if (word !== slots[k]) return false;
     }
     const from = slots[at + FROM] as number;
     for (let i = PACKED_CHARS; i < length; i++) if ((text.charCodeAt(start + i) | 0x20) !== this.pool[from + i]) return false;
