@@ -16,7 +16,7 @@ import { compileBaselineRule } from './rules/regex-baseline.ts';
 import type { BaselineRule } from './rules/regex-baseline.ts';
 
 const SIZES = [100, 1_000, 10_000];
-const ENGINE_PASSES = 3;
+const ENGINE_PASSES = 5;
 
 v8.setFlagsFromString('--expose-gc');
 const gc = vm.runInNewContext('gc') as () => void;
