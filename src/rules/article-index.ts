@@ -12,8 +12,8 @@ import { packLists } from './id-lists.ts';
 import type { IdLists } from './id-lists.ts';
 import { FIELDS } from './query-plan.ts';
 import type { PlaceMention, PlaceResolver, WordMatcher } from './query-plan.ts';
-import { PREFIX_KEY_LENGTH, prefixKeyOf } from './term-table.ts';
-import type { PrefixEntry, TermTable } from './term-table.ts';
+import { PrefixHits, prefixesOf } from './prefix-hits.ts';
+import type { TermTable } from './term-table.ts';
 import { DATA, WordHash } from './word-hash.ts';
 
 /** A word position: field index in the top bits, so codes sort by field, then position. */
@@ -21,12 +21,6 @@ export const FIELD_SHIFT = 24;
 const POSITION_MASK = (1 << FIELD_SHIFT) - 1;
 export const fieldOf = (code: number): number => code >>> FIELD_SHIFT;
 export const positionOf = (code: number): number => code & POSITION_MASK;
-
-/** Bits of the prefix-key filter: small enough to stay in the first-level cache. */
-const PREFIX_FILTER_BITS = 15;
-
-/** Where a prefix key (prefixKeyOf) falls in the prefix filter (a multiplicative hash). */
-const filterBit = (key: number): number => Math.imul(key, 0x9e3779b1) >>> (32 - PREFIX_FILTER_BITS);
 
 // What the index keeps per table word, in the word's own WordHash slot (the cache line its lookup
 // has just read): the generation of the article it was last seen in, the fields it was seen in
@@ -78,19 +72,11 @@ export class IndexScratch {
   readonly entryPrefixes: IdLists;
   /** Per matcher: the generation it was last present in, and the fields (bit mask). */
   readonly matcherState: Int32Array;
-  /** One bit per ASCII prefix key (filterBit): most words skip the prefix map. */
-  readonly prefixFilter = new Uint32Array((1 << PREFIX_FILTER_BITS) >>> 5);
-  /** The prefix matcher of each prefix entry, or -1 (only rules are indexed under it). */
-  readonly prefixMatchers: Int32Array;
-  readonly prefixSeen: Int32Array;
-  /** (matcher, code) pairs of the words that matched a prefix matcher in the current article. */
-  prefixHits = new Int32Array(256);
-  prefixHitCount = 0;
-  /** The distinct entries and prefix entries met in the current article. */
+  /** The words of the current article that start with the rule set's prefixes. */
+  readonly prefixHits: PrefixHits;
+  /** The distinct entries met in the current article. */
   readonly metEntries: Int32Array;
   metEntryCount = 0;
-  readonly metPrefixes: Int32Array;
-  metPrefixCount = 0;
   readonly fields = FIELDS.map(() => new FieldWords());
 
   constructor(readonly table: TermTable) {
@@ -101,16 +87,7 @@ export class IndexScratch {
     this.matcherForms = packLists(table.matchers.map((m) => (m.kind === 'forms' ? m.entries.map((e) => this.hash.slotOfEntry(e)) : [])));
     this.matcherIsPrefix = Uint8Array.from(table.matchers, (m) => (m.kind === 'prefix' ? 1 : 0));
     this.slotTerms = packLists(Array.from({ length: table.slots }, (_, slot) => table.slotTerms[slot] ?? []));
-    this.prefixMatchers = new Int32Array(table.prefixes);
-    for (const list of table.byPrefixKey.values()) {
-      for (const e of list) this.prefixMatchers[e.id] = e.matcher;
-      for (const { prefix } of list) {
-        const [c0, c1, c2, c3] = [0, 1, 2, 3].map((i) => prefix.charCodeAt(i)) as [number, number, number, number];
-        if ((c0 | c1 | c2) >= 0x80 || (prefix.length > PREFIX_KEY_LENGTH && c3 >= 0x80)) continue;
-        const bit = filterBit(prefix.length === PREFIX_KEY_LENGTH ? prefixKeyOf(c0, c1, c2) : prefixKeyOf(c0, c1, c2, c3));
-        this.prefixFilter[bit >>> 5] = (this.prefixFilter[bit >>> 5] as number) | (1 << (bit & 31));
-      }
-    }
+    this.prefixHits = new PrefixHits(table, this.matcherState);
     this.entryPrefixes = packLists(table.words.map((word) => prefixesOf(table, word).map((e) => e.id)));
     const slots = this.hash.slots;
     for (let id = 0; id < words; id++) {
@@ -120,9 +97,7 @@ export class IndexScratch {
       slots[at + PREFIXES_FROM] = this.entryPrefixes.start[id] as number;
       slots[at + PREFIXES_TO] = this.entryPrefixes.start[id + 1] as number;
     }
-    this.prefixSeen = new Int32Array(table.prefixes);
     this.metEntries = new Int32Array(words);
-    this.metPrefixes = new Int32Array(table.prefixes);
   }
 
   /** In how many articles so far a table entry's word occurred. */
@@ -146,10 +121,10 @@ export class ArticleIndex {
     const matcherList = scratch.entryMatchers.list;
     const prefixList = scratch.entryPrefixes.list;
     const matcherState = scratch.matcherState;
-    const prefixes = scratch.table.byPrefixKey.size > 0;
+    const prefixHits = scratch.prefixHits;
+    prefixHits.reset(generation);
+    const prefixes = prefixHits.any;
     let met = 0;
-    scratch.metPrefixCount = 0;
-    scratch.prefixHitCount = 0;
     for (let f = 0; f < FIELDS.length; f++) {
       const field = scratch.fields[f] as FieldWords;
       const bit = 1 << f;
@@ -166,7 +141,7 @@ export class ArticleIndex {
         count++;
         if (at < 0) {
           previous[count - 1] = -1;
-          if (prefixes) this.notePrefixes(cursor, code);
+          if (prefixes) prefixHits.noteWord(cursor, code);
           continue;
         }
         let newField: boolean;
@@ -193,79 +168,11 @@ export class ArticleIndex {
             } else matcherState[m + 1] = (matcherState[m + 1] as number) | bit;
           }
         }
-        for (let k = state[at + PREFIXES_FROM] as number, end = state[at + PREFIXES_TO] as number; k < end; k++) this.notePrefix(prefixList[k] as number, code);
+        for (let k = state[at + PREFIXES_FROM] as number, end = state[at + PREFIXES_TO] as number; k < end; k++) prefixHits.note(prefixList[k] as number, code);
       }
       field.count = count;
     }
     scratch.metEntryCount = met;
-  }
-
-  /** Prefix matchers and prefix-indexed rules for the cursor's word (keys: prefixKeyOf). */
-  private notePrefixes(cursor: WordCursor, code: number): void {
-    const byKey = this.scratch.table.byPrefixKey;
-    if (cursor.ascii) {
-      const { text, start, stemEnd } = cursor;
-      if (stemEnd - start < PREFIX_KEY_LENGTH) return;
-      const c0 = text.charCodeAt(start) | 0x20;
-      const c1 = text.charCodeAt(start + 1) | 0x20;
-      const c2 = text.charCodeAt(start + 2) | 0x20;
-      const filter = this.scratch.prefixFilter;
-      const key3 = prefixKeyOf(c0, c1, c2);
-      const bit3 = filterBit(key3);
-      if (((filter[bit3 >>> 5] as number) & (1 << (bit3 & 31))) !== 0) {
-        const three = byKey.get(key3);
-        if (three !== undefined) this.matchPrefixes(three, cursor, null, code);
-      }
-      if (stemEnd - start === PREFIX_KEY_LENGTH) return;
-      const key4 = prefixKeyOf(c0, c1, c2, text.charCodeAt(start + 3) | 0x20);
-      const bit4 = filterBit(key4);
-      if (((filter[bit4 >>> 5] as number) & (1 << (bit4 & 31))) === 0) return;
-      const four = byKey.get(key4);
-      if (four !== undefined) this.matchPrefixes(four, cursor, null, code);
-      return;
-    }
-    const word = cursor.folded();
-    if (word.length < PREFIX_KEY_LENGTH) return;
-    const c = (i: number): number => word.charCodeAt(i);
-    const three = byKey.get(prefixKeyOf(c(0), c(1), c(2)));
-    if (three !== undefined) this.matchPrefixes(three, cursor, word, code);
-    if (word.length === PREFIX_KEY_LENGTH) return;
-    const four = byKey.get(prefixKeyOf(c(0), c(1), c(2), c(3)));
-    if (four !== undefined) this.matchPrefixes(four, cursor, word, code);
-  }
-
-  /** `word`: the folded word, or null for an ASCII word compared in place. */
-  private matchPrefixes(candidates: readonly PrefixEntry[], cursor: WordCursor, word: string | null, code: number): void {
-    for (const e of candidates) {
-      if (word === null ? !asciiStartsWith(cursor.text, cursor.start, cursor.stemEnd, e.prefix) : !word.startsWith(e.prefix)) continue;
-      this.notePrefix(e.id, code);
-    }
-  }
-
-  /** Records that the word at `code` starts with prefix entry `id`'s prefix. */
-  private notePrefix(id: number, code: number): void {
-    const scratch = this.scratch;
-    const generation = this.generation;
-    const m = scratch.prefixMatchers[id] as number;
-    if (m >= 0) {
-      const { matcherState } = scratch;
-      if (matcherState[m * 2] !== generation) {
-        matcherState[m * 2] = generation;
-        matcherState[m * 2 + 1] = 1 << fieldOf(code);
-      } else matcherState[m * 2 + 1] = (matcherState[m * 2 + 1] as number) | (1 << fieldOf(code));
-      if (scratch.prefixHitCount * 2 === scratch.prefixHits.length) {
-        const grown = new Int32Array(scratch.prefixHits.length * 2);
-        grown.set(scratch.prefixHits);
-        scratch.prefixHits = grown;
-      }
-      scratch.prefixHits[scratch.prefixHitCount * 2] = m;
-      scratch.prefixHits[scratch.prefixHitCount * 2 + 1] = code;
-      scratch.prefixHitCount++;
-    }
-    if (scratch.prefixSeen[id] !== generation) {
-      scratch.prefixSeen[id] = generation;
-      scratch.metPrefixes[scratch.metPrefixCount++] = id;
-    }
   }
 
   /** Whether a word matcher matched in one of `fields` (bit mask). */
@@ -281,11 +188,7 @@ export class ArticleIndex {
   addMatcherCodes(matcher: number, fields: number, pool: HitPool): boolean {
     const scratch = this.scratch;
     if (scratch.matcherIsPrefix[matcher] === 1) {
-      const { prefixHits, prefixHitCount } = scratch;
-      for (let i = 0; i < prefixHitCount; i++) {
-        const code = prefixHits[i * 2 + 1] as number;
-        if (prefixHits[i * 2] === matcher && (fields & (1 << fieldOf(code))) !== 0) pool.add(code, 0);
-      }
+      scratch.prefixHits.addCodes(matcher, fields, pool);
       return true;
     }
     const { start, list } = scratch.matcherForms;
@@ -342,20 +245,4 @@ export class ArticleIndex {
     }
     return words;
   }
-}
-
-/** The prefix entries a folded word matches (keyed as notePrefixes looks them up). */
-function prefixesOf(table: TermTable, word: string): PrefixEntry[] {
-  if (word.length < PREFIX_KEY_LENGTH) return [];
-  const c = (i: number): number => word.charCodeAt(i);
-  const keys = [prefixKeyOf(c(0), c(1), c(2))];
-  if (word.length > PREFIX_KEY_LENGTH) keys.push(prefixKeyOf(c(0), c(1), c(2), c(3)));
-  return keys.flatMap((key) => (table.byPrefixKey.get(key) ?? []).filter((e) => word.startsWith(e.prefix)));
-}
-
-/** Whether text[start, end) lower-cased starts with `prefix`, without building the word (ASCII letters and digits only). */
-function asciiStartsWith(text: string, start: number, end: number, prefix: string): boolean {
-  if (end - start < prefix.length) return false;
-  for (let i = 0; i < prefix.length; i++) if ((text.charCodeAt(start + i) | 0x20) !== prefix.charCodeAt(i)) return false;
-  return true;
 }

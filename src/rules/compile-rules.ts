@@ -137,7 +137,7 @@ class RuleSet implements CompiledRules {
     this.measureRarity();
     const index = new ArticleIndex(article, this.indexScratch);
     const evaluator = new PlanEvaluator(index, this.hitPool);
-    const { metEntries, metEntryCount, metPrefixes, metPrefixCount } = this.indexScratch;
+    const { metEntries, metEntryCount, prefixHits } = this.indexScratch;
     const { words, prefixes, always } = this.triggers;
     // The programs filed under the article's words and prefixes, and those filed under none.
     const fired: number[] = [];
@@ -145,8 +145,8 @@ class RuleSet implements CompiledRules {
       const e = metEntries[i] as number;
       this.run(words.list, words.start[e] as number, words.start[e + 1] as number, evaluator, fired);
     }
-    for (let i = 0; i < metPrefixCount; i++) {
-      const p = metPrefixes[i] as number;
+    for (let i = 0; i < prefixHits.metCount; i++) {
+      const p = prefixHits.met[i] as number;
       this.run(prefixes.list, prefixes.start[p] as number, prefixes.start[p + 1] as number, evaluator, fired);
     }
     this.run(always, 0, always.length, evaluator, fired);
