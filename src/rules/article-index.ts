@@ -1,8 +1,8 @@
-// An article's words looked up in the rule set's TermTable as they are scanned: each word's table
-// entry (or -1) and where it is, kept in reusable typed arrays (spec/rules.md, "Text model").
-// This is all the per-article work before rules are evaluated: no NLP, nothing per rule, and no
-// allocation. Per-entry and per-matcher state is interleaved in one array each, stamped with the
-// article's generation number, so an entry met in an article costs one cache line, not five.
+// An article's words looked up in the rule set's TermTable as they are scanned: each word's
+// WordHash slot (or -1) and where it is, kept in reusable typed arrays (spec/rules.md, "Text
+// model"). This is all the per-article work before rules are evaluated: no NLP, nothing per rule,
+// and no allocation. What the article tells about a table word is kept in the word's own hash
+// slot, stamped with the article's generation number, so a word met costs one cache line.
 import type { Article, Field } from '../domain/match.ts';
 import { WordCursor } from '../text/word-cursor.ts';
 import { splitWords } from '../text/words.ts';
@@ -43,7 +43,7 @@ const KEPT_POSITIONS = 1 << 16;
 class FieldWords {
   count = 0;
   entries = new Int32Array(256);
-  /** The previous position (code) of the same table entry in the article, or -1. */
+  /** The previous position (code) of the same table word in the article, or -1. */
   previous = new Int32Array(256);
 
   /** Makes room for `words` positions (and gives back the room a very long article took). */
