@@ -19,6 +19,13 @@ const REQUIRE = 1;
 const WORD = 2;
 /** PHRASE slot: acc = the term (of several words) with that hit slot occurs. */
 const PHRASE = 3;
+/** NEAR index: acc = the NEAR/ONEAR nears[index] holds (an operand is a place). */
+const NEAR = 4;
+const NOT = 5;
+/** JUMP_FALSE target: if acc is false, continue at target (the end of an AND). */
+const JUMP_FALSE = 6;
+/** JUMP_TRUE target: if acc is true, continue at target (the end of an OR). */
+const JUMP_TRUE = 7;
 /** PLACE index: acc = the place places[index] occurs. */
 const PLACE = 8;
 /**
@@ -26,13 +33,6 @@ const PLACE = 8;
  * terms (or OR groups of terms, listed by hit slot) holds; size is the operation's length.
  */
 const NEAR_TERMS = 9;
-/** NEAR index: acc = the NEAR/ONEAR nears[index] holds. */
-const NEAR = 4;
-const NOT = 5;
-/** JUMP_FALSE target: if acc is false, continue at target (the end of an AND). */
-const JUMP_FALSE = 6;
-/** JUMP_TRUE target: if acc is true, continue at target (the end of an OR). */
-const JUMP_TRUE = 7;
 
 export type Leaf = Extract<Plan, { kind: 'term' | 'place' }>;
 export type Near = Extract<Plan, { kind: 'near' }>;
