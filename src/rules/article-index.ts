@@ -10,17 +10,13 @@ import type { Word } from '../text/words.ts';
 import type { HitPool } from './hit-pool.ts';
 import { packLists } from './id-lists.ts';
 import type { IdLists } from './id-lists.ts';
+import { FIELD_SHIFT, fieldOf, POSITION_MASK, positionOf } from './position-code.ts';
 import { FIELDS } from './query-plan.ts';
 import type { PlaceMention, PlaceResolver, WordMatcher } from './query-plan.ts';
 import { PrefixHits, prefixesOf } from './prefix-hits.ts';
 import type { TermTable } from './term-table.ts';
 import { DATA, WordHash } from './word-hash.ts';
 
-/** A word position: field index in the top bits, so codes sort by field, then position. */
-export const FIELD_SHIFT = 24;
-const POSITION_MASK = (1 << FIELD_SHIFT) - 1;
-export const fieldOf = (code: number): number => code >>> FIELD_SHIFT;
-export const positionOf = (code: number): number => code & POSITION_MASK;
 
 // What the index keeps per table word, in the word's own WordHash slot (the cache line its lookup
 // has just read): the generation of the article it was last seen in, the fields it was seen in
@@ -60,16 +56,16 @@ class FieldWords {
 export class IndexScratch {
   generation = 0;
   readonly hash: WordHash;
-  /** The forms matchers each entry's word belongs to. */
-  readonly entryMatchers: IdLists;
+  /** The forms matchers of the table's words, each word's range in its slot (MATCHERS_FROM/TO). */
+  readonly entryMatchers: Int32Array;
   /** The words of each forms matcher, as WordHash slot offsets (empty for prefix matchers). */
   readonly matcherForms: IdLists;
   /** 1 for a prefix matcher. */
   readonly matcherIsPrefix: Uint8Array;
   /** What each term slot looks for: fields, then its word matchers (TermTable.slotTerms). */
   readonly slotTerms: IdLists;
-  /** The prefix entries each entry's word starts with (found once here rather than per article). */
-  readonly entryPrefixes: IdLists;
+  /** The prefix entries the table's words start with (found once here rather than per article), ranges in the slots. */
+  readonly entryPrefixes: Int32Array;
   /** Per matcher: the generation it was last present in, and the fields (bit mask). */
   readonly matcherState: Int32Array;
   /** The words of the current article that start with the rule set's prefixes. */
@@ -82,20 +78,22 @@ export class IndexScratch {
   constructor(readonly table: TermTable) {
     const words = table.words.length;
     this.hash = new WordHash(table.words);
-    this.entryMatchers = packLists(table.entries().map((e) => e.matchers));
     this.matcherState = new Int32Array(table.matchers.length * 2);
     this.matcherForms = packLists(table.matchers.map((m) => (m.kind === 'forms' ? m.entries.map((e) => this.hash.slotOfEntry(e)) : [])));
     this.matcherIsPrefix = Uint8Array.from(table.matchers, (m) => (m.kind === 'prefix' ? 1 : 0));
     this.slotTerms = packLists(Array.from({ length: table.slots }, (_, slot) => table.slotTerms[slot] ?? []));
     this.prefixHits = new PrefixHits(table, this.matcherState);
-    this.entryPrefixes = packLists(table.words.map((word) => prefixesOf(table, word).map((e) => e.id)));
+    const matchers = packLists(table.entries().map((e) => e.matchers));
+    const prefixes = packLists(table.words.map((word) => prefixesOf(table, word).map((e) => e.id)));
+    this.entryMatchers = matchers.list;
+    this.entryPrefixes = prefixes.list;
     const slots = this.hash.slots;
     for (let id = 0; id < words; id++) {
       const at = this.hash.slotOfEntry(id);
-      slots[at + MATCHERS_FROM] = this.entryMatchers.start[id] as number;
-      slots[at + MATCHERS_TO] = this.entryMatchers.start[id + 1] as number;
-      slots[at + PREFIXES_FROM] = this.entryPrefixes.start[id] as number;
-      slots[at + PREFIXES_TO] = this.entryPrefixes.start[id + 1] as number;
+      slots[at + MATCHERS_FROM] = matchers.start[id] as number;
+      slots[at + MATCHERS_TO] = matchers.start[id + 1] as number;
+      slots[at + PREFIXES_FROM] = prefixes.start[id] as number;
+      slots[at + PREFIXES_TO] = prefixes.start[id + 1] as number;
     }
     this.metEntries = new Int32Array(words);
   }
@@ -118,8 +116,8 @@ export class ArticleIndex {
     this.generation = generation;
     const { hash, metEntries } = scratch;
     const state = hash.slots;
-    const matcherList = scratch.entryMatchers.list;
-    const prefixList = scratch.entryPrefixes.list;
+    const matcherList = scratch.entryMatchers;
+    const prefixList = scratch.entryPrefixes;
     const matcherState = scratch.matcherState;
     const prefixHits = scratch.prefixHits;
     prefixHits.reset(generation);

@@ -13,7 +13,7 @@ import type { PlaceResolver, Plan } from './query-plan.ts';
 import { defaultPlaces } from './gazetteer-places.ts';
 import { compilePrograms, runProgram } from './rule-program.ts';
 import type { Programs } from './rule-program.ts';
-import { GUESSED_COSTS, matcherCost, memoizeCosts } from './rule-trigger.ts';
+import { GUESSED_COSTS, matcherCost } from './rule-trigger.ts';
 import { residualOf } from './required-words.ts';
 import type { WordCosts } from './rule-trigger.ts';
 import { RuleSyntaxError } from './rule-syntax-error.ts';
@@ -111,8 +111,7 @@ class RuleSet implements CompiledRules {
   }
 
   /** Compiles each rule's program (required words rarest first) and files it under its rarest required words. */
-  private indexRules(wordCosts: WordCosts): [Programs, Triggers] {
-    const costs = memoizeCosts(wordCosts);
+  private indexRules(costs: WordCosts): [Programs, Triggers] {
     const programs = compilePrograms(this.plans, this.residuals, (m) => matcherCost(m, costs));
     return [programs, indexTriggers(this.plans, this.table, costs, programs)];
   }

@@ -3,9 +3,9 @@
 // words up in the rule set's TermTable, so a single-word term is a check of two array cells; the
 // positions of phrases and places are kept in a typed pool per article (hit-pool.ts), so testing
 // a rule allocates nothing. Hit objects are made only to report a rule that fired.
-import { fieldOf, FIELD_SHIFT, positionOf } from './article-index.ts';
 import type { ArticleIndex } from './article-index.ts';
 import type { HitPool } from './hit-pool.ts';
+import { fieldOf, FIELD_SHIFT, positionOf } from './position-code.ts';
 import { FIELDS } from './query-plan.ts';
 import type { PlaceMention, PlaceResolver, Plan, WordMatcher } from './query-plan.ts';
 import type { Leaf, Near, ProgramHost } from './rule-program.ts';
@@ -49,11 +49,9 @@ export class PlanEvaluator implements ProgramHost {
 
   test(plan: Plan): boolean {
     switch (plan.kind) {
-      case 'term': {
-        const matchers = plan.matchers;
-        for (let i = 0; i < matchers.length; i++) if (!this.article.present((matchers[i] as WordMatcher).id, plan.fields)) return false;
-        return matchers.length === 1 || this.occursTerm(plan.slot);
-      }
+      case 'term':
+        // A phrase's hits are found only when all its words are present (termHits).
+        return plan.matchers.length === 1 ? this.present((plan.matchers[0] as WordMatcher).id, plan.fields) : this.occursTerm(plan.slot);
       case 'place':
         return this.pool.count(this.fill(plan)) > 0;
       case 'and': {

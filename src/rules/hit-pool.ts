@@ -2,9 +2,10 @@
 // all slots (one slot per distinct term or place of a rule set, query-plan.ts): a slot's hits are
 // filled once per article, contiguous and sorted by position code, so rules test them without
 // allocating. A new article (generation) empties the pool.
+import { positionOf } from './position-code.ts';
 
 export class HitPool {
-  /** Position codes (article-index.ts) of the hits' first words. */
+  /** Position codes (position-code.ts) of the hits' first words. */
   codes = new Int32Array(1024);
   /** Word positions just past each hit. */
   ends = new Int32Array(1024);
@@ -104,7 +105,7 @@ export class HitPool {
   /** The most words any of the hits spans. */
   longest(from: number, count: number): number {
     let longest = 0;
-    for (let i = from; i < from + count; i++) longest = Math.max(longest, (this.ends[i] as number) - ((this.codes[i] as number) & 0xffffff));
+    for (let i = from; i < from + count; i++) longest = Math.max(longest, (this.ends[i] as number) - positionOf(this.codes[i] as number));
     return longest;
   }
 

@@ -3,6 +3,7 @@
 // of prefix keys lets most words skip the lookup; a word of the rule set's own table has its
 // prefixes listed once, at compile time (prefixesOf).
 import type { HitPool } from './hit-pool.ts';
+import { fieldOf } from './position-code.ts';
 import { PREFIX_KEY_LENGTH, prefixKeyOf } from './term-table.ts';
 import type { PrefixEntry, TermTable } from './term-table.ts';
 import type { WordCursor } from '../text/word-cursor.ts';
@@ -88,7 +89,7 @@ export class PrefixHits {
     const m = this.matchers[id] as number;
     if (m >= 0) {
       const state = this.matcherState;
-      const bit = 1 << (code >>> 24);
+      const bit = 1 << fieldOf(code);
       if (state[m * 2] !== generation) {
         state[m * 2] = generation;
         state[m * 2 + 1] = bit;
@@ -112,7 +113,7 @@ export class PrefixHits {
   addCodes(matcher: number, fields: number, pool: HitPool): void {
     for (let i = 0; i < this.hitCount; i++) {
       const code = this.hits[i * 2 + 1] as number;
-      if (this.hits[i * 2] === matcher && (fields & (1 << (code >>> 24))) !== 0) pool.add(code, 0);
+      if (this.hits[i * 2] === matcher && (fields & (1 << fieldOf(code))) !== 0) pool.add(code, 0);
     }
   }
 

@@ -49,19 +49,6 @@ export function findTrigger(plan: Plan, costs: WordCosts = GUESSED_COSTS): Trigg
   }
 }
 
-/** The same costs, each word's computed once (a rule set asks for the same words many times). */
-export function memoizeCosts(costs: WordCosts): WordCosts {
-  const words = new Map<string, number>();
-  return {
-    word: (word) => {
-      let cost = words.get(word);
-      if (cost === undefined) words.set(word, (cost = costs.word(word)));
-      return cost;
-    },
-    prefix: costs.prefix,
-  };
-}
-
 /** Estimated chance that an article has a word of this matcher. */
 export function matcherCost(m: WordMatcher, costs: WordCosts = GUESSED_COSTS): number {
   return matcherTrigger(m, costs).cost;

@@ -42,6 +42,8 @@ export class TermTable {
   /** Entry words by id. */
   readonly words: string[] = [];
   readonly byPrefixKey = new Map<number, PrefixEntry[]>();
+  /** What each term's slot looks for: [fields, matcher ids…] (undefined for places). */
+  readonly slotTerms: (readonly number[] | undefined)[] = [];
   private prefixCount = 0;
   private readonly matcherIds = new Map<string, number>();
   private readonly slotIds = new Map<string, number>();
@@ -81,9 +83,6 @@ export class TermTable {
     this.prefixEntry(prefix).matcher = matcher.id;
     return matcher;
   }
-
-  /** What each term's slot looks for: [fields, matcher ids…] (undefined for places). */
-  readonly slotTerms: (readonly number[] | undefined)[] = [];
 
   /**
    * One result slot per distinct key: terms with equal keys share their hits within an article.

@@ -135,22 +135,21 @@ export class WordCursor {
     return true;
   }
 
-  /** The word starting at `start` (a word character), any script; false when it is only combining marks. */
+  /**
+   * The word starting at `start` (a word character) that has a non-ASCII character (next() takes
+   * the all-ASCII ones); false when it is only combining marks.
+   */
   private scanWord(start: number): boolean {
     const text = this.text;
     const n = text.length;
     const first = codePointAt(text, start);
     const bits = classify(first);
-    let ascii = first < 0x80;
-    let upper = (bits & UPPER) !== 0;
     let base = (bits & BASE) !== 0;
     let i = start + width(first);
     while (i < n) {
       const c = text.charCodeAt(i);
       if (c < 0x80) {
-        const b = ASCII[c] as number;
-        if ((b & WORD) === 0) break;
-        if ((b & UPPER) !== 0) upper = true;
+        if (((ASCII[c] as number) & WORD) === 0) break;
         base = true;
         i++;
       } else {
@@ -158,7 +157,6 @@ export class WordCursor {
         const b = classify(full);
         if ((b & WORD) === 0) break;
         if ((b & BASE) !== 0) base = true;
-        ascii = false;
         i += width(full);
       }
     }
@@ -168,8 +166,8 @@ export class WordCursor {
     if (!base) return false; // only combining marks: folds to nothing
     this.start = start;
     this.capitalised = (bits & UPPER) !== 0;
-    this.ascii = ascii;
-    this.upper = upper;
+    this.ascii = false;
+    this.upper = false;
     this.abbreviation = false;
     return true;
   }

@@ -111,8 +111,10 @@ function isVerbLemma(word: string): boolean {
   return tagsOf(word).includes('Infinitive') || LEMMA_VERB_SWITCHES.has(own(switches, word) ?? '') || own(EXTRA_VERB_FORMS, word) !== undefined;
 }
 
+/** The lexicon knows every irregular form: a word it does not know is a verb form only by a regular ending. */
 function mayBeVerbForm(word: string): boolean {
-  return !isKnown(word) || tagsOf(word).some((t) => VERB_FORM_TAGS.has(t)) || FORM_VERB_SWITCHES.has(own(switches, word) ?? '');
+  if (!isKnown(word)) return REGULAR_VERB_ENDING.test(word);
+  return tagsOf(word).some((t) => VERB_FORM_TAGS.has(t)) || FORM_VERB_SWITCHES.has(own(switches, word) ?? '');
 }
 
 /** The infinitives whose forms include `word` ("struck" → strike; "united" → unite, never "unit"). */
@@ -121,8 +123,6 @@ function verbLemmas(word: string): string[] {
   if (isVerbLemma(word)) return [word];
   if (!mayBeVerbForm(word)) return [];
   const lemmas: string[] = [];
-  // The lexicon knows every irregular form: a word it does not know is a verb form only by a regular ending.
-  if (!isKnown(word) && !REGULAR_VERB_ENDING.test(word)) return lemmas;
   for (const tense of ['PastTense', 'PresentTense', 'Gerund', 'Participle', undefined]) {
     const infinitive = verb.toInfinitive(word, model, tense);
     if (infinitive === word || infinitive === '' || lemmas.includes(infinitive) || !isVerbLemma(infinitive)) continue;
