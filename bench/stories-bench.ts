@@ -2,51 +2,21 @@
 // beside a naive baseline in the same process: exact shingle-set Jaccard against every earlier text.
 // Usage: npm run bench:stories -- ../shared/corpus/news [--baseline-items 3000]
 
-import { readdir, readFile } from 'node:fs/promises';
 import os from 'node:os';
-import { join } from 'node:path';
 import { exactJaccard, hashShingles } from '../src/stories/minhash.ts';
 import { createStoryIndex } from '../src/stories/story-index.ts';
 import type { StoryAssignment, StoryIndexOptions, StoryInput } from '../src/stories/story-index.ts';
 import { splitWords } from '../src/text/words.ts';
-
-interface NewsRecord {
-  readonly title?: string;
-  readonly body?: string;
-  readonly date?: string;
-  readonly id?: string;
-  readonly newid?: number;
-}
-
-const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
-const REUTERS_DATE = /^\s*(\d{1,2})-([A-Z]{3})-(\d{4}) (\d{2}):(\d{2}):(\d{2})/;
-
-/** "26-FEB-1987 15:01:01.79" (Reuters-21578), else null. */
-function parseCorpusDate(text: string | undefined): Date | null {
-  const m = REUTERS_DATE.exec(text ?? '');
-  if (m === null) return null;
-  const month = MONTHS.indexOf(m[2] ?? '');
-  if (month < 0) return null;
-  return new Date(Date.UTC(Number(m[3]), month, Number(m[1]), Number(m[4]), Number(m[5]), Number(m[6])));
-}
+import { parseReutersDate, readNewsRecords } from './news-corpus.ts';
 
 async function readCorpus(dir: string): Promise<StoryInput[]> {
-  const files = (await readdir(dir)).filter((f) => f.endsWith('.jsonl')).sort();
   const inputs: StoryInput[] = [];
   // Texts without a date get synthetic times, ten minutes apart, in file order.
   let synthetic = Date.UTC(2004, 0, 1);
-  for (const file of files) {
-    const lines = (await readFile(join(dir, file), 'utf8')).split('\n');
-    for (const line of lines) {
-      if (line.trim() === '') continue;
-      const record = JSON.parse(line) as NewsRecord;
-      const title = record.title ?? '';
-      const body = record.body ?? '';
-      if (title === '' && body === '') continue;
-      const published = parseCorpusDate(record.date) ?? new Date((synthetic += 600_000));
-      const key = `${file}:${record.id ?? record.newid ?? inputs.length}`;
-      inputs.push({ key, source: file, title, body, published, facts: null });
-    }
+  for (const record of await readNewsRecords(dir)) {
+    const published = parseReutersDate(record.date) ?? new Date((synthetic += 600_000));
+    const key = `${record.file}.jsonl:${record.id ?? record.newid ?? inputs.length}`;
+    inputs.push({ key, source: `${record.file}.jsonl`, title: record.title, body: record.body, published, facts: null });
   }
   return inputs;
 }

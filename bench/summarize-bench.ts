@@ -2,10 +2,9 @@
 // beside a lead-3 baseline (first three sentences) measured in the same process.
 // Usage: node --import tsx bench/summarize-bench.ts --corpus ../shared/corpus/news [--write-results]
 
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
-import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { loadGazetteer } from '../src/geo/gazetteer.ts';
 import { extractFacts } from '../src/summarize/extract-facts.ts';
@@ -13,6 +12,7 @@ import { cleanForSplitting } from '../src/summarize/article-sentences.ts';
 import { splitSentences } from '../src/summarize/split-sentences.ts';
 import { summarize } from '../src/summarize/summarize.ts';
 import type { Facts } from '../src/domain/alert.ts';
+import { parseReutersDate, readNewsRecords } from './news-corpus.ts';
 
 export interface CorpusArticle {
   readonly title: string;
@@ -22,40 +22,23 @@ export interface CorpusArticle {
   readonly summary: string | null;
 }
 
-interface CorpusRecord {
-  readonly title?: string;
-  readonly body?: string;
-  readonly date?: string;
-  readonly published?: string;
-  readonly summary?: string;
-}
-
-const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
-const REUTERS_DATE = /^\s*(\d{1,2})-([A-Z]{3})-(\d{4}) (\d{2}):(\d{2}):(\d{2})/;
-
-/** "26-FEB-1987 15:01:01.79" (Reuters-21578) or an ISO date, else null. */
+/** A Reuters-21578 date or an ISO date, else null. */
 function parseDate(text: string | undefined): Date | null {
   if (text === undefined) return null;
-  const m = REUTERS_DATE.exec(text);
-  if (m !== null) return new Date(Date.UTC(Number(m[3]), MONTHS.indexOf(m[2] ?? ''), Number(m[1]), Number(m[4]), Number(m[5]), Number(m[6])));
+  const reuters = parseReutersDate(text);
+  if (reuters !== null) return reuters;
   const t = Date.parse(text);
   return Number.isNaN(t) ? null : new Date(t);
 }
 
 /** Every record of the *.jsonl files of `dir` (JSON lines of {title, body, date?|published?, summary?}). */
 export async function readArticles(dir: string): Promise<CorpusArticle[]> {
-  const files = (await readdir(dir)).filter((f) => f.endsWith('.jsonl')).sort();
-  const out: CorpusArticle[] = [];
-  for (const file of files) {
-    for (const line of (await readFile(join(dir, file), 'utf8')).split('\n')) {
-      if (line.trim() === '') continue;
-      const r = JSON.parse(line) as CorpusRecord;
-      if ((r.title ?? '') === '' && (r.body ?? '') === '') continue;
-      const summary = typeof r.summary === 'string' && r.summary.trim() !== '' ? r.summary : null;
-      out.push({ title: r.title ?? '', body: r.body ?? '', published: parseDate(r.published ?? r.date), summary });
-    }
-  }
-  return out;
+  return (await readNewsRecords(dir)).map((r) => ({
+    title: r.title,
+    body: r.body,
+    published: parseDate(r.published ?? r.date),
+    summary: typeof r.summary === 'string' && r.summary.trim() !== '' ? r.summary : null,
+  }));
 }
 
 /**

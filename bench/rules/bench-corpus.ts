@@ -1,22 +1,10 @@
 // Articles for bench/rules-bench.ts: the JSONL news corpus given with --corpus (title/body per
 // line), or a generated corpus when none is given, so the benchmark runs on any clone.
-import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { Article } from '../../src/domain/match.ts';
+import { readNewsRecords } from '../news-corpus.ts';
 
 export async function readCorpus(dir: string): Promise<Article[]> {
-  const files = (await readdir(dir)).filter((f) => f.endsWith('.jsonl')).sort();
-  const articles: Article[] = [];
-  for (const file of files) {
-    for (const line of (await readFile(join(dir, file), 'utf8')).split('\n')) {
-      if (line.trim() === '') continue;
-      const record = JSON.parse(line) as { title?: string; body?: string };
-      const title = record.title ?? '';
-      const body = record.body ?? '';
-      if (title !== '' || body !== '') articles.push({ title, body, source: file.replace(/\.jsonl$/, ''), url: '' });
-    }
-  }
-  return articles;
+  return (await readNewsRecords(dir)).map((r) => ({ title: r.title, body: r.body, source: r.file, url: '' }));
 }
 
 /** Deterministic pseudo-random numbers (mulberry32), so two runs bench the same rules. */
