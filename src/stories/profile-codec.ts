@@ -64,8 +64,8 @@ export function decodeProfile(bytes: Uint8Array): TextProfile | null {
     if (4 + headerLength > bytes.length) return null;
     const parsed = JSON.parse(new TextDecoder().decode(bytes.subarray(4, 4 + headerLength))) as { v?: unknown; p?: unknown };
     if (parsed.v !== PROFILE_VERSION || typeof parsed.p !== 'object' || parsed.p === null) return null;
-    // One aligned copy of the payload: typed arrays need their own alignment.
-    const payload = bytes.slice(align8(4 + headerLength));
+    // One aligned copy of the payload (typed arrays need their own alignment; a Buffer's slice would share its pool).
+    const payload = new Uint8Array(bytes.subarray(align8(4 + headerLength)));
     const rebuild = (value: unknown): unknown => {
       if (isArrayRef(value)) {
         const Type = ARRAY_TYPES[value.$a];
