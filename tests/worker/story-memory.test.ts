@@ -128,7 +128,12 @@ for (const dialect of DIALECTS) {
     it('keeps two different articles that share a guid, and logs the collision once', async () => {
       const store = await twoFeeds();
       const lines: string[] = [];
-      const log = pino({ level: 'warn' }, new Writable({ write: (chunk: Buffer, _enc, done) => done(null, void lines.push(chunk.toString())) }));
+      const log = pino({ level: 'warn' }, new Writable({
+          write(chunk: Buffer, _encoding, done) {
+            lines.push(chunk.toString());
+            done();
+          },
+        }));
       const memory = memoryOver(store, log);
       const since = at(-72 * 3_600_000);
       const first = article('guid:1');
