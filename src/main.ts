@@ -107,11 +107,13 @@ export async function openWorker(config: Config, env: Env, log: Logger): Promise
   log.debug({ database: redactUrl(config.databaseUrl) }, 'store ready');
   const { live } = commands;
   const sinksFor = createSinkRegistry(config, env);
+  const stories = createStoryMemory({ store, log, now: () => new Date() });
+  await stories.warm(); // the stories of the window, as this or another worker left them
   const deps: WorkerDeps = {
     store,
     rules: () => live.rules(),
     gazetteer: loadGazetteer,
-    stories: createStoryMemory({ store, log, now: () => new Date() }),
+    stories,
     hostLimiter: createHostLimiter(config.fetch.perHost),
     globalLimiter: createHostLimiter(config.fetch.concurrency),
     fetchOptionsFor: (feed) => commands.fetchOptionsFor(feed),

@@ -112,19 +112,30 @@ async function insertMembers(trx: Db, members: readonly NewStoryMember[], create
 }
 
 async function upsertStories(trx: Db, stories: readonly StoryRecord[], at: number): Promise<void> {
-  for (const story of stories) {
-    const values = {
-      first_published: story.firstPublished.getTime(),
-      last_published: story.lastPublished.getTime(),
-      item_count: story.itemCount,
-      sources: JSON.stringify(story.sources),
-      facts: JSON.stringify({ places: story.places, killed: story.killed, injured: story.injured }),
-      updated_at: at,
-    };
+  for (const chunk of chunks(stories, ROWS_PER_INSERT)) {
     await trx
       .insertInto('stories')
-      .values({ id: story.id, ...values })
-      .onConflict((oc) => oc.column('id').doUpdateSet(values))
+      .values(
+        chunk.map((story) => ({
+          id: story.id,
+          first_published: story.firstPublished.getTime(),
+          last_published: story.lastPublished.getTime(),
+          item_count: story.itemCount,
+          sources: JSON.stringify(story.sources),
+          facts: JSON.stringify({ places: story.places, killed: story.killed, injured: story.injured }),
+          updated_at: at,
+        })),
+      )
+      .onConflict((oc) =>
+        oc.column('id').doUpdateSet((eb) => ({
+          first_published: eb.ref('excluded.first_published'),
+          last_published: eb.ref('excluded.last_published'),
+          item_count: eb.ref('excluded.item_count'),
+          sources: eb.ref('excluded.sources'),
+          facts: eb.ref('excluded.facts'),
+          updated_at: eb.ref('excluded.updated_at'),
+        })),
+      )
       .execute();
   }
 }

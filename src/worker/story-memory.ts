@@ -27,6 +27,8 @@ export interface PreparedItem {
 }
 
 export interface StoryMemory {
+  /** Rebuilds the index from the store now (at start), rather than at the first new item. */
+  warm(): Promise<void>;
   /** Saves a feed's new items with their stories and alerts; returns the items stored. */
   save(feedId: string, prepared: readonly PreparedItem[], batch: Omit<SaveBatch, 'entries'>): Promise<SavedItem[]>;
   /** Items join stories within this many milliseconds; reposts are looked up as far back. */
@@ -119,6 +121,9 @@ export function createStoryMemory(deps: StoryMemoryDeps): StoryMemory {
 
   return {
     windowMs,
+    async warm() {
+      index ??= await resume();
+    },
     get size() {
       return { stories: index?.size ?? 0, entries: index?.entries ?? 0 };
     },
@@ -133,8 +138,8 @@ export function createStoryMemory(deps: StoryMemoryDeps): StoryMemory {
       try {
         const result = await deps.store.saveWithStories(feedId, lastMemberId, async (view) => {
           const assigned = assignBatch(target, feedId, prepared, view);
-          const followUps = assigned.flatMap(({ story }) => (story !== null && !story.isNew ? [story.storyId] : []));
-          const alerted = await view.alertedRules(followUps);
+          const followUps = assigned.flatMap(({ prepared: p, story }) => (story !== null && !story.isNew && p.matches.length > 0 ? [story.storyId] : []));
+          const alerted = followUps.length === 0 ? new Map<string, ReadonlySet<string>>() : await view.alertedRules(followUps);
           const drafted = new Set<string>(); // story + rule drafted earlier in this batch
           const entries = assigned.map(({ prepared: p, story }): SaveEntry => {
             if (story === null) return { item: p.item, fingerprint: p.fingerprint, storyId: null, alerts: [] };
