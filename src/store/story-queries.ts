@@ -1,9 +1,9 @@
 // Story memory shared by every worker: stories, their members (the clusterer's profile of each
 // item) and the lock that serialises assignment. A worker's index is a cache of these rows,
 // replayed in member id order; see docs/stories.md.
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { Facts } from '../domain/alert.ts';
-import type { Database } from './schema.ts';
+import type { Database, StoryMembersTable } from './schema.ts';
 import { itemRef } from './store.ts';
 import type { NewStoryMember, StoryBatch, StoryLockView, StoryMemberRow, StoryRecord, StoryResume, StorySaveResult } from './store.ts';
 import { chunks, saveEntries } from './item-queries.ts';
@@ -140,16 +140,7 @@ async function upsertStories(trx: Db, stories: readonly StoryRecord[], at: numbe
   }
 }
 
-function memberOf(row: {
-  id: number;
-  story_id: string;
-  feed_id: string;
-  item_key: string;
-  source: string;
-  published_at: number;
-  facts: string | null;
-  profile: Uint8Array;
-}): StoryMemberRow {
+function memberOf(row: Selectable<StoryMembersTable>): StoryMemberRow {
   return {
     id: row.id,
     storyId: row.story_id,

@@ -11,7 +11,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { serveBody, startFeedServer, type FeedServer } from '../support/feed-server.ts';
 import { logLines, runCli } from '../support/run-cli.ts';
 import { createTestDatabase, type TestDatabase } from '../support/postgres-database.ts';
-import { POSTGRES_URL } from '../store/dialects.ts';
+import { POSTGRES_SKIP_REASON, POSTGRES_URL } from '../store/dialects.ts';
 import { rss, type RssItem } from './delivery-harness.ts';
 
 const CITIES = [
@@ -38,7 +38,7 @@ const backends = [
 ] as const;
 
 for (const backend of backends) {
-  describe.skipIf(backend.skip)(`distinct incidents and shared guids (${backend.name})`, () => {
+  describe.skipIf(backend.skip)(backend.skip ? POSTGRES_SKIP_REASON : `distinct incidents and shared guids (${backend.name})`, () => {
     let server: FeedServer;
     let dir: string;
     let config: string;

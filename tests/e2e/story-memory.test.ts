@@ -5,19 +5,18 @@
 //   once, across a SIGTERM and a SIGKILL restart, and never edits a message with nothing new;
 // - a second outlet's report of an alerted incident after a restart edits the first alert;
 // - two workers on one Postgres that see two outlets' copies at once post once and edit once.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { handleWith, serveBody, startFeedServer, type FeedServer } from '../support/feed-server.ts';
 import { startDiscordEmulator, type DiscordEmulator } from '../support/discord-emulator.ts';
 import { createTestDatabase, type TestDatabase } from '../support/postgres-database.ts';
+import { waitFor, workerProcesses } from '../support/worker-processes.ts';
 import { POSTGRES_SKIP_REASON, POSTGRES_URL } from '../store/dialects.ts';
 import { rss, type RssItem } from './delivery-harness.ts';
 
-const BIN = fileURLToPath(new URL('../../bin/wirewatch.js', import.meta.url));
 const DCH = '100000000000000001';
 const DAY = new Date(Date.now() - 3_600_000); // stories are remembered for 72 h after their last item
 
@@ -41,7 +40,7 @@ let feeds: FeedServer;
 let discord: DiscordEmulator;
 let dir: string;
 let database: TestDatabase | null = null;
-const children: ChildProcess[] = [];
+const workers = workerProcesses();
 
 beforeEach(async () => {
   feeds = await startFeedServer();
@@ -49,8 +48,7 @@ beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'wirewatch-stories-'));
 });
 afterEach(async () => {
-  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-  children.length = 0;
+  workers.killAll();
   await Promise.all([feeds.close(), discord.close()]);
   await database?.drop();
   database = null;
@@ -58,41 +56,14 @@ afterEach(async () => {
 });
 
 function startWorker(config: string, databaseUrl: string | null): ChildProcess {
-  const child = spawn(process.execPath, [BIN, '--config', config, 'run'], {
-    cwd: dir,
-    env: {
-      PATH: process.env.PATH ?? '',
-      HOME: process.env.HOME ?? '',
-      WIREWATCH_LOG_LEVEL: 'warn',
-      DISCORD_TOKEN: discord.token,
-      DISCORD_CHANNEL_ID: DCH,
-      WIREWATCH_DISCORD_API: discord.apiUrl,
-      ...(databaseUrl === null ? {} : { DATABASE_URL: databaseUrl }),
-    },
-    stdio: 'ignore',
-  });
-  children.push(child);
-  return child;
-}
-
-async function waitFor(what: string, done: () => boolean, timeoutMs = 60_000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (!done()) {
-    if (Date.now() > until) throw new Error(`test: timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
+  const env = { DISCORD_TOKEN: discord.token, DISCORD_CHANNEL_ID: DCH, WIREWATCH_DISCORD_API: discord.apiUrl };
+  return workers.start(config, dir, databaseUrl === null ? env : { ...env, DATABASE_URL: databaseUrl });
 }
 
 /** Waits until `path` has been polled `polls` more times. */
 async function morePolls(path: string, polls: number): Promise<void> {
   const target = feeds.requestsTo(path).length + polls;
   await waitFor(`${polls} polls of ${path}`, () => feeds.requestsTo(path).length >= target);
-}
-
-async function stop(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill(signal);
-  await exited;
 }
 
 const posts = () => discord.requests().filter((r) => r.method === 'POST' && r.status === 200 && r.path.endsWith(`/channels/${DCH}/messages`));
@@ -112,9 +83,8 @@ const backends = [
 ] as const;
 
 for (const backend of backends) {
-  describe.skipIf(backend.skip)(`one alert per incident (${backend.name})`, () => {
+  describe.skipIf(backend.skip)(backend.skip ? POSTGRES_SKIP_REASON : `one alert per incident (${backend.name})`, () => {
     it('posts each article of a repost storm once across SIGTERM and SIGKILL restarts, then edits for a follow-up', { timeout: 150_000 }, async () => {
-      if (backend.skip) console.warn(POSTGRES_SKIP_REASON);
       database = backend.name === 'postgres' && POSTGRES_URL !== null ? await createTestDatabase(POSTGRES_URL) : null;
       const databaseUrl = database?.url ?? null;
       let poll = 0;
@@ -138,12 +108,12 @@ for (const backend of backends) {
       const first = startWorker(config, databaseUrl);
       await waitFor('five posts', () => posts().length >= 5);
       await morePolls('/storm.xml', 3);
-      await stop(first, 'SIGTERM');
+      await workers.stop(first, 'SIGTERM');
       expect(first.exitCode).toBe(0);
 
       const second = startWorker(config, databaseUrl);
       await morePolls('/storm.xml', 3);
-      await stop(second, 'SIGKILL');
+      await workers.stop(second, 'SIGKILL');
 
       startWorker(config, databaseUrl);
       await morePolls('/storm.xml', 3);
@@ -165,7 +135,7 @@ for (const backend of backends) {
   });
 }
 
-describe.skipIf(POSTGRES_URL === null)('two workers on one Postgres', () => {
+describe.skipIf(POSTGRES_URL === null)(POSTGRES_URL === null ? POSTGRES_SKIP_REASON : 'two workers on one Postgres', () => {
   it('post once and edit once when two outlets report one incident at the same moment', { timeout: 120_000 }, async () => {
     database = await createTestDatabase(POSTGRES_URL ?? '');
     feeds.route('/a.xml', serveBody(rss([], 'Wire A')));

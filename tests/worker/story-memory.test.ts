@@ -10,7 +10,7 @@ import type { Store } from '../../src/store/store.ts';
 import { contentFingerprint } from '../../src/stories/content-fingerprint.ts';
 import { findNewItems } from '../../src/worker/new-items.ts';
 import { createStoryMemory, type PreparedItem, type StoryMemory } from '../../src/worker/story-memory.ts';
-import { DIALECTS, useStores } from '../store/dialects.ts';
+import { DIALECTS, POSTGRES_SKIP_REASON, POSTGRES_URL, useStores } from '../store/dialects.ts';
 import { T0, at, batch, feedSource } from '../store/fixtures.ts';
 
 const KIRKUK = { name: 'Kirkuk', country: 'IQ' };
@@ -181,5 +181,11 @@ for (const dialect of DIALECTS) {
       // Its repost under a new guid is history too.
       expect(await findNewItems(store, 'a', [article('old-2')], at(-72 * 3_600_000), silent)).toEqual([]);
     });
+  });
+}
+
+if (POSTGRES_URL === null) {
+  describe.skip(POSTGRES_SKIP_REASON, () => {
+    it('story memory (postgres)', () => undefined);
   });
 }
