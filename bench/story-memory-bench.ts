@@ -68,6 +68,20 @@ async function withStore(store: Store, inputs: readonly StoryInput[], batchSize:
   return { ...rates(inputs.length, start, cpu), polls: batches.length, clock, live: memory.size };
 }
 
+/** The same polls saved without stories (items and fetch state only): what a poll costs anyway. */
+async function itemsOnly(store: Store, inputs: readonly StoryInput[], batchSize: number) {
+  const sources = [...new Set(inputs.map((i) => i.source))];
+  await store.syncFeeds(sources.map((id) => ({ id, url: `file:${id}`, title: id, backfill: 0, intervalSeconds: 300 })));
+  const cpu = process.cpuUsage();
+  const start = performance.now();
+  for (const batch of polls(inputs, batchSize)) {
+    const at = new Date(Math.max(...batch.map((i) => i.published.getTime())));
+    const entries = batch.map((input) => ({ item: itemOf(input), fingerprint: contentFingerprint(input.title, input.body), storyId: null, alerts: [] }));
+    await store.saveItems(batch[0]?.source ?? '', { entries, destinations: [], fetch: { at, etag: null, lastModified: null, nextAttemptAt: at, title: null } });
+  }
+  return rates(inputs.length, start, cpu);
+}
+
 async function resume(store: Store, clock: number) {
   global.gc?.();
   const heapBefore = process.memoryUsage().heapUsed;
@@ -107,10 +121,18 @@ async function main(argv: readonly string[]): Promise<number> {
   if (postgres !== undefined) targets.push({ name: 'Postgres', url: postgres, schema: `wirewatch_bench_${process.pid}` });
   try {
     for (const target of targets) {
+      const bare = await openStore({ url: `${target.url}${target.schema === undefined ? '-items' : ''}`, ...(target.schema === undefined ? {} : { schema: `${target.schema}_items` }) });
+      await bare.migrate();
+      const plain = await itemsOnly(bare, inputs, batchSize);
+      await bare.close();
       const store = await openStore({ url: target.url, ...(target.schema === undefined ? {} : { schema: target.schema }) });
       await store.migrate();
       const run = await withStore(store, inputs, batchSize);
-      console.log(`with the store (${target.name}):`.padEnd(31) + `${n(run.perSecond)} items/s wall, ${n(run.cpuPerSecond)} per CPU-second (${n(run.polls)} polls; ${(run.perSecond / memory.perSecond).toFixed(2)}× in-memory)`);
+      // What stories add to a poll's save: the difference of the two runs' CPU time.
+      const assignment = 1 / (1 / run.cpuPerSecond - 1 / plain.cpuPerSecond);
+      console.log(`${target.name}: polls saved without stories: ${n(plain.perSecond)} items/s wall, ${n(plain.cpuPerSecond)} per CPU-second`);
+      console.log(`${target.name}: polls saved with stories:    ${n(run.perSecond)} items/s wall, ${n(run.cpuPerSecond)} per CPU-second (${n(run.polls)} polls)`);
+      console.log(`  story assignment with the store (the difference): ${n(assignment)} items per CPU-second (${(assignment / memory.cpuPerSecond).toFixed(2)}× in-memory)`);
       console.log(`  live at end: ${n(run.live.stories)} stories, ${n(run.live.entries)} items`);
       const resumed = await resume(store, run.clock);
       console.log(`  resume: ${n(resumed.size.entries)} items in ${n(resumed.size.stories)} stories in ${(resumed.ms / 1000).toFixed(2)} s; heap held ${resumed.heapMb.toFixed(0)} MB (${((resumed.heapMb * 1024) / Math.max(1, resumed.size.entries)).toFixed(1)} KB per item)`);
@@ -123,6 +145,7 @@ async function main(argv: readonly string[]): Promise<number> {
       const client = new pg.Client({ connectionString: postgres });
       await client.connect();
       await client.query(`drop schema if exists wirewatch_bench_${process.pid} cascade`);
+      await client.query(`drop schema if exists wirewatch_bench_${process.pid}_items cascade`);
       await client.end();
     }
   }
