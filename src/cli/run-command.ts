@@ -4,7 +4,8 @@ import type { Command } from 'commander';
 import { openWorker } from '../main.ts';
 import { startChatCommands } from '../open-commands.ts';
 import { runForever, runOnce } from '../worker/run-worker.ts';
-import { compileOrFail, loadSettings } from './load-settings.ts';
+import { compileOrFail } from './compile-or-fail.ts';
+import { loadSettings } from './load-settings.ts';
 
 export async function runWorker(options: { once?: boolean }, command: Command, setStatus: (code: number) => void): Promise<void> {
   const { config, env, log } = await loadSettings(command);
