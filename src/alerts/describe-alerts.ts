@@ -8,6 +8,7 @@ import type { Gazetteer } from '../geo/gazetteer.ts';
 import type { StoryIndex, StoryUpdate } from '../stories/story-index.ts';
 import { extractFacts } from '../summarize/extract-facts.ts';
 import { summarize } from '../summarize/summarize.ts';
+import { metrics } from '../metrics/metrics.ts';
 
 export interface AlertDraft {
   readonly ruleId: string;
@@ -44,6 +45,7 @@ export function createAlertDescriber(deps: DescriberDeps): AlertDescriber {
     }
     const facts = extractFacts({ title: item.title, body: item.body, published: item.publishedEstimated ? null : item.published }, deps.gazetteer());
     const story = deps.stories.assign({ key: item.key, source: item.source, title: item.title, body: item.body, published: item.published, facts });
+    if (!story.isNew) metrics.storyMerged();
     return matches.map((match) => {
       const hint = match.matched.find((m) => m.field === 'body') ?? null;
       return {

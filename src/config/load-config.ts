@@ -37,6 +37,8 @@ export interface Config {
   /** Routes and per-destination delivery settings. */
   readonly delivery: DeliveryPolicy;
   readonly fetch: FetchSettings;
+  /** Where the HTTP server listens (health, metrics, Slack's request URL); null: no server. */
+  readonly http: { readonly host: string; readonly port: number } | null;
 }
 
 export type LoadConfigResult = { kind: 'ok'; config: Config } | { kind: 'invalid'; message: string };
@@ -98,6 +100,7 @@ export function parseConfig(text: string, file: string, env: Env, cwd = process.
         perHost: raw.fetch.perHost,
         concurrency: raw.fetch.concurrency,
       },
+      http: raw.http ?? null,
     },
   };
 }

@@ -13,6 +13,7 @@ import type { CompiledRules } from '../rules/compile-rules.ts';
 import type { Store } from '../store/store.ts';
 import type { AlertDescriber } from '../alerts/describe-alerts.ts';
 import { articleOf } from '../alerts/article-of.ts';
+import { metrics } from '../metrics/metrics.ts';
 
 export interface RefreshDeps {
   readonly store: Store;
@@ -40,7 +41,7 @@ export async function refreshFeed(feed: FeedSource, deps: RefreshDeps): Promise<
   const consecutiveFailures = state?.consecutiveFailures ?? 0;
   const validators = { etag: state?.etag ?? null, lastModified: state?.lastModified ?? null };
 
-  const fetched = await deps.hostLimiter.run(hostOf(feed.url), () => fetchFeed(feed.url, validators, deps.fetchOptionsFor(feed)));
+  const fetched = await deps.hostLimiter.run(hostOf(feed.url), () => metrics.timeFetch(() => fetchFeed(feed.url, validators, deps.fetchOptionsFor(feed))));
   const at = deps.now();
   const schedule = (outcome: 'success' | 'not-modified' | 'failure', extra: { retryAfterSeconds?: number | null; maxAgeSeconds?: number | null } = {}) =>
     nextAttemptAt({
@@ -55,14 +56,17 @@ export async function refreshFeed(feed: FeedSource, deps: RefreshDeps): Promise<
   const fail = async (reason: string, retryAfterSeconds: number | null = null): Promise<RefreshOutcome> => {
     await store.recordFeedFailure(feed.id, { at, error: reason, nextAttemptAt: schedule('failure', { retryAfterSeconds }) });
     log.warn({ feed: feed.id, url: feed.url, failures: consecutiveFailures + 1 }, `feed failed: ${reason}`);
+    metrics.poll('failed');
     return { kind: 'failed', reason };
   };
 
   if (fetched.kind === 'not-modified') {
     await store.recordFeedNotModified(feed.id, { at, nextAttemptAt: schedule('not-modified', fetched) });
     log.debug({ feed: feed.id }, 'not modified');
+    metrics.poll('not-modified');
     return { kind: 'not-modified' };
   }
+  if (fetched.kind === 'http-error' && fetched.status === 429) metrics.rateLimited('feed');
   if (fetched.kind === 'http-error') return fail(fetched.reason, fetched.retryAfterSeconds);
   if (fetched.kind === 'failed') return fail(fetched.reason);
 
@@ -89,6 +93,8 @@ export async function refreshFeed(feed: FeedSource, deps: RefreshDeps): Promise<
     fetch: { at, etag: fetched.validators.etag, lastModified: fetched.validators.lastModified, nextAttemptAt: schedule('success', fetched), title: feedTitle },
   });
   const alerts = saved.reduce((sum, s) => sum + s.alerts.length, 0);
+  metrics.poll('updated');
+  metrics.stored(saved);
   log.info({ feed: feed.id, items: items.length, new: saved.length, alerts, baseline }, baseline ? 'feed baselined' : 'feed refreshed');
   return { kind: 'updated', items: items.length, newItems: saved.length, alerts, baseline };
 }
