@@ -13,6 +13,8 @@ const feedSchema = z.strictObject({
   title: z.string().min(1).optional(),
   interval: durationSeconds(1, 86_400).optional(),
   backfill: z.number().int().min(0).max(1000).default(0),
+  /** Folder path for OPML export, levels separated by "/" ("News/World"). */
+  category: z.string().min(1).max(200).optional(),
 });
 
 export const ruleSchema = z.strictObject({

@@ -86,6 +86,7 @@ export function parseConfig(text: string, file: string, env: Env, cwd = process.
           title: feed.title ?? null,
           backfill: feed.backfill,
           intervalSeconds: feed.interval ?? raw.interval,
+          ...(feed.category ? { category: feed.category } : {}),
         };
       }),
       rules: raw.rules.map((rule) => ({ id: rule.id, query: rule.query })),
