@@ -62,6 +62,12 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--dry-run', 'show what would be added; change nothing')
     .action(async (file: string, options: { dryRun?: boolean }, command: Command) => (await import('./cli/feeds-opml-command.ts')).runFeedsImport(file, options, command));
   feeds
+    .command('add')
+    .description('find the feeds of a feed or web page address and add the chosen one to the config')
+    .argument('<url>', 'a feed, or a web page whose feeds to find')
+    .option('-y, --yes', 'add the first feed found without asking')
+    .action(async (url: string, options: { yes?: boolean }, command: Command) => (await import('./cli/feeds-add-command.ts')).runFeedsAdd(url, options, command, setStatus));
+  feeds
     .command('export')
     .description('print every polled feed as OPML 2.0 (redirect to a file: wirewatch feeds export > feeds.opml)')
     .action(async (_options: unknown, command: Command) => (await import('./cli/feeds-opml-command.ts')).runFeedsExport(command));
