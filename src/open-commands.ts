@@ -95,6 +95,7 @@ export async function startChatCommands(env: Env, commands: OpenCommands, log: L
       signingSecret: signingSecret ?? '',
       appToken,
       port: Number(env.vars.get('SLACK_COMMANDS_PORT') ?? 3000),
+      host: env.vars.get('SLACK_COMMANDS_HOST') ?? '0.0.0.0',
       ...(http ? { mount: http } : {}),
       api: env.slackApi,
       deps: commands.deps,
