@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { logLines } from '../support/run-cli.ts';
+import { runCli, waitForLog } from '../support/run-cli.ts';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const BIN = join(REPO, 'bin/wirewatch.js');
@@ -18,18 +18,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
-
-function run(bin: string, args: readonly string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
-}
 
 describe('which code the bin runs', () => {
   // A package laid out like the repository, whose dist/ and src/ each say which one ran.
@@ -59,7 +47,7 @@ describe('which code the bin runs', () => {
     { case: 'no dist (a fresh checkout before the build)', files: { src: 1_000 }, ran: 'source' },
     { case: 'no sources (an installed package or image)', files: { dist: 1_000 }, ran: 'dist' },
   ])('$case: runs $ran, passing the arguments and the exit status', async ({ files, ran }) => {
-    const result = await run(await layout(files), ['rules', 'list']);
+    const result = await runCli(['rules', 'list'], { cwd: dir, bin: await layout(files) });
     expect(result.stdout).toBe(`${ran} rules list`);
     expect(result.status).toBe(3);
   });
@@ -77,16 +65,11 @@ describe('signals', () => {
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', WIREWATCH_LOG_LEVEL: 'info' },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
-    let stderr = '';
     const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
-    await new Promise<void>((resolve) => {
-      child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
-        stderr += chunk;
-        if (stderr.includes('wirewatch running')) resolve();
-      });
-    });
+    await waitForLog(child, (l) => l.msg === 'wirewatch running');
+    const stopping = waitForLog(child, (l) => l.msg === 'stopping after in-flight work');
     child.kill('SIGTERM');
+    await stopping;
     expect(await exited).toEqual({ code: 0, signal: null });
-    expect(logLines(stderr).map((l) => l.msg)).toContain('stopping after in-flight work');
   });
 });

@@ -10,7 +10,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { VERSION } from '../../src/version.ts';
 import { serveBody, startFeedServer, type FeedServer } from '../support/feed-server.ts';
-import { logLines } from '../support/run-cli.ts';
+import { waitForLog } from '../support/run-cli.ts';
 import { rss } from './delivery-harness.ts';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
@@ -127,14 +127,7 @@ describe('the runtime image', () => {
     const [node = '', ...args] = entrypoint();
     const worker = spawn(node, [...args, ...stage.cmd], { cwd: app, env: env({ WIREWATCH_CONFIG: config, WIREWATCH_LOG_LEVEL: 'info' }), stdio: ['ignore', 'ignore', 'pipe'] });
     try {
-      let stderr = '';
-      const port = await new Promise<number>((resolve) => {
-        worker.stderr.setEncoding('utf8').on('data', (chunk: string) => {
-          stderr += chunk;
-          const listening = logLines(stderr.slice(0, stderr.lastIndexOf('\n') + 1)).find((l) => String(l.msg).startsWith('http: listening'));
-          if (listening !== undefined) resolve(Number(listening.port));
-        });
-      });
+      const port = Number((await waitForLog(worker, (l) => String(l.msg).startsWith('http: listening'))).port);
       const [checkCommand = '', ...checkArgs] = stage.healthcheck;
       const check = await run(checkCommand === 'node' ? node : checkCommand, checkArgs.map((a) => a.replace('127.0.0.1:9090', `127.0.0.1:${port}`)), { env: env() });
       expect(check.stderr).toBe('');

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { serveBody, startFeedServer, type FeedServer } from '../support/feed-server.ts';
-import { logLines, runCli } from '../support/run-cli.ts';
+import { runCli, waitForLog } from '../support/run-cli.ts';
 import { rss } from './delivery-harness.ts';
 
 const BIN = fileURLToPath(new URL('../../bin/wirewatch.js', import.meta.url));
@@ -55,14 +55,7 @@ it('answers /healthz, /readyz and /metrics while the worker runs', async () => {
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   child = worker;
-  let stderr = '';
-  const port = await new Promise<number>((resolve) => {
-    worker.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
-      stderr += chunk;
-      const listening = logLines(stderr.slice(0, stderr.lastIndexOf('\n') + 1)).find((l) => String(l.msg).startsWith('http: listening'));
-      if (listening !== undefined) resolve(Number(listening.port));
-    });
-  });
+  const port = Number((await waitForLog(worker, (l) => String(l.msg).startsWith('http: listening'))).port);
   const base = `http://127.0.0.1:${port}`;
   const get = async (path: string, init?: RequestInit) => {
     const res = await fetch(base + path, init);
