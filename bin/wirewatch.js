@@ -36,5 +36,18 @@ async function loadMain() {
   return (await import(new URL('src/cli.ts', root).href)).main;
 }
 
+// npm and npx start a bin through a shell that does not pass signals on: stopping `npx wirewatch
+// run` stops npm and the shell, and would leave this process running with a new parent. Started by
+// npm, losing the parent counts as SIGTERM (once: the worker's handler then stops it cleanly).
+if (process.env.npm_execpath !== undefined) {
+  const parent = process.ppid;
+  const watch = setInterval(() => {
+    if (process.ppid === parent) return;
+    clearInterval(watch);
+    process.kill(process.pid, 'SIGTERM');
+  }, 500);
+  watch.unref();
+}
+
 const main = await loadMain();
 process.exitCode = main === null ? 2 : await main(process.argv);

@@ -54,17 +54,19 @@ describe('which code the bin runs', () => {
 });
 
 describe('signals', () => {
-  it('SIGTERM to the bin stops the worker itself, after in-flight work, with status 0', async () => {
+  const writeWorkerConfig = async (): Promise<string> => {
     await writeFile(join(dir, 'feed.xml'), '<rss version="2.0"><channel><title>t</title><item><title>a</title><guid>1</guid></item></channel></rss>');
     await writeFile(
       join(dir, 'wirewatch.yaml'),
       ['database: db.sqlite', 'feeds:', '  - { id: local, url: ./feed.xml, interval: 1s }', 'rules:', "  - { id: a, query: 'attack' }", 'destinations:', '  - { name: console, type: console }'].join('\n'),
     );
-    const child = spawn(process.execPath, [BIN, '--config', join(dir, 'wirewatch.yaml'), 'run'], {
-      cwd: dir,
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', WIREWATCH_LOG_LEVEL: 'info' },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
+    return join(dir, 'wirewatch.yaml');
+  };
+  const baseEnv = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', WIREWATCH_LOG_LEVEL: 'info' };
+
+  it('SIGTERM to the bin stops the worker itself, after in-flight work, with status 0', async () => {
+    const config = await writeWorkerConfig();
+    const child = spawn(process.execPath, [BIN, '--config', config, 'run'], { cwd: dir, env: baseEnv, stdio: ['ignore', 'ignore', 'pipe'] });
     const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
     await waitForLog(child, (l) => l.msg === 'wirewatch running');
     const stopping = waitForLog(child, (l) => l.msg === 'stopping after in-flight work');
@@ -72,4 +74,20 @@ describe('signals', () => {
     await stopping;
     expect(await exited).toEqual({ code: 0, signal: null });
   });
+
+  it('started by npm through a shell, the worker stops cleanly when the shell is stopped', async () => {
+    const config = await writeWorkerConfig();
+    // What `npx wirewatch run` does: npm runs the bin through `sh -c`, and a stopped shell passes nothing on.
+    const shell = spawn('sh', ['-c', `"${process.execPath}" "${BIN}" --config "${config}" run; exit $?`], {
+      cwd: dir,
+      env: { ...baseEnv, npm_execpath: '/usr/lib/node_modules/npm/bin/npm-cli.js' },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    await waitForLog(shell, (l) => l.msg === 'wirewatch running');
+    const stopping = waitForLog(shell, (l) => l.msg === 'stopping after in-flight work');
+    const workerGone = new Promise<void>((resolve) => shell.stderr.on('close', () => resolve())); // the worker holds the pipe until it exits
+    shell.kill('SIGTERM');
+    expect(await stopping).toMatchObject({ signal: 'SIGTERM' });
+    await workerGone;
+  }, 30_000);
 });

@@ -44,7 +44,7 @@ export function logLines(stderr: string): Record<string, unknown>[] {
     .map((line) => JSON.parse(line) as Record<string, unknown>);
 }
 
-/** Resolves with the first JSON log line of a running child's stderr that `match` accepts. */
+/** Resolves with the first JSON log line of a running child's stderr that `match` accepts; rejects when stderr ends first. */
 export function waitForLog(child: ChildProcessByStdio<null, null, Readable> | ChildProcessByStdio<null, Readable, Readable>, match: (line: Record<string, unknown>) => boolean): Promise<Record<string, unknown>> {
   return new Promise((resolve, reject) => {
     let stderr = '';
@@ -56,6 +56,7 @@ export function waitForLog(child: ChildProcessByStdio<null, null, Readable> | Ch
       resolve(found);
     };
     child.stderr.setEncoding('utf8').on('data', onData);
-    child.once('exit', (code) => reject(new Error(`test: the process exited (${code}) before logging what was awaited:\n${stderr}`)));
+    // The end of stderr, not the child's exit: output may still be in the pipe, or (a shell's child) still to come.
+    child.stderr.once('close', () => reject(new Error(`test: stderr closed before the awaited log line:\n${stderr}`)));
   });
 }
