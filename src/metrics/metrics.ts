@@ -29,7 +29,7 @@ const sends = new Counter({
 });
 const retries = new Counter({ name: 'wirewatch_delivery_retries_total', help: 'Deliveries scheduled for another attempt, by destination', labelNames: ['destination'], registers: [registry] });
 const rateLimited = new Counter({ name: 'wirewatch_rate_limited_total', help: 'HTTP 429 answers, from feeds or from chat APIs', labelNames: ['source'], registers: [registry] });
-const storyMerges = new Counter({ name: 'wirewatch_story_merges_total', help: 'Alerts that joined an existing story instead of starting one', registers: [registry] });
+const storyMerges = new Counter({ name: 'wirewatch_story_merges_total', help: 'Items that joined an existing story instead of starting one', registers: [registry] });
 
 let backlogSource: (() => Promise<readonly DestinationBacklog[]>) | null = null;
 const backlogNow = async (): Promise<readonly DestinationBacklog[]> => (backlogSource === null ? [] : backlogSource().catch(() => []));
@@ -84,8 +84,8 @@ export const metrics = {
   rateLimited(source: 'feed' | 'chat'): void {
     rateLimited.inc({ source });
   },
-  storyMerged(): void {
-    storyMerges.inc();
+  storyMerged(count = 1): void {
+    storyMerges.inc(count);
   },
 };
 
