@@ -50,11 +50,27 @@ export async function main(argv: readonly string[]): Promise<number> {
       (await import('./cli/rules-command.ts')).runRulesTest(query, options, setStatus),
     );
 
-  program
+  const feeds = program
     .command('feeds')
-    .description('list the configured feeds with their health')
+    .description('list the configured feeds with their health; import, export or add feeds')
     .option('--json', 'one JSON object per feed')
     .action(async (options: { json?: boolean }, command: Command) => (await import('./cli/feeds-command.ts')).runFeeds(options, command));
+  feeds
+    .command('import')
+    .description('add the feeds of an OPML file to the config (folders become categories; duplicates reported)')
+    .argument('<file>', 'an OPML subscription list')
+    .option('--dry-run', 'show what would be added; change nothing')
+    .action(async (file: string, options: { dryRun?: boolean }, command: Command) => (await import('./cli/feeds-opml-command.ts')).runFeedsImport(file, options, command));
+  feeds
+    .command('add')
+    .description('find the feeds of a feed or web page address and add the chosen one to the config')
+    .argument('<url>', 'a feed, or a web page whose feeds to find')
+    .option('-y, --yes', 'add the first feed found without asking')
+    .action(async (url: string, options: { yes?: boolean }, command: Command) => (await import('./cli/feeds-add-command.ts')).runFeedsAdd(url, options, command, setStatus));
+  feeds
+    .command('export')
+    .description('print every polled feed as OPML 2.0 (redirect to a file: wirewatch feeds export > feeds.opml)')
+    .action(async (_options: unknown, command: Command) => (await import('./cli/feeds-opml-command.ts')).runFeedsExport(command));
 
   program
     .command('status')
@@ -62,7 +78,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--json', 'one JSON object')
     .action(async (options: { json?: boolean }, command: Command) => (await import('./cli/status-command.ts')).runStatus(options, command, setStatus));
 
-  for (const command of [program, ...program.commands, ...rules.commands]) command.exitOverride();
+  for (const command of [program, ...program.commands, ...rules.commands, ...feeds.commands]) command.exitOverride();
   try {
     await program.parseAsync([...argv]);
   } catch (error) {

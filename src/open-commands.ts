@@ -16,6 +16,7 @@ import { chatFetchOptions, createChatFeedFetch } from './commands/chat-feed-fetc
 import { searchWordsOf } from './commands/match-stored-items.ts';
 import type { CommandDeps } from './commands/command-deps.ts';
 import { VERSION } from './version.ts';
+import type { HttpMount } from './http/http-server.ts';
 
 export interface OpenCommands {
   readonly handle: CommandDbHandle;
@@ -65,8 +66,8 @@ export async function openCommands(dialect: StoreDialect, store: Store, config: 
   };
 }
 
-/** Starts /news in Discord and Slack when their tokens are set; returns what to close. */
-export async function startChatCommands(env: Env, commands: OpenCommands, log: Logger): Promise<(() => Promise<void>)[]> {
+/** Starts /news in Discord and Slack when their tokens are set (Slack's request URL on `http` when given); returns what to close. */
+export async function startChatCommands(env: Env, commands: OpenCommands, log: Logger, http: HttpMount | null = null): Promise<(() => Promise<void>)[]> {
   const list = (key: string): string[] => (env.vars.get(key) ?? '').split(',').map((s) => s.trim()).filter(Boolean);
   const closers: (() => Promise<void>)[] = [];
   const discordToken = env.vars.get('DISCORD_TOKEN');
@@ -94,6 +95,8 @@ export async function startChatCommands(env: Env, commands: OpenCommands, log: L
       signingSecret: signingSecret ?? '',
       appToken,
       port: Number(env.vars.get('SLACK_COMMANDS_PORT') ?? 3000),
+      host: env.vars.get('SLACK_COMMANDS_HOST') ?? '0.0.0.0',
+      ...(http ? { mount: http } : {}),
       api: env.slackApi,
       deps: commands.deps,
       managerIds: list('SLACK_MANAGER_IDS'),

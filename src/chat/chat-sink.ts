@@ -2,6 +2,7 @@
 // outcome value the outbox acts on (mark sent, retry later, or record a permanent failure).
 // Limits and retry rules: /work/shared/spec/chat-limits.md ("What an alert message must survive").
 import type { Alert } from '../domain/alert.ts';
+import { metrics } from '../metrics/metrics.ts';
 
 export type SendOutcome =
   /** messageId: Discord message id, Slack "channel:ts"; '' when the platform returns none (Slack incoming webhooks). */
@@ -55,6 +56,7 @@ export async function waitOutRateLimits(
 ): Promise<SendOutcome> {
   for (let attempt = 1; ; attempt += 1) {
     const outcome = await call();
+    if (outcome.kind === 'retry' && outcome.afterMs !== null) metrics.rateLimited('chat');
     if (outcome.kind !== 'retry' || outcome.afterMs === null || outcome.afterMs > maxWaitMs || attempt >= 3) return outcome;
     await sleep(outcome.afterMs);
   }

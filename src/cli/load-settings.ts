@@ -4,8 +4,6 @@ import { resolve } from 'node:path';
 import { loadDotEnv, readEnv, type Env } from '../config/env.ts';
 import { loadConfig, type Config } from '../config/load-config.ts';
 import { createLogger, type Logger } from '../log/create-logger.ts';
-import type { RuleDefinition } from '../domain/match.ts';
-import { compileRules, type CompiledRules } from '../rules/compile-rules.ts';
 import { UsageError } from './usage-error.ts';
 
 const LEVELS = new Set(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
@@ -26,14 +24,4 @@ export async function loadSettings(command: Command): Promise<{ env: Env; config
   const loaded = await loadConfig(configFileOption(command), env);
   if (loaded.kind === 'invalid') throw new UsageError(`invalid config\n${loaded.message}`);
   return { env, config: loaded.config, log: createLogger(env.logLevel) };
-}
-
-/** Compiles rules or throws a UsageError naming every bad rule. */
-export function compileOrFail(rules: readonly RuleDefinition[], where: string): CompiledRules {
-  const compiled = compileRules(rules);
-  if (compiled.kind === 'invalid') {
-    const lines = compiled.errors.map((error) => `  ${error.message}`);
-    throw new UsageError(`${where}: ${compiled.errors.length} invalid rule(s); none loaded\n${lines.join('\n')}`);
-  }
-  return compiled.rules;
 }

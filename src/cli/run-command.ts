@@ -4,13 +4,18 @@ import type { Command } from 'commander';
 import { openWorker } from '../main.ts';
 import { startChatCommands } from '../open-commands.ts';
 import { runForever, runOnce } from '../worker/run-worker.ts';
-import { compileOrFail, loadSettings } from './load-settings.ts';
+import { startOpsServer } from '../http/start-ops-server.ts';
+import type { HttpServer } from '../http/http-server.ts';
+import { UsageError } from './usage-error.ts';
+import { compileOrFail } from './compile-or-fail.ts';
+import { loadSettings } from './load-settings.ts';
 
 export async function runWorker(options: { once?: boolean }, command: Command, setStatus: (code: number) => void): Promise<void> {
   const { config, env, log } = await loadSettings(command);
   compileOrFail(config.rules, `${config.file}: rules`);
   const worker = await openWorker(config, env, log);
   for (const inactive of config.inactiveDestinations) log.info({ destination: inactive.name }, `destination not set up: set ${inactive.missing.join(' and ')}`);
+  let ops: HttpServer | null = null;
   try {
     if (options.once) {
       const summary = await runOnce(worker.deps);
@@ -19,7 +24,9 @@ export async function runWorker(options: { once?: boolean }, command: Command, s
       if (failed > 0) setStatus(1);
       return;
     }
-    const closeChat = await startChatCommands(env, worker.commands, log);
+    // A port in use or a bad host is an operator's mistake: one line, exit status 2.
+    if (config.http !== null) ops = await startOpsServer(config.http, { store: worker.store, feeds: worker.deps.feeds, log }).catch((error: Error) => Promise.reject(new UsageError(error.message)));
+    const closeChat = await startChatCommands(env, worker.commands, log, ops);
     const stop = new AbortController();
     const onSignal = (signal: NodeJS.Signals): void => {
       log.info({ signal }, 'stopping after in-flight work');
@@ -33,6 +40,7 @@ export async function runWorker(options: { once?: boolean }, command: Command, s
     process.off('SIGTERM', onSignal);
     await Promise.all(closeChat.map((close) => close()));
   } finally {
+    await ops?.close();
     await worker.close();
   }
 }

@@ -1,7 +1,8 @@
 // `feeds list | add <url> | remove <url or id> | status` (issue 6). A feed added from chat must be
-// a public http(s) address (SSRF guard, through deps.testFetch) and must fetch and parse as a feed.
+// a public http(s) address (SSRF guard, through deps.testFetch) and must fetch and parse as a feed;
+// given a web page, the feed found on it (feeds/discover-feeds.ts) is added.
 import { deriveFeedId } from '../config/feed-id.ts';
-import { parseFeed } from '../feeds/parse-feed.ts';
+import { discoverFeeds } from '../feeds/discover-feeds.ts';
 import { addFeed, loadActiveFeeds, removeFeed } from '../store/command-queries.ts';
 import type { CommandContext, CommandDeps } from './command-deps.ts';
 import { INPUT_LIMITS } from './command-input.ts';
@@ -30,18 +31,22 @@ export async function addFeedFromChat(url: string, deps: CommandDeps, context: C
   const href = parsed.href;
   const known = await loadActiveFeeds(deps.db, deps.defaultIntervalSeconds);
   if (known.some((f) => f.url === href)) return refuse('Feed not added', `${href} is watched already`);
-  const fetched = await deps.testFetch(href);
-  if (fetched.kind === 'http-error') return refuse('Feed not added', `fetching ${href} failed: ${fetched.reason}`);
-  if (fetched.kind === 'failed') return refuse('Feed not added', `fetching ${href} failed: ${fetched.reason}`);
-  if (fetched.kind === 'not-modified') return refuse('Feed not added', `fetching ${href} failed: the server answered 304 to a first request`);
-  const document = await parseFeed(fetched.body, fetched.contentType);
-  if (document.kind === 'rejected') return refuse('Feed not added', `${href} is not a feed: ${document.reason}`);
-  const id = deriveFeedId(href);
-  const outcome = await addFeed(deps.db, { url: href, id, title: null }, context.user, context.now);
-  if (outcome === 'exists') return refuse('Feed not added', `${href} is watched already`);
-  const title = document.feed.title ?? parsed.hostname;
+  // A web page is fine too: its feeds are found, each fetched through the same guard.
+  const discovery = await discoverFeeds(href, deps.testFetch);
+  if (discovery.kind === 'none') return refuse('Feed not added', discovery.reason);
+  const [chosen, ...others] = discovery.feeds;
+  if (chosen === undefined) return refuse('Feed not added', `no feed found at ${href}`);
+  if (chosen.url !== href && known.some((f) => f.url === chosen.url)) return refuse('Feed not added', `${chosen.url} (found on ${href}) is watched already`);
+  const id = deriveFeedId(chosen.url);
+  const outcome = await addFeed(deps.db, { url: chosen.url, id, title: null }, context.user, context.now);
+  if (outcome === 'exists') return refuse('Feed not added', `${chosen.url} is watched already`);
+  const title = chosen.title ?? new URL(chosen.url).hostname;
   return reply(`Feed added: ${title}`, {
-    lines: [`${href} (id ${id}), ${document.feed.items.length} items now. Polled from the next cycle; items already there are not alerted.`],
+    lines: [
+      ...(chosen.url === href ? [] : [`Found on ${href}.`]),
+      `${chosen.url} (id ${id}), ${chosen.items} items now. Polled from the next cycle; items already there are not alerted.`,
+      ...others.map((f) => `Also found: ${f.url}${f.title === null ? '' : ` (${f.title})`}; add it with: feeds add ${f.url}`),
+    ],
     ephemeral: true,
   });
 }

@@ -13,6 +13,8 @@ const feedSchema = z.strictObject({
   title: z.string().min(1).optional(),
   interval: durationSeconds(1, 86_400).optional(),
   backfill: z.number().int().min(0).max(1000).default(0),
+  /** Folder path for OPML export, levels separated by "/" ("News/World"). */
+  category: z.string().min(1).max(200).optional(),
 });
 
 export const ruleSchema = z.strictObject({
@@ -30,6 +32,12 @@ const fetchSchema = z.strictObject({
   concurrency: z.number().int().min(1).max(256).default(16),
 });
 
+/** The one HTTP server: /healthz, /readyz, /metrics and Slack's request URL (README "Operations"). */
+const httpSchema = z.strictObject({
+  host: z.string().min(1).default('127.0.0.1'),
+  port: z.number().int().min(0).max(65_535),
+});
+
 export const configSchema = z
   .strictObject({
     interval: durationSeconds(1, 86_400).default(120),
@@ -39,6 +47,7 @@ export const configSchema = z
     rules: z.array(ruleSchema).default([]),
     destinations: destinationsSchema,
     routes: routesSchema,
+    http: httpSchema.optional(),
   })
   .superRefine((config, ctx) => {
     flagDuplicates(config.rules.map((r) => r.id), ['rules'], 'rule id', ctx);

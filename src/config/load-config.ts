@@ -37,6 +37,8 @@ export interface Config {
   /** Routes and per-destination delivery settings. */
   readonly delivery: DeliveryPolicy;
   readonly fetch: FetchSettings;
+  /** Where the HTTP server listens (health, metrics, Slack's request URL); null: no server. */
+  readonly http: { readonly host: string; readonly port: number } | null;
 }
 
 export type LoadConfigResult = { kind: 'ok'; config: Config } | { kind: 'invalid'; message: string };
@@ -84,6 +86,7 @@ export function parseConfig(text: string, file: string, env: Env, cwd = process.
           title: feed.title ?? null,
           backfill: feed.backfill,
           intervalSeconds: feed.interval ?? raw.interval,
+          ...(feed.category ? { category: feed.category } : {}),
         };
       }),
       rules: raw.rules.map((rule) => ({ id: rule.id, query: rule.query })),
@@ -98,6 +101,7 @@ export function parseConfig(text: string, file: string, env: Env, cwd = process.
         perHost: raw.fetch.perHost,
         concurrency: raw.fetch.concurrency,
       },
+      http: raw.http ?? null,
     },
   };
 }

@@ -11,6 +11,8 @@ export interface FeedSource {
   readonly backfill: number;
   /** Poll interval in seconds. */
   readonly intervalSeconds: number;
+  /** Folder path for OPML export ("News/World"); config feeds only. */
+  readonly category?: string;
 }
 
 export interface FeedHealth {

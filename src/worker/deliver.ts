@@ -10,6 +10,7 @@ import type { Delivery, Store, StoryMessageRecord } from '../store/store.ts';
 import { DEFAULT_DESTINATION_POLICY, hasCaps, routeDelivery, type DeliveryPolicy, type DestinationPolicy, type Route } from '../alerts/route-delivery.ts';
 import { describeStoryUpdate, updatedStoryAlert } from '../alerts/route-story-update.ts';
 import { buildDigestAlert, type DigestReason } from '../alerts/digest-alert.ts';
+import { metrics } from '../metrics/metrics.ts';
 
 export type { DeliveryPolicy, DestinationPolicy } from '../alerts/route-delivery.ts';
 
@@ -100,6 +101,7 @@ async function sendGroup(ctx: Context, rows: readonly Delivery[], reason: Digest
   const { store, log } = ctx.deps;
   const digest = buildDigestAlert(rows.map((row) => ({ ...row.alert, priority: 'low' as const })), reason, ctx.deps.now());
   const outcome = await ctx.sink.send(digest, { nonce: digestNonce(rows), mention: null });
+  metrics.sent(ctx.sink.name, outcome);
   const at = ctx.deps.now();
   const ids = rows.map((row) => row.outboxId);
   if (outcome.kind === 'sent') {
@@ -151,6 +153,7 @@ async function sendPosts(ctx: Context): Promise<Step> {
     }
     if (decision.kind === 'in-digest') continue; // not for 'post' rows
     const result = decision.kind === 'update' ? await sendUpdate(ctx, row, decision.priority) : await sendPost(ctx, row, { ...row.alert, priority: decision.priority }, decision.mention);
+    metrics.sent(ctx.sink.name, result.outcome);
     const at = ctx.deps.now();
     if (result.outcome.kind === 'sent') {
       await store.markDelivered(row.outboxId, at, result.outcome.messageId || null, result.story ?? undefined);

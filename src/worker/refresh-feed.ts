@@ -15,6 +15,7 @@ import type { Store } from '../store/store.ts';
 import type { Gazetteer } from '../geo/gazetteer.ts';
 import { factsOf } from '../alerts/describe-alerts.ts';
 import { articleOf } from '../alerts/article-of.ts';
+import { metrics } from '../metrics/metrics.ts';
 import { findNewItems } from './new-items.ts';
 import type { PreparedItem, StoryMemory } from './story-memory.ts';
 
@@ -46,7 +47,7 @@ export async function refreshFeed(feed: FeedSource, deps: RefreshDeps): Promise<
   const consecutiveFailures = state?.consecutiveFailures ?? 0;
   const validators = { etag: state?.etag ?? null, lastModified: state?.lastModified ?? null };
 
-  const fetched = await deps.hostLimiter.run(hostOf(feed.url), () => fetchFeed(feed.url, validators, deps.fetchOptionsFor(feed)));
+  const fetched = await deps.hostLimiter.run(hostOf(feed.url), () => metrics.timeFetch(() => fetchFeed(feed.url, validators, deps.fetchOptionsFor(feed))));
   const at = deps.now();
   const schedule = (outcome: 'success' | 'not-modified' | 'failure', extra: { retryAfterSeconds?: number | null; maxAgeSeconds?: number | null } = {}) =>
     nextAttemptAt({
@@ -61,14 +62,17 @@ export async function refreshFeed(feed: FeedSource, deps: RefreshDeps): Promise<
   const fail = async (reason: string, retryAfterSeconds: number | null = null): Promise<RefreshOutcome> => {
     await store.recordFeedFailure(feed.id, { at, error: reason, nextAttemptAt: schedule('failure', { retryAfterSeconds }) });
     log.warn({ feed: feed.id, url: feed.url, failures: consecutiveFailures + 1 }, `feed failed: ${reason}`);
+    metrics.poll('failed');
     return { kind: 'failed', reason };
   };
 
   if (fetched.kind === 'not-modified') {
     await store.recordFeedNotModified(feed.id, { at, nextAttemptAt: schedule('not-modified', fetched) });
     log.debug({ feed: feed.id }, 'not modified');
+    metrics.poll('not-modified');
     return { kind: 'not-modified' };
   }
+  if (fetched.kind === 'http-error' && fetched.status === 429) metrics.rateLimited('feed');
   if (fetched.kind === 'http-error') return fail(fetched.reason, fetched.retryAfterSeconds);
   if (fetched.kind === 'failed') return fail(fetched.reason);
 
@@ -95,6 +99,8 @@ export async function refreshFeed(feed: FeedSource, deps: RefreshDeps): Promise<
     fetch: { at, etag: fetched.validators.etag, lastModified: fetched.validators.lastModified, nextAttemptAt: schedule('success', fetched), title: feedTitle },
   });
   const alerts = saved.reduce((sum, s) => sum + s.alerts.length, 0);
+  metrics.poll('updated');
+  metrics.stored(saved);
   log.info({ feed: feed.id, items: items.length, new: saved.length, alerts, baseline }, baseline ? 'feed baselined' : 'feed refreshed');
   return { kind: 'updated', items: items.length, newItems: saved.length, alerts, baseline };
 }

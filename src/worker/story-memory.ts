@@ -12,6 +12,7 @@ import type { StoryAssignment, StoryIndex, StoryIndexOptions, StoryMember } from
 import type { TextProfile } from '../stories/text-profile.ts';
 import { itemRef } from '../store/store.ts';
 import type { SaveBatch, SaveEntry, SavedItem, Store, StoryLockView, StoryMemberRow, StoryRecord } from '../store/store.ts';
+import { metrics } from '../metrics/metrics.ts';
 
 /** A new item of a feed, ready for story assignment (matching and facts are done outside the lock). */
 export interface PreparedItem {
@@ -135,9 +136,11 @@ export function createStoryMemory(deps: StoryMemoryDeps): StoryMemory {
       index ??= await resume();
       const target = index;
       await expireIfDue(target);
+      let merged = 0; // items that joined a known story, counted once the batch is saved
       try {
         const result = await deps.store.saveWithStories(feedId, lastMemberId, async (view) => {
           const assigned = assignBatch(target, feedId, prepared, view);
+          merged = assigned.filter(({ story }) => story !== null && !story.isNew).length;
           const followUps = assigned.flatMap(({ prepared: p, story }) => (story !== null && !story.isNew && p.matches.length > 0 ? [story.storyId] : []));
           const alerted = followUps.length === 0 ? new Map<string, ReadonlySet<string>>() : await view.alertedRules(followUps);
           const drafted = new Set<string>(); // story + rule drafted earlier in this batch
@@ -155,6 +158,7 @@ export function createStoryMemory(deps: StoryMemoryDeps): StoryMemory {
           return { ...batch, entries, members, stories };
         });
         lastMemberId = result.lastMemberId;
+        metrics.storyMerged(merged);
         return result.saved;
       } catch (error) {
         // The index may now hold what the store rolled back: rebuild it from the store next time.

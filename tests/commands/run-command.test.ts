@@ -139,7 +139,7 @@ for (const dialect of DIALECTS) {
         ['too long', `feeds add https://x.example/${'a'.repeat(2048)}`, null, 'at most 2048 characters'],
         ['refused by the guard', 'feeds add http://127.0.0.1/feed', { kind: 'failed', reason: 'refused 127.0.0.1: 127.0.0.1 is a loopback address' }, 'fetching http://127.0.0.1/feed failed: refused 127.0.0.1: 127.0.0.1 is a loopback address'],
         ['HTTP error', 'feeds add https://feeds.example/gone', { kind: 'http-error', status: 404, retryAfterSeconds: null, reason: 'HTTP 404 Not Found' }, 'failed: HTTP 404 Not Found'],
-        ['HTML page', 'feeds add https://feeds.example/', okFetch('<!doctype html><html><body>hi</body></html>', 'text/html'), 'is not a feed: not a feed: looks like an HTML page'],
+        ['HTML page', 'feeds add https://feeds.example/', okFetch('<!doctype html><html><body>hi</body></html>', 'text/html'), 'https://feeds.example/ is not a feed (looks like an HTML page), it links no feed, and none of /feed'],
       ])('feeds add refused: %s', async (_name, input, result, why) => {
         const before = await changeVersion(db());
         const r = await run(h, input, {}, { testFetch: () => (result === null ? Promise.reject(new Error('test: must not fetch')) : Promise.resolve(result)) });

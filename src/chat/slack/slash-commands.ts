@@ -4,7 +4,7 @@
 // API: https://docs.slack.dev/tools/bolt-js/concepts/commands, spec: /work/shared/spec/chat-limits.md
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { App, LogLevel } from '@slack/bolt';
+import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
 import type { Logger as BoltLogger, RespondArguments } from '@slack/bolt';
 import type { CommandContext, CommandDeps } from '../../commands/command-deps.ts';
 import { MANAGING, parseCommandText } from '../../commands/command-input.ts';
@@ -13,6 +13,7 @@ import { refuse } from '../../commands/reply.ts';
 import type { Reply } from '../../commands/reply.ts';
 import { runCommand } from '../../commands/run-command.ts';
 import type { Logger } from '../../log/create-logger.ts';
+import type { HttpMount } from '../../http/http-server.ts';
 import { renderSlackCommandReply } from './render-slack-command-reply.ts';
 import { ALERT_MUTE_DURATION, MUTE_RULE_ACTION_ID, OPEN_ARTICLE_ACTION_ID, parseMuteValue } from './slash-alert-actions.ts';
 import { createManagerCheck } from './slash-managers.ts';
@@ -27,6 +28,8 @@ export interface SlackCommandsOptions {
   /** HTTP port for POST /slack/events (0: any free port); unused in Socket Mode. */
   readonly port: number;
   readonly host?: string;
+  /** Serve POST /slack/events on wirewatch's HTTP server instead of a port of its own. */
+  readonly mount?: HttpMount;
   /** Web API base ending in "/" (WIREWATCH_SLACK_API). */
   readonly api?: string;
   readonly deps: CommandDeps;
@@ -39,7 +42,7 @@ export interface SlackCommandsOptions {
 }
 
 export interface SlackCommands {
-  /** The HTTP port listened on; null in Socket Mode. */
+  /** The HTTP port listened on; null in Socket Mode or when mounted on wirewatch's HTTP server. */
   readonly port: number | null;
   close(): Promise<void>;
 }
@@ -47,11 +50,13 @@ export interface SlackCommands {
 export async function startSlackCommands(opts: SlackCommandsOptions): Promise<SlackCommands> {
   const socketMode = opts.appToken !== undefined && opts.appToken !== '';
   const clientOptions = { slackApiUrl: opts.api ?? DEFAULT_SLACK_API };
+  const receiver = !socketMode && opts.mount ? new HTTPReceiver({ signingSecret: opts.signingSecret, endpoints: SLACK_EVENTS_PATH, logger: boltLogger(opts.log) }) : undefined;
   const app = new App({
     token: opts.botToken,
     signingSecret: opts.signingSecret,
     logger: boltLogger(opts.log),
     clientOptions,
+    ...(receiver ? { receiver } : {}),
     ...(socketMode ? { socketMode: true, appToken: opts.appToken, installerOptions: { clientOptions } } : {}),
   });
   const managers = createManagerCheck(app.client, opts.managerIds, opts.log);
@@ -102,11 +107,18 @@ export async function startSlackCommands(opts: SlackCommandsOptions): Promise<Sl
     opts.log.info({ mode: 'socket' }, 'slack: /news ready');
     return { port: null, close: () => app.stop().then(() => undefined) };
   }
+  if (receiver !== undefined && opts.mount !== undefined) {
+    opts.mount.mount(SLACK_EVENTS_PATH, receiver.requestListener);
+    opts.log.info({ mode: 'http' }, `slack: /news ready on POST ${SLACK_EVENTS_PATH} of the HTTP server`);
+    return { port: null, close: async () => undefined };
+  }
   const server = (await app.start({ port: opts.port, host: opts.host ?? '0.0.0.0' })) as Server;
   const port = (server.address() as AddressInfo).port;
   opts.log.info({ mode: 'http', port }, 'slack: /news ready on POST /slack/events');
   return { port, close: () => app.stop().then(() => undefined) };
 }
+
+const SLACK_EVENTS_PATH = '/slack/events';
 
 /** Bolt's logger interface over pino. */
 function boltLogger(log: Pick<Logger, 'info' | 'warn' | 'error' | 'debug'>): BoltLogger {
