@@ -10,6 +10,8 @@ import type { MatchSettings, Member, Story } from './find-story.ts';
 import type { StoryAssignment, StoryIndexOptions, StoryInput, StoryReason, StorySnapshot } from './story-types.ts';
 import { createTermIndex } from './term-index.ts';
 import { createTermWeights } from './term-weights.ts';
+import { whereabouts } from './place-relation.ts';
+import type { Whereabouts } from './place-relation.ts';
 import { profileText } from './text-profile.ts';
 import type { StoredProfile, TextProfile } from './text-profile.ts';
 import type { WeightedTerms } from './term-weights.ts';
@@ -29,6 +31,14 @@ export interface StoryIndex {
 }
 
 const HOUR_MS = 3_600_000;
+
+/** What is kept of a new item's text for comparing later items with it. */
+interface Remembered {
+  readonly profile: TextProfile;
+  readonly weighted: WeightedTerms;
+  readonly bandKeys: Uint32Array | null;
+  readonly where: Whereabouts;
+}
 const MAX_INDEXED_TERMS = 120;
 
 export function createStoryIndex(options: StoryIndexOptions = {}): StoryIndex {
@@ -69,21 +79,23 @@ export function createStoryIndex(options: StoryIndexOptions = {}): StoryIndex {
     const profile = profileText(entry.title, entry.body, { seeds });
     const bandKeys = profile.shingleCount >= MIN_SHINGLES ? lsh.keysOf(profile.signature) : null;
     const state = { lsh, termIndex, weights, settings };
-    const duplicate = findDuplicate(state, profile, bandKeys, entry.facts, published);
+    const where = whereabouts(entry.facts, entry.title);
+    const duplicate = findDuplicate(state, profile, bandKeys, where, entry.facts, published);
     const weighted = weights.weigh(profile.terms);
-    const sameEvent = duplicate === null ? findSameEvent(state, profile, weighted, entry.facts, published) : null;
+    const sameEvent =
+      duplicate === null ? findSameEvent(state, profile, weighted, where, entry.facts, published, entry.source) : null;
     const story = duplicate?.member.story ?? sameEvent?.story ?? null;
 
     if (story === null) {
       const created = createStory(storyIdFor(entry.key), published);
-      remember(created, entry, identity, { profile, weighted, bandKeys }, published);
+      remember(created, entry, identity, { profile, weighted, bandKeys, where }, published);
       mergeFacts(created.facts, entry.facts);
       enforceCap(created);
       return result(created, true, null, null, { kind: 'new' });
     }
     const update = diffFacts(story.facts, entry.facts);
     mergeFacts(story.facts, entry.facts);
-    remember(story, entry, identity, { profile, weighted, bandKeys }, published);
+    remember(story, entry, identity, { profile, weighted, bandKeys, where }, published);
     enforceCap(story);
     if (duplicate !== null) {
       const reason: StoryReason = {
@@ -141,7 +153,7 @@ export function createStoryIndex(options: StoryIndexOptions = {}): StoryIndex {
     story: Story,
     entry: StoryInput,
     identity: string,
-    { profile, weighted, bandKeys }: { profile: TextProfile; weighted: WeightedTerms; bandKeys: Uint32Array | null },
+    { profile, weighted, bandKeys, where }: Remembered,
     published: number,
   ): void {
     story.firstPublished = Math.min(story.firstPublished, published);
@@ -156,9 +168,10 @@ export function createStoryIndex(options: StoryIndexOptions = {}): StoryIndex {
 
     const member: Member = {
       key: entry.key,
+      source: entry.source,
       published,
       profile: storedProfile(profile),
-      places: entry.facts?.places ?? [],
+      where,
       weighted,
       weightedTitle: null,
       banded: bandKeys !== null,

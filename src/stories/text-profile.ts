@@ -5,10 +5,19 @@ import { WordCursor } from '../text/word-cursor.ts';
 import { splitWords } from '../text/words.ts';
 import type { Word } from '../text/words.ts';
 import { computeSignature, hashString, shingleWordHashes } from './minhash.ts';
+import { UNITED_STATES, isCountryUs, standsFor, wordForm } from './name-variants.ts';
 import { STOPWORDS } from './stopwords.ts';
 import { countTerms, termId } from './term-weights.ts';
 import type { TermCounts } from './term-weights.ts';
 import { sortedHas } from './sorted-has.ts';
+
+/**
+ * What a profile holds, for stores that keep profiles: bump it whenever that changes, and
+ * profiles of another version are rebuilt from their texts rather than compared.
+ * 2: terms and headline names in one form per word (spellings, demonyms, verb endings), and
+ * the vocabulary also holds those forms of the text's capitalised words.
+ */
+export const PROFILE_VERSION = 2;
 
 export interface TextProfile {
   /** Distinct shingles behind the signature (0 when the text has no words). */
@@ -45,7 +54,6 @@ const MAX_SHINGLE_WORDS = 160;
 /** A body this short (an RSS teaser) is shingled together with the headline. */
 const MIN_BODY_WORDS = 25;
 const LEAD_WORDS = 40;
-const TITLE_WEIGHT = 2;
 
 /** Word hashes of the text being profiled (reused: profiling is synchronous). */
 let scratch = new Uint32Array(1024);
@@ -61,23 +69,30 @@ export function profileText(title: string, body: string, { seeds, shingleSize = 
   if (scratch.length < capacity) scratch = new Uint32Array(capacity * 2);
   const hashes = scratch;
   const occurrences: number[] = [];
+  /** Hashes of the one spelling of names written another way ("Kiev" → kyiv), for the vocabulary. */
+  const spellings: number[] = [];
   let n = 0;
   for (const word of titleTokens) {
     hashes[n++] = hashString(word.text);
-    const id = termIdOf(word.text);
-    if (id >= 0) for (let w = 0; w < TITLE_WEIGHT; w++) occurrences.push(id);
+    const before = occurrences.length;
+    addTerms(word.text, word.raw, occurrences, spellings);
+    // Headline words count double: repeat what this word added.
+    for (let i = before, end = occurrences.length; i < end; i++) occurrences.push(occurrences[i] ?? 0);
   }
   const titleOccurrences = occurrences.length;
-  // One pass over the body: the lead's words become terms, the rest are only hashed (no strings).
+  // One pass over the body: the lead's words become terms, the rest are only hashed (no strings
+  // but for capitalised words, whose other spellings the vocabulary keeps).
   const cursor = new WordCursor(text);
   let bodyWords = 0;
   while (cursor.next()) {
     if (bodyWords < LEAD_WORDS) {
       const word = cursor.folded();
       hashes[n++] = hashString(word);
-      const id = termIdOf(word);
-      if (id >= 0) occurrences.push(id);
-    } else hashes[n++] = hashFolded(cursor);
+      addTerms(word, cursor.capitalised ? text.slice(cursor.start, cursor.end) : word, occurrences, spellings);
+    } else {
+      hashes[n++] = hashFolded(cursor);
+      if (cursor.capitalised) addSpelling(cursor.folded(), spellings);
+    }
     bodyWords++;
   }
   const from = bodyWords >= MIN_BODY_WORDS ? titleTokens.length : 0;
@@ -89,6 +104,10 @@ export function profileText(title: string, body: string, { seeds, shingleSize = 
   const all = Int32Array.from(occurrences);
   const titleTerms = countTerms(all.slice(0, titleOccurrences));
   const terms = countTerms(all);
+  const withSynonyms = addCountrySynonyms(hashes, n);
+  const vocabulary = new Uint32Array(withSynonyms + spellings.length);
+  vocabulary.set(hashes.subarray(0, withSynonyms));
+  vocabulary.set(spellings, withSynonyms);
   return {
     shingleCount: shingles.length,
     signature: computeSignature(shingles, seeds),
@@ -96,14 +115,30 @@ export function profileText(title: string, body: string, { seeds, shingleSize = 
     titleTerms,
     headlineOnly: terms.ids.length === titleTerms.ids.length,
     anchors: Uint32Array.from(findAnchors(title, titleTokens)),
-    vocabulary: distinctSorted(hashes.subarray(0, addCountrySynonyms(hashes, n))),
+    vocabulary: distinctSorted(vocabulary),
   };
 }
 
-/** The term id of a folded word, or -1 for a stopword or a single character. */
-function termIdOf(word: string): number {
-  if (word.length < 2 || STOPWORDS.has(word)) return -1;
-  return termId(reduceTerm(word));
+/**
+ * Pushes the term ids of one folded word (none for a stopword or a single character): its one
+ * spelling, and what it stands for ("Brussels" → also eu). `raw` tells the country "US" from "us".
+ */
+function addTerms(word: string, raw: string, occurrences: number[], spellings: number[]): void {
+  if (word === 'us') {
+    if (isCountryUs(raw)) occurrences.push(termId(UNITED_STATES));
+    return;
+  }
+  if (word.length < 2 || STOPWORDS.has(word)) return;
+  const name = wordForm(word);
+  occurrences.push(termId(name));
+  if (name !== word) spellings.push(hashString(name));
+  const meaning = standsFor(word);
+  if (meaning !== null) occurrences.push(termId(meaning));
+}
+
+function addSpelling(word: string, spellings: number[]): void {
+  const name = wordForm(word);
+  if (name !== word) spellings.push(hashString(name));
 }
 
 /** hashString of the cursor's folded word, without building the string for ASCII words. */
@@ -167,7 +202,7 @@ function anchorHash(words: readonly Word[], i: number): number {
   const previous = words[i - 1]?.text;
   if (text === 'united' && (next === 'kingdom' || next === 'states')) return next === 'kingdom' ? UK : US;
   if ((text === 'kingdom' || text === 'states') && previous === 'united') return text === 'kingdom' ? UK : US;
-  return SYNONYMS.get(text) ?? hashString(text);
+  return SYNONYMS.get(text) ?? hashString(wordForm(text));
 }
 
 function findAnchors(title: string, words: readonly Word[]): number[] {
@@ -204,17 +239,4 @@ function distinctSorted(values: Uint32Array): Uint32Array {
 function hasMissing(anchors: Uint32Array, vocabulary: Uint32Array): boolean {
   for (const h of anchors) if (!sortedHas(vocabulary, h)) return true;
   return false;
-}
-
-
-/**
- * Folds plural endings so "attacks" meets "attack" and "cities" meets "city", and the common
- * transliterations of Slavic names so "Zelenskyy" and "Zelenskiy" meet "Zelensky".
- */
-export function reduceTerm(word: string): string {
-  if (word.length > 5 && (word.endsWith('yy') || word.endsWith('iy'))) return `${word.slice(0, -2)}y`;
-  if (word.length <= 4 || !word.endsWith('s')) return word;
-  if (word.endsWith('ss') || word.endsWith('us') || word.endsWith('is')) return word;
-  if (word.endsWith('ies')) return `${word.slice(0, -3)}y`;
-  return word.slice(0, -1);
 }
