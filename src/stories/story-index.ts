@@ -57,7 +57,7 @@ export function createStoryIndex(options: StoryIndexOptions = {}): StoryIndex {
     duplicateContainment: options.duplicateContainment ?? 0.8,
     duplicateMinJaccard: options.duplicateMinJaccard ?? 0.3,
     join: {
-      'shared-place': options.joinSimilarity?.['shared-place'] ?? 0.3,
+      'shared-place': options.joinSimilarity?.['shared-place'] ?? 0.35,
       'shared-country': options.joinSimilarity?.['shared-country'] ?? 0.4,
       unknown: options.joinSimilarity?.unknown ?? 0.5,
     },

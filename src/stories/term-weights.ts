@@ -102,6 +102,11 @@ export function cosineOf(a: WeightedTerms, b: WeightedTerms): Similarity {
  * term weighs about the same; with thousands, "government" weighs less than "kirkuk".
  */
 const PRIOR_DOCUMENTS = 20;
+/**
+ * Rarity is measured against the idf an unseen word has among this many texts: while few texts
+ * are remembered every word looks rare, and rarity must not make a young index bold.
+ */
+const MATURE_DOCUMENTS = 1000;
 
 export function createTermWeights(): TermWeights {
   const counts = new Map<number, number>();
@@ -139,7 +144,7 @@ export function createTermWeights(): TermWeights {
         } else if (x < y) i++;
         else j++;
       }
-      return sum / Math.log(documents + PRIOR_DOCUMENTS);
+      return sum / Math.log(Math.max(documents, MATURE_DOCUMENTS) + PRIOR_DOCUMENTS);
     },
     headlineCoverage(aTitle, aAll, bTitle, bAll) {
       let found = 0;

@@ -84,10 +84,13 @@ export function profileText(title: string, body: string, { seeds, shingleSize = 
   // but for capitalised words, whose other spellings the vocabulary keeps).
   const cursor = new WordCursor(text);
   let bodyWords = 0;
+  /** Forms of the words the lead capitalises mid-sentence: names, for a Title Case headline. */
+  const leadNames = new Set<number>();
   while (cursor.next()) {
     if (bodyWords < LEAD_WORDS) {
       const word = cursor.folded();
       hashes[n++] = hashString(word);
+      if (cursor.capitalised && !opensSentence(text, cursor.start)) leadNames.add(hashString(wordForm(word)));
       addTerms(word, cursor.capitalised ? text.slice(cursor.start, cursor.end) : word, occurrences, spellings);
     } else {
       hashes[n++] = hashFolded(cursor);
@@ -114,7 +117,7 @@ export function profileText(title: string, body: string, { seeds, shingleSize = 
     terms,
     titleTerms,
     headlineOnly: terms.ids.length === titleTerms.ids.length,
-    anchors: Uint32Array.from(findAnchors(title, titleTokens)),
+    anchors: Uint32Array.from(findAnchors(title, titleTokens, leadNames)),
     vocabulary: distinctSorted(vocabulary),
   };
 }
@@ -205,9 +208,13 @@ function anchorHash(words: readonly Word[], i: number): number {
   return SYNONYMS.get(text) ?? hashString(wordForm(text));
 }
 
-function findAnchors(title: string, words: readonly Word[]): number[] {
+function findAnchors(title: string, words: readonly Word[], leadNames: ReadonlySet<number>): number[] {
   const long = words.filter((w) => w.text.length >= 4 && !STOPWORDS.has(w.text));
-  if (long.length === 0 || long.filter((w) => w.capitalised).length / long.length > TITLE_CASE_SHARE) return [];
+  if (long.length === 0) return [];
+  if (long.filter((w) => w.capitalised).length / long.length > TITLE_CASE_SHARE) {
+    // Title Case capitalises every word: the names are those the lead capitalises too.
+    return words.flatMap((w, i) => (STOPWORDS.has(w.text) || !leadNames.has(anchorHash(words, i)) ? [] : [anchorHash(words, i)]));
+  }
   const anchors: number[] = [];
   for (let i = 0; i < words.length; i++) {
     const word = words[i];
@@ -218,6 +225,16 @@ function findAnchors(title: string, words: readonly Word[]): number[] {
     anchors.push(anchorHash(words, i));
   }
   return anchors;
+}
+
+/** True when the word at `start` opens a sentence (first of the text, or after . ! ? or a line break). */
+function opensSentence(text: string, start: number): boolean {
+  for (let i = start - 1; i >= 0; i--) {
+    const c = text[i] ?? '';
+    if (c === '\n' || c === '.' || c === '!' || c === '?') return true;
+    if (c !== ' ' && c !== '"' && c !== '“' && c !== '‘' && c !== "'" && c !== '(') return false;
+  }
+  return true;
 }
 
 /**
