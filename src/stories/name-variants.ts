@@ -85,6 +85,20 @@ const STANDS_FOR: ReadonlyMap<string, string> = new Map([
  * "banned" → "ban"). Crude for English, but both texts fold the same way.
  */
 export function wordForm(word: string): string {
+  let form = forms.get(word);
+  if (form === undefined) {
+    // Words repeat (Zipf): remember forms, forgetting all at once past a bound.
+    if (forms.size >= MAX_REMEMBERED_FORMS) forms.clear();
+    form = formOf(word);
+    forms.set(word, form);
+  }
+  return form;
+}
+
+const MAX_REMEMBERED_FORMS = 50_000;
+const forms = new Map<string, string>();
+
+function formOf(word: string): string {
   const singular = reducePlural(word);
   const known = SPELLINGS.get(word) ?? DEMONYMS.get(word) ?? SPELLINGS.get(singular) ?? DEMONYMS.get(singular);
   // Table entries fold like any word, so "russian" and "russia" end the same.

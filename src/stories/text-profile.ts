@@ -5,9 +5,11 @@ import { WordCursor } from '../text/word-cursor.ts';
 import { splitWords } from '../text/words.ts';
 import type { Word } from '../text/words.ts';
 import { computeSignature, hashString, shingleWordHashes } from './minhash.ts';
-import { UNITED_STATES, isCountryUs, standsFor, wordForm } from './name-variants.ts';
+import { wordForm } from './name-variants.ts';
 import { STOPWORDS } from './stopwords.ts';
-import { countTerms, termId } from './term-weights.ts';
+import { countTerms } from './term-weights.ts';
+import { wordTerms } from './word-terms.ts';
+import type { WordTerms } from './word-terms.ts';
 import type { TermCounts } from './term-weights.ts';
 import { sortedHas } from './sorted-has.ts';
 
@@ -73,28 +75,31 @@ export function profileText(title: string, body: string, { seeds, shingleSize = 
   const spellings: number[] = [];
   let n = 0;
   for (const word of titleTokens) {
-    hashes[n++] = hashString(word.text);
-    const before = occurrences.length;
-    addTerms(word.text, word.raw, occurrences, spellings);
-    // Headline words count double: repeat what this word added.
-    for (let i = before, end = occurrences.length; i < end; i++) occurrences.push(occurrences[i] ?? 0);
+    const hash = hashString(word.text);
+    hashes[n++] = hash;
+    const terms = wordTerms(hash, word.text, () => word.raw);
+    // Headline words count double.
+    addTerms(terms, occurrences, spellings);
+    addTerms(terms, occurrences, null);
   }
   const titleOccurrences = occurrences.length;
-  // One pass over the body: the lead's words become terms, the rest are only hashed (no strings
-  // but for capitalised words, whose other spellings the vocabulary keeps).
+  // One pass over the body: the lead's words become terms, the rest are only hashed, but for
+  // capitalised words, whose other spellings the vocabulary keeps.
   const cursor = new WordCursor(text);
+  const rawWord = (): string => text.slice(cursor.start, cursor.end);
   let bodyWords = 0;
   /** Forms of the words the lead capitalises mid-sentence: names, for a Title Case headline. */
   const leadNames = new Set<number>();
   while (cursor.next()) {
+    const hash = hashFolded(cursor);
+    hashes[n++] = hash;
     if (bodyWords < LEAD_WORDS) {
-      const word = cursor.folded();
-      hashes[n++] = hashString(word);
-      if (cursor.capitalised && !opensSentence(text, cursor.start)) leadNames.add(hashString(wordForm(word)));
-      addTerms(word, cursor.capitalised ? text.slice(cursor.start, cursor.end) : word, occurrences, spellings);
-    } else {
-      hashes[n++] = hashFolded(cursor);
-      if (cursor.capitalised) addSpelling(cursor.folded(), spellings);
+      const terms = wordTerms(hash, cursor, rawWord);
+      addTerms(terms, occurrences, spellings);
+      if (terms.id >= 0 && cursor.capitalised && !opensSentence(text, cursor.start)) leadNames.add(terms.formHash);
+    } else if (cursor.capitalised) {
+      const terms = wordTerms(hash, cursor, rawWord);
+      if (terms.respelt) spellings.push(terms.formHash);
     }
     bodyWords++;
   }
@@ -122,26 +127,12 @@ export function profileText(title: string, body: string, { seeds, shingleSize = 
   };
 }
 
-/**
- * Pushes the term ids of one folded word (none for a stopword or a single character): its one
- * spelling, and what it stands for ("Brussels" → also eu). `raw` tells the country "US" from "us".
- */
-function addTerms(word: string, raw: string, occurrences: number[], spellings: number[]): void {
-  if (word === 'us') {
-    if (isCountryUs(raw)) occurrences.push(termId(UNITED_STATES));
-    return;
-  }
-  if (word.length < 2 || STOPWORDS.has(word)) return;
-  const name = wordForm(word);
-  occurrences.push(termId(name));
-  if (name !== word) spellings.push(hashString(name));
-  const meaning = standsFor(word);
-  if (meaning !== null) occurrences.push(termId(meaning));
-}
-
-function addSpelling(word: string, spellings: number[]): void {
-  const name = wordForm(word);
-  if (name !== word) spellings.push(hashString(name));
+/** Pushes a word's term ids, and its other spelling for the vocabulary (when `spellings` is given). */
+function addTerms(terms: WordTerms, occurrences: number[], spellings: number[] | null): void {
+  if (terms.id < 0) return;
+  occurrences.push(terms.id);
+  if (terms.meaning >= 0) occurrences.push(terms.meaning);
+  if (spellings !== null && terms.respelt) spellings.push(terms.formHash);
 }
 
 /** hashString of the cursor's folded word, without building the string for ASCII words. */
@@ -213,7 +204,13 @@ function findAnchors(title: string, words: readonly Word[], leadNames: ReadonlyS
   if (long.length === 0) return [];
   if (long.filter((w) => w.capitalised).length / long.length > TITLE_CASE_SHARE) {
     // Title Case capitalises every word: the names are those the lead capitalises too.
-    return words.flatMap((w, i) => (STOPWORDS.has(w.text) || !leadNames.has(anchorHash(words, i)) ? [] : [anchorHash(words, i)]));
+    const names: number[] = [];
+    for (let i = 0; i < words.length; i++) {
+      if (STOPWORDS.has(words[i]?.text ?? '')) continue;
+      const hash = anchorHash(words, i);
+      if (leadNames.has(hash)) names.push(hash);
+    }
+    return names;
   }
   const anchors: number[] = [];
   for (let i = 0; i < words.length; i++) {
