@@ -1,5 +1,6 @@
 // Finds the story a new item belongs to: first a near-identical earlier text (LSH candidates,
-// checked by MinHash estimate), else a story on the same incident (term cosine, gated by facts).
+// checked by MinHash estimate), else a story on the same incident (stories sharing its rarest
+// words, judged text by text in join-decision.ts).
 // Conservative by design: a wrong merge hides an incident, a missed one only repeats an alert.
 
 import type { Facts } from '../domain/alert.ts';
