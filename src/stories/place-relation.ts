@@ -7,6 +7,9 @@ import { splitFoldedWords } from '../text/words.ts';
 import { isCountryLevel } from './event-facts.ts';
 import type { PlaceRelation } from './event-facts.ts';
 import { wordForm } from './name-variants.ts';
+import { sortedHas } from './sorted-has.ts';
+import { STOPWORDS } from './stopwords.ts';
+import { termId } from './term-weights.ts';
 
 /** A place as compared: its name in one spelling ("Kiev" and "Kyiv" → "kyiv"). */
 export interface ComparedPlace {
@@ -15,6 +18,8 @@ export interface ComparedPlace {
   readonly country: string | null;
   /** A city or region, not a whole country. */
   readonly specific: boolean;
+  /** Term ids of its name's words, as a headline naming it has them. */
+  readonly terms: readonly number[];
 }
 
 export interface Whereabouts {
@@ -26,11 +31,14 @@ export interface Whereabouts {
 
 export const NOWHERE: Whereabouts = { places: [], scene: [] };
 
-export function whereabouts(facts: Facts | null, title: string): Whereabouts {
+/**
+ * Where a text happened by its facts and its headline's terms (TextProfile.titleTerms.ids): the
+ * profile is enough, so a store that keeps profiles and facts rebuilds it without the text.
+ */
+export function whereabouts(facts: Facts | null, headlineTerms: Int32Array): Whereabouts {
   if (facts === null || facts.places.length === 0) return NOWHERE;
   const places = facts.places.map(comparedPlace);
-  const headline = ` ${splitFoldedWords(title).map(wordForm).join(' ')} `;
-  const named = places.filter((p) => headline.includes(` ${p.name} `));
+  const named = places.filter((p) => p.terms.length > 0 && p.terms.every((id) => sortedHas(headlineTerms, id)));
   return { places, scene: named };
 }
 
@@ -57,8 +65,9 @@ export function relateWhere(a: Whereabouts, b: Whereabouts): PlaceRelation {
 }
 
 function comparedPlace(place: Place): ComparedPlace {
-  const name = splitFoldedWords(foldText(place.name)).map(wordForm).join(' ');
-  return { name, country: place.country, specific: !isCountryLevel(place) };
+  const forms = splitFoldedWords(foldText(place.name)).map(wordForm);
+  const terms = forms.filter((w) => w.length > 1 && !STOPWORDS.has(w)).map(termId);
+  return { name: forms.join(' '), country: place.country, specific: !isCountryLevel(place), terms };
 }
 
 function sharesSpecific(scene: readonly ComparedPlace[], places: readonly ComparedPlace[]): boolean {

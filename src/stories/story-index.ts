@@ -79,7 +79,7 @@ export function createStoryIndex(options: StoryIndexOptions = {}): StoryIndex {
     const profile = profileText(entry.title, entry.body, { seeds });
     const bandKeys = profile.shingleCount >= MIN_SHINGLES ? lsh.keysOf(profile.signature) : null;
     const state = { lsh, termIndex, weights, settings };
-    const where = whereabouts(entry.facts, entry.title);
+    const where = whereabouts(entry.facts, profile.titleTerms.ids);
     const duplicate = findDuplicate(state, profile, bandKeys, where, entry.facts, published);
     const weighted = weights.weigh(profile.terms);
     const sameEvent =

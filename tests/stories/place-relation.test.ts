@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Place } from '../../src/domain/alert.ts';
 import type { PlaceRelation } from '../../src/stories/event-facts.ts';
+import { createSeeds } from '../../src/stories/minhash.ts';
 import { NOWHERE, relateWhere, whereabouts } from '../../src/stories/place-relation.ts';
+import { profileText } from '../../src/stories/text-profile.ts';
 import { BAGHDAD, BEIRUT, IRAQ, KIRKUK, LAGOS, facts } from './story-fixtures.ts';
 
 const LEBANON: Place = { name: 'Lebanon', country: 'LB' };
@@ -12,6 +14,13 @@ const BUCHA: Place = { name: 'Bucha', country: 'UA' };
 const SPRINGFIELD: Place = { name: 'Springfield', country: null };
 
 type Side = readonly [title: string, places: readonly Place[]];
+
+const SEEDS = createSeeds(8);
+
+/** The headline's term ids, as a text profile keeps them. */
+function headline(title: string): Int32Array {
+  return profileText(title, '', { seeds: SEEDS }).titleTerms.ids;
+}
 
 describe('relateWhere', () => {
   const cases: ReadonlyArray<readonly [string, Side, Side, PlaceRelation]> = [
@@ -28,21 +37,21 @@ describe('relateWhere', () => {
     ['no country known, other names', ['Fire in Springfield', [SPRINGFIELD]], ['Fire in Shelbyville', [{ name: 'Shelbyville', country: null }]], 'conflict'],
   ];
   it.each(cases)('%s', (_name, [titleA, placesA], [titleB, placesB], expected) => {
-    const a = whereabouts(facts(placesA), titleA);
-    const b = whereabouts(facts(placesB), titleB);
+    const a = whereabouts(facts(placesA), headline(titleA));
+    const b = whereabouts(facts(placesB), headline(titleB));
     expect(relateWhere(a, b)).toBe(expected);
     expect(relateWhere(b, a)).toBe(expected);
   });
 
   it('has nowhere for an item without facts', () => {
-    expect(whereabouts(null, 'Explosion in Lagos')).toBe(NOWHERE);
-    expect(relateWhere(NOWHERE, whereabouts(facts([LAGOS]), 'Explosion in Lagos'))).toBe('unknown');
+    expect(whereabouts(null, headline('Explosion in Lagos'))).toBe(NOWHERE);
+    expect(relateWhere(NOWHERE, whereabouts(facts([LAGOS]), headline('Explosion in Lagos')))).toBe('unknown');
   });
 
   it('takes the scene from the headline only', () => {
-    expect(whereabouts(facts([KIRKUK, IRAQ]), 'Rocket strike kills contractor in Kirkuk').scene).toEqual([
-      { name: 'kirkuk', country: 'IQ', specific: true },
-    ]);
-    expect(whereabouts(facts([KIRKUK, IRAQ]), 'US contractor killed in rocket attack').scene).toEqual([]);
+    const scene = whereabouts(facts([KIRKUK, IRAQ]), headline('Rocket strike kills contractor in Kirkuk')).scene;
+    expect(scene.map((p) => p.name)).toEqual(['kirkuk']);
+    expect(whereabouts(facts([KIRKUK, IRAQ]), headline('US contractor killed in rocket attack')).scene).toEqual([]);
+    expect(whereabouts(facts([{ name: 'Golan Heights', country: 'SY' }]), headline('Shelling in the Golan Heights')).scene).toHaveLength(1);
   });
 });
