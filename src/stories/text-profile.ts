@@ -14,10 +14,9 @@ import type { TermCounts } from './term-weights.ts';
 import { sortedHas } from './sorted-has.ts';
 
 /**
- * What a profile holds, for stores that keep profiles: bump it whenever that changes, and
- * profiles of another version are rebuilt from their texts rather than compared.
- * 2: terms and headline names in one form per word (spellings, demonyms, verb endings), and
- * the vocabulary also holds those forms of the text's capitalised words.
+ * Bumped whenever what a profile holds changes: remembered profiles of another version are rebuilt.
+ * 2: terms and headline names in one form per word (spellings, demonyms, verb endings), and the
+ * vocabulary also holds those forms of the text's capitalised words.
  */
 export const PROFILE_VERSION = 2;
 
