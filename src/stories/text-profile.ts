@@ -8,8 +8,7 @@ import { computeSignature, hashString, shingleWordHashes } from './minhash.ts';
 import { wordForm } from './name-variants.ts';
 import { STOPWORDS } from './stopwords.ts';
 import { countTerms } from './term-weights.ts';
-import { wordTerms } from './word-terms.ts';
-import type { WordTerms } from './word-terms.ts';
+import { WORD_TERMS, wordSlot } from './word-terms.ts';
 import type { TermCounts } from './term-weights.ts';
 import { sortedHas } from './sorted-has.ts';
 
@@ -76,10 +75,10 @@ export function profileText(title: string, body: string, { seeds, shingleSize = 
   for (const word of titleTokens) {
     const hash = hashString(word.text);
     hashes[n++] = hash;
-    const terms = wordTerms(hash, word.text, () => word.raw);
+    const slot = wordSlot(hash, word.text, () => word.raw);
     // Headline words count double.
-    addTerms(terms, occurrences, spellings);
-    addTerms(terms, occurrences, null);
+    addTerms(slot, occurrences, spellings);
+    addTerms(slot, occurrences, null);
   }
   const titleOccurrences = occurrences.length;
   // One pass over the body: the lead's words become terms, the rest are only hashed, but for
@@ -93,12 +92,14 @@ export function profileText(title: string, body: string, { seeds, shingleSize = 
     const hash = hashFolded(cursor);
     hashes[n++] = hash;
     if (bodyWords < LEAD_WORDS) {
-      const terms = wordTerms(hash, cursor, rawWord);
-      addTerms(terms, occurrences, spellings);
-      if (terms.id >= 0 && cursor.capitalised && !opensSentence(text, cursor.start)) leadNames.add(terms.formHash);
+      const slot = wordSlot(hash, cursor, rawWord);
+      addTerms(slot, occurrences, spellings);
+      if ((WORD_TERMS.id[slot] ?? -1) >= 0 && cursor.capitalised && !opensSentence(text, cursor.start)) {
+        leadNames.add(WORD_TERMS.formHash[slot] ?? 0);
+      }
     } else if (cursor.capitalised) {
-      const terms = wordTerms(hash, cursor, rawWord);
-      if (terms.respelt) spellings.push(terms.formHash);
+      const slot = wordSlot(hash, cursor, rawWord);
+      if (WORD_TERMS.respelt[slot] === 1) spellings.push(WORD_TERMS.formHash[slot] ?? 0);
     }
     bodyWords++;
   }
@@ -127,11 +128,13 @@ export function profileText(title: string, body: string, { seeds, shingleSize = 
 }
 
 /** Pushes a word's term ids, and its other spelling for the vocabulary (when `spellings` is given). */
-function addTerms(terms: WordTerms, occurrences: number[], spellings: number[] | null): void {
-  if (terms.id < 0) return;
-  occurrences.push(terms.id);
-  if (terms.meaning >= 0) occurrences.push(terms.meaning);
-  if (spellings !== null && terms.respelt) spellings.push(terms.formHash);
+function addTerms(slot: number, occurrences: number[], spellings: number[] | null): void {
+  const id = WORD_TERMS.id[slot] ?? -1;
+  if (id < 0) return;
+  occurrences.push(id);
+  const meaning = WORD_TERMS.meaning[slot] ?? -1;
+  if (meaning >= 0) occurrences.push(meaning);
+  if (spellings !== null && WORD_TERMS.respelt[slot] === 1) spellings.push(WORD_TERMS.formHash[slot] ?? 0);
 }
 
 /** hashString of the cursor's folded word, without building the string for ASCII words. */

@@ -1,6 +1,6 @@
 // What one word gives a text profile: its term id (in one form per word, see name-variants.ts),
-// the hash of that form, and the term it stands for. Remembered by the word's hash, so repeated
-// words (most of them) cost one Map lookup and build no string.
+// the hash of that form, and the term it stands for. Kept in a direct-mapped table by the word's
+// hash, so a repeated word (most of them) costs one array probe and builds no string.
 
 import type { WordCursor } from '../text/word-cursor.ts';
 import { hashString } from './minhash.ts';
@@ -8,47 +8,51 @@ import { UNITED_STATES, isCountryUs, standsFor, wordForm } from './name-variants
 import { STOPWORDS } from './stopwords.ts';
 import { termId } from './term-weights.ts';
 
-export interface WordTerms {
-  /** Term id of the word's form, or -1 for a stopword or a single character. */
-  readonly id: number;
-  /** hashString of the form ("kiev" → hash of "kyiv"). */
-  readonly formHash: number;
-  /** True when the form is not the word as written. */
-  readonly respelt: boolean;
-  /** Term id of what the word stands for ("brussels" → eu), or -1. */
-  readonly meaning: number;
-}
-
+const SLOTS = 1 << 17;
+/** Two extra slots past the table: "US" the country and "us" the pronoun. */
+const COUNTRY_US = SLOTS;
+const PRONOUN_US = SLOTS + 1;
 const H_US = hashString('us');
-const COUNTRY_US: WordTerms = { id: termId(UNITED_STATES), formHash: hashString(UNITED_STATES), respelt: true, meaning: -1 };
-const PRONOUN_US: WordTerms = { id: -1, formHash: H_US, respelt: false, meaning: -1 };
 
-const remembered = new Map<number, WordTerms>();
-const MAX_REMEMBERED = 50_000;
+/** A word's terms, read at the slot wordSlot returns (valid until the next call). */
+export const WORD_TERMS = {
+  /** The word's hash, or 0 for an empty slot. */
+  hash: new Uint32Array(SLOTS + 2),
+  /** Term id of the word's form, or -1 for a stopword or a single character. */
+  id: new Int32Array(SLOTS + 2),
+  /** hashString of the form ("kiev" → hash of "kyiv"). */
+  formHash: new Uint32Array(SLOTS + 2),
+  /** 1 when the form is not the word as written. */
+  respelt: new Uint8Array(SLOTS + 2),
+  /** Term id of what the word stands for ("brussels" → eu), or -1. */
+  meaning: new Int32Array(SLOTS + 2),
+};
+
+fill(COUNTRY_US, H_US, termId(UNITED_STATES), hashString(UNITED_STATES), true, -1);
+fill(PRONOUN_US, H_US, -1, H_US, false, -1);
 
 /**
- * The terms of the folded word whose hashString is `hash`; `word` gives the folded word when it
- * is not remembered yet. `raw` (as written) tells the country "US" from the pronoun "us".
+ * The slot of WORD_TERMS holding the terms of the folded word whose hashString is `hash`; `word`
+ * gives the folded word when the slot holds another. `raw` (as written) tells the country "US"
+ * from the pronoun "us".
  */
-export function wordTerms(hash: number, word: string | WordCursor, raw: () => string): WordTerms {
+export function wordSlot(hash: number, word: string | WordCursor, raw: () => string): number {
   if (hash === H_US) return isCountryUs(raw()) ? COUNTRY_US : PRONOUN_US;
-  let terms = remembered.get(hash);
-  if (terms === undefined) {
-    terms = termsOf(typeof word === 'string' ? word : word.folded());
-    // Forgotten all at once past the bound: simpler than an LRU, and words come back quickly.
-    if (remembered.size >= MAX_REMEMBERED) remembered.clear();
-    remembered.set(hash, terms);
-  }
-  return terms;
+  const slot = hash & (SLOTS - 1);
+  // A word whose hash is 0 is simply never remembered.
+  if (WORD_TERMS.hash[slot] === hash && hash !== 0) return slot;
+  const folded = typeof word === 'string' ? word : word.folded();
+  const form = wordForm(folded);
+  const meaning = standsFor(folded);
+  const id = folded.length < 2 || STOPWORDS.has(folded) ? -1 : termId(form);
+  fill(slot, hash, id, hashString(form), form !== folded, meaning === null ? -1 : termId(meaning));
+  return slot;
 }
 
-function termsOf(word: string): WordTerms {
-  const form = wordForm(word);
-  const meaning = standsFor(word);
-  return {
-    id: word.length < 2 || STOPWORDS.has(word) ? -1 : termId(form),
-    formHash: hashString(form),
-    respelt: form !== word,
-    meaning: meaning === null ? -1 : termId(meaning),
-  };
+function fill(slot: number, hash: number, id: number, formHash: number, respelt: boolean, meaning: number): void {
+  WORD_TERMS.hash[slot] = hash;
+  WORD_TERMS.id[slot] = id;
+  WORD_TERMS.formHash[slot] = formHash;
+  WORD_TERMS.respelt[slot] = respelt ? 1 : 0;
+  WORD_TERMS.meaning[slot] = meaning;
 }
