@@ -8,7 +8,7 @@ import { UNITED_STATES, isCountryUs, standsFor, wordForm } from './name-variants
 import { STOPWORDS } from './stopwords.ts';
 import { termId } from './term-weights.ts';
 
-const SLOTS = 1 << 17;
+const SLOTS = 1 << 18;
 /** Two extra slots past the table: "US" the country and "us" the pronoun. */
 const COUNTRY_US = SLOTS;
 const PRONOUN_US = SLOTS + 1;
