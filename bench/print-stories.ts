@@ -3,15 +3,10 @@
 // [--grep=WORD]. Items are assigned oldest first, as a polling worker would see them, with facts
 // from summarize/ as the pipeline passes them (--no-facts: text alone).
 
-import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { normaliseItem } from '../src/feeds/normalise-item.ts';
-import { parseFeed } from '../src/feeds/parse-feed.ts';
 import { loadGazetteer } from '../src/geo/gazetteer.ts';
-import type { Gazetteer } from '../src/geo/gazetteer.ts';
-import { extractFacts } from '../src/summarize/extract-facts.ts';
 import { createStoryIndex } from '../src/stories/story-index.ts';
 import type { StoryAssignment, StoryInput } from '../src/stories/story-index.ts';
+import { readCaptures } from './stories/read-captures.ts';
 
 interface Row {
   readonly input: StoryInput;
@@ -27,8 +22,8 @@ async function main(argv: readonly string[]): Promise<number> {
   const showAll = argv.includes('--all');
   const showWhy = argv.includes('--why');
   const grep = argv.find((a) => a.startsWith('--grep='))?.slice(7).toLowerCase();
-  const inputs = await readFolder(dir, argv.includes('--no-facts') ? null : loadGazetteer());
-  inputs.sort((a, b) => a.published.getTime() - b.published.getTime() || (a.key < b.key ? -1 : 1));
+  const captured = await readCaptures(dir, argv.includes('--no-facts') ? null : loadGazetteer());
+  const inputs = captured.map((c) => c.input);
 
   const index = createStoryIndex();
   const rows: Row[] = inputs.map((input) => ({ input, assignment: index.assign(input) }));
@@ -74,29 +69,5 @@ function describeReason({ reason, duplicateOf }: StoryAssignment): string {
       return reason.kind;
   }
 }
-
-/** Every item of every feed file in `dir` that parses (others are reported and skipped). */
-async function readFolder(dir: string, gazetteer: Gazetteer | null): Promise<StoryInput[]> {
-  const files = (await readdir(dir)).filter((f) => /\.(xml|rss|atom|json)$/i.test(f)).sort();
-  const inputs: StoryInput[] = [];
-  for (const file of files) {
-    const parsed = await parseFeed(await readFile(join(dir, file)), null);
-    if (parsed.kind !== 'ok') {
-      console.error(`${file}: ${parsed.reason}`);
-      continue;
-    }
-    const context = { feedTitle: parsed.feed.title ?? file, feedUrl: `file:///${file}`, fetchedAt: FETCHED_AT };
-    for (const raw of parsed.feed.items) {
-      const item = normaliseItem(raw, context);
-      if (item.title === '' && item.body === '') continue;
-      const facts = gazetteer === null ? null : extractFacts(item, gazetteer);
-      inputs.push({ key: item.key, source: item.source, title: item.title, body: item.body, published: item.published, facts });
-    }
-  }
-  return inputs;
-}
-
-/** The captures were taken on 2022-04-05; items without a date count as fetched then. */
-const FETCHED_AT = new Date('2022-04-05T12:00:00Z');
 
 process.exitCode = await main(process.argv.slice(2));

@@ -25,12 +25,7 @@ export interface StoryUpdate {
   readonly newPlaces: readonly Place[];
 }
 
-/**
- * - `shared-place`: both name a specific place (city, region) and share one;
- * - `shared-country`: they share a country but not a named specific place on both sides;
- * - `conflict`: both say where, and it cannot be the same place;
- * - `unknown`: one side says nothing about where.
- */
+/** How the places of two texts relate: see relateWhere in place-relation.ts. */
 export type PlaceRelation = 'shared-place' | 'shared-country' | 'conflict' | 'unknown';
 
 export function createFactsSoFar(): FactsSoFar {
@@ -56,23 +51,6 @@ export function isCountryLevel(place: Place): boolean {
 
 function placeName(place: Place): string {
   return foldText(place.name).trim();
-}
-
-export function relatePlaces(a: readonly Place[], b: readonly Place[]): PlaceRelation {
-  if (a.length === 0 || b.length === 0) return 'unknown';
-  const specificA = new Set(a.filter((p) => !isCountryLevel(p)).map(placeName));
-  const specificB = b.filter((p) => !isCountryLevel(p)).map(placeName);
-  if (specificB.some((n) => specificA.has(n))) return 'shared-place';
-  const countriesA = new Set(a.flatMap((p) => (p.country === null ? [] : [p.country])));
-  const countriesB = b.flatMap((p) => (p.country === null ? [] : [p.country]));
-  const namesA = new Set(a.map(placeName));
-  const sharedName = b.some((p) => namesA.has(placeName(p)));
-  const sharedCountry = countriesB.some((c) => countriesA.has(c));
-  // Two different cities of one country ("Kirkuk" vs "Baghdad") are two places, not one event.
-  if (specificA.size > 0 && specificB.length > 0) return 'conflict';
-  if (sharedCountry || sharedName) return 'shared-country';
-  if (countriesA.size > 0 && countriesB.length > 0) return 'conflict';
-  return 'unknown';
 }
 
 /** Days between two YYYY-MM-DD dates (absolute), or null when either is missing or malformed. */

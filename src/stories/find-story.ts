@@ -1,15 +1,19 @@
 // Finds the story a new item belongs to: first a near-identical earlier text (LSH candidates,
-// checked by MinHash estimate), else a story on the same incident (term cosine, gated by facts).
+// checked by MinHash estimate), else a story on the same incident (stories sharing its rarest
+// words, judged text by text in join-decision.ts).
 // Conservative by design: a wrong merge hides an incident, a missed one only repeats an alert.
 
-import type { Facts, Place } from '../domain/alert.ts';
-import { closestDate, relatePlaces } from './event-facts.ts';
+import type { Facts } from '../domain/alert.ts';
+import { closestDate } from './event-facts.ts';
 import type { FactsSoFar, PlaceRelation } from './event-facts.ts';
 import type { LshIndex } from './lsh-index.ts';
 import { holderCount } from './term-index.ts';
 import type { Holders, TermIndex } from './term-index.ts';
 import { estimateContainment, estimateJaccard } from './minhash.ts';
-import { cosineOf } from './term-weights.ts';
+import { judgeJoin } from './join-decision.ts';
+import type { Newcomer } from './join-decision.ts';
+import { relateWhere } from './place-relation.ts';
+import type { Whereabouts } from './place-relation.ts';
 import type { TermWeights, WeightedTerms } from './term-weights.ts';
 import { anchorsConflict } from './text-profile.ts';
 import type { StoredProfile, TextProfile } from './text-profile.ts';
@@ -18,10 +22,12 @@ import { sortedHas } from './sorted-has.ts';
 /** One remembered text of a story, comparable with new items. */
 export interface Member {
   readonly key: string;
+  /** Outlet: texts of one outlet need more than rare shared words to be one story. */
+  readonly source: string;
   readonly published: number;
   readonly profile: StoredProfile;
-  /** Places its facts named (empty when none or no facts). */
-  readonly places: readonly Place[];
+  /** Where its facts and headline say it happened (nowhere when no facts). */
+  readonly where: Whereabouts;
   /** Headline+lead TF-IDF weights as of when the text was seen. */
   readonly weighted: WeightedTerms;
   /** Headline-only weights, computed the first time a headline-only item meets this text. */
@@ -90,6 +96,7 @@ export function findDuplicate(
   state: SearchState,
   profile: TextProfile,
   bandKeys: Uint32Array | null,
+  where: Whereabouts,
   facts: Facts | null,
   published: number,
 ): DuplicateFound | null {
@@ -113,21 +120,13 @@ export function findDuplicate(
       (containment >= settings.duplicateContainment && jaccard >= settings.duplicateMinJaccard);
     if (!copy || (best !== null && jaccard <= best.jaccard)) continue;
     // Templated texts ("magnitude 5 quake strikes near X") look alike but name other places.
-    if (factsConflict(member.story.facts, facts)) continue;
-    if (namesDecide(member.story.facts, facts) && anchorsConflict(profile, member.profile)) continue;
+    const places = relateWhere(member.where, where);
+    if (places === 'conflict' || datesConflict(member.story.facts, facts)) continue;
+    // Headline names are consulted when the facts do not already say both texts share a place.
+    if (places !== 'shared-place' && anchorsConflict(profile, member.profile)) continue;
     best = { member, jaccard, containment };
   }
   return best;
-}
-
-function factsConflict(story: FactsSoFar, facts: Facts | null): boolean {
-  if (facts === null) return false;
-  return relatePlaces(story.places, facts.places) === 'conflict' || datesConflict(story, facts);
-}
-
-/** Headline names are consulted when the facts do not already say both texts share a place. */
-function namesDecide(story: FactsSoFar, facts: Facts | null): boolean {
-  return relatePlaces(story.places, facts?.places ?? []) !== 'shared-place';
 }
 
 /**
@@ -149,34 +148,23 @@ export function findSameEvent(
   state: SearchState,
   profile: TextProfile,
   weighted: WeightedTerms,
+  where: Whereabouts,
   facts: Facts | null,
   published: number,
+  source: string,
 ): SameEventFound | null {
-  const { weights, settings } = state;
+  const { settings } = state;
   const candidates = lookUpStories(state, profile);
   if (candidates.length === 0) return null;
-  let weightedTitle: WeightedTerms | null = null;
+  const newcomer: Newcomer = { profile, weighted, weightedTitle: null, where, published, source };
   let best: SameEventFound | null = null;
-  const itemPlaces = facts?.places ?? [];
   for (const story of candidates) {
-    if (!withinWindow(story, published, settings.windowMs)) continue;
-    if (relatePlaces(story.facts.places, itemPlaces) === 'conflict' || datesConflict(story.facts, facts)) continue;
+    if (!withinWindow(story, published, settings.windowMs) || datesConflict(story.facts, facts)) continue;
     // Places are compared text by text: a story's places pile up, and a pile shares something
     // with almost anything.
     for (const member of story.compared) {
-      const places = relatePlaces(member.places, itemPlaces);
-      if (places === 'conflict') continue;
-      if ((places === 'unknown' || places === 'shared-country') && anchorsConflict(profile, member.profile)) continue;
-      let { cosine, shared } = cosineOf(weighted, member.weighted);
-      if (profile.headlineOnly || member.profile.headlineOnly) {
-        // Against a headline alone, the other side's lead only dilutes: compare headlines too.
-        weightedTitle ??= weights.weigh(profile.titleTerms);
-        member.weightedTitle ??= weights.weigh(member.profile.titleTerms);
-        const headlines = cosineOf(weightedTitle, member.weightedTitle);
-        if (headlines.cosine > cosine) ({ cosine, shared } = headlines);
-      }
-      if (shared < MIN_SHARED_TERMS || cosine < settings.join[places]) continue;
-      if (best === null || cosine > best.similarity) best = { story, similarity: cosine, places };
+      const judged = judgeJoin(state, newcomer, member);
+      if (judged !== null && (best === null || judged.similarity > best.similarity)) best = { story, ...judged };
     }
   }
   return best;

@@ -11,6 +11,8 @@ import type { StoryAssignment, StoryIndexOptions, StoryInput, StoryMember, Story
 import type { Facts } from '../domain/alert.ts';
 import { createTermIndex } from './term-index.ts';
 import { createTermWeights } from './term-weights.ts';
+import { whereabouts } from './place-relation.ts';
+import type { Whereabouts } from './place-relation.ts';
 import { profileText } from './text-profile.ts';
 import type { StoredProfile, TextProfile } from './text-profile.ts';
 import type { WeightedTerms } from './term-weights.ts';
@@ -42,6 +44,8 @@ export interface StoryIndex {
 interface Derived {
   readonly bandKeys: Uint32Array | null;
   readonly weighted: WeightedTerms;
+  /** Where the text says it happened (its facts' places, those its headline names). */
+  readonly where: Whereabouts;
 }
 
 const HOUR_MS = 3_600_000;
@@ -63,7 +67,7 @@ export function createStoryIndex(options: StoryIndexOptions = {}): StoryIndex {
     duplicateContainment: options.duplicateContainment ?? 0.8,
     duplicateMinJaccard: options.duplicateMinJaccard ?? 0.3,
     join: {
-      'shared-place': options.joinSimilarity?.['shared-place'] ?? 0.3,
+      'shared-place': options.joinSimilarity?.['shared-place'] ?? 0.35,
       'shared-country': options.joinSimilarity?.['shared-country'] ?? 0.4,
       unknown: options.joinSimilarity?.unknown ?? 0.5,
     },
@@ -86,10 +90,13 @@ export function createStoryIndex(options: StoryIndexOptions = {}): StoryIndex {
     const joined = options.storyId === undefined ? undefined : stories.get(options.storyId);
     if (joined !== undefined) return join(joined, entry, identity, profile, null, { kind: 'repeat' });
 
-    const derived = derive(profile);
+    const derived = derive(profile, entry.facts);
     const state = { lsh, termIndex, weights, settings };
-    const duplicate = findDuplicate(state, profile, derived.bandKeys, entry.facts, published);
-    const sameEvent = duplicate === null ? findSameEvent(state, profile, derived.weighted, entry.facts, published) : null;
+    const duplicate = findDuplicate(state, profile, derived.bandKeys, derived.where, entry.facts, published);
+    const sameEvent =
+      duplicate === null
+        ? findSameEvent(state, profile, derived.weighted, derived.where, entry.facts, published, entry.source)
+        : null;
     if (duplicate !== null) {
       const reason: StoryReason = { kind: 'duplicate', jaccard: duplicate.jaccard, containment: duplicate.containment };
       return join(duplicate.member.story, entry, identity, profile, duplicate.member.key, reason, derived);
@@ -106,8 +113,12 @@ export function createStoryIndex(options: StoryIndexOptions = {}): StoryIndex {
   }
 
   /** What a text is filed and compared by, from its profile and today's term frequencies. */
-  function derive(profile: TextProfile): Derived {
-    return { bandKeys: profile.shingleCount >= MIN_SHINGLES ? lsh.keysOf(profile.signature) : null, weighted: weights.weigh(profile.terms) };
+  function derive(profile: TextProfile, facts: Facts | null): Derived {
+    return {
+      bandKeys: profile.shingleCount >= MIN_SHINGLES ? lsh.keysOf(profile.signature) : null,
+      weighted: weights.weigh(profile.terms),
+      where: whereabouts(facts, profile.titleTerms.ids),
+    };
   }
 
   function join(
@@ -117,7 +128,7 @@ export function createStoryIndex(options: StoryIndexOptions = {}): StoryIndex {
     profile: TextProfile,
     duplicateOf: string | null,
     reason: StoryReason,
-    derived = derive(profile),
+    derived = derive(profile, entry.facts),
   ): StoryAssignment {
     const newSource = !story.sources.includes(entry.source);
     const update = diffFacts(story.facts, entry.facts);
@@ -134,7 +145,7 @@ export function createStoryIndex(options: StoryIndexOptions = {}): StoryIndex {
     const published = member.published.getTime();
     const story = stories.get(member.storyId) ?? createStory(member.storyId, published);
     mergeFacts(story.facts, member.facts);
-    remember(story, entry, identity, member.profile, published, false, derive(member.profile));
+    remember(story, entry, identity, member.profile, published, false, derive(member.profile, member.facts));
     enforceCap(story);
   }
 
@@ -182,7 +193,7 @@ export function createStoryIndex(options: StoryIndexOptions = {}): StoryIndex {
     profile: TextProfile,
     published: number,
     recorded: boolean,
-    { bandKeys, weighted }: Derived,
+    { bandKeys, weighted, where }: Derived,
   ): void {
     story.firstPublished = Math.min(story.firstPublished, published);
     story.lastPublished = Math.max(story.lastPublished, published);
@@ -200,9 +211,10 @@ export function createStoryIndex(options: StoryIndexOptions = {}): StoryIndex {
 
     const member: Member = {
       key: entry.key,
+      source: entry.source,
       published,
       profile: storedProfile(profile),
-      places: entry.facts?.places ?? [],
+      where,
       weighted,
       weightedTitle: null,
       banded: bandKeys !== null,

@@ -82,8 +82,9 @@ export interface StoryIndexOptions {
   readonly duplicateContainment?: number;
   /** ...with at least this Jaccard (0.3). */
   readonly duplicateMinJaccard?: number;
-  /** Headline+lead cosine needed to join a story, by how the places of the item and the story's
-   * closest text relate (shared place 0.3, shared country 0.4, unknown 0.5). */
+  /** Headline+lead similarity needed to join a story, by how the places of the item and the
+   * story's closest text relate (shared place 0.35, shared country 0.4, unknown 0.5); see
+   * join-decision.ts for what raises and lowers it. */
   readonly joinSimilarity?: Partial<Record<Exclude<PlaceRelation, 'conflict'>, number>>;
   /** Called with every item the index remembers through assign (not restore): what a store persists. */
   readonly record?: (member: StoryMember) => void;

@@ -3,6 +3,7 @@
 // Terms are 30-bit ids (hashes of the reduced word) in sorted typed arrays: no map per text.
 
 import { hashString } from './minhash.ts';
+import { sortedHas } from './sorted-has.ts';
 
 /** A text's distinct term ids, ascending, with their counts (headline words count double). */
 export interface TermCounts {
@@ -17,6 +18,18 @@ export interface TermWeights {
   idf(id: number): number;
   /** Number of texts containing the term. */
   df(id: number): number;
+  /**
+   * How much the terms two texts share say they are one story: the sum of the shared terms'
+   * idf over the idf of a term no text has, so about 1 per rare shared word whatever the count
+   * of texts remembered ("sprouse", "vanmoof"), less for common ones ("government").
+   */
+  sharedRarity(a: Int32Array, b: Int32Array): number;
+  /**
+   * How much of two headlines the other text repeats: the idf of each headline's terms found in
+   * the other's headline or lead, over the idf of both headlines' terms (0 to 1). Rewrites of one
+   * report keep its names and rare words while the wording around them changes.
+   */
+  headlineCoverage(aTitle: Int32Array, aAll: Int32Array, bTitle: Int32Array, bAll: Int32Array): number;
   /** TF-IDF weights of a text's terms with today's frequencies (kept with a remembered text). */
   weigh(terms: TermCounts): WeightedTerms;
   readonly documents: number;
@@ -89,6 +102,11 @@ export function cosineOf(a: WeightedTerms, b: WeightedTerms): Similarity {
  * term weighs about the same; with thousands, "government" weighs less than "kirkuk".
  */
 const PRIOR_DOCUMENTS = 20;
+/**
+ * Rarity is measured against the idf an unseen word has among this many texts: while few texts
+ * are remembered every word looks rare, and rarity must not make a young index bold.
+ */
+const MATURE_DOCUMENTS = 1000;
 
 export function createTermWeights(): TermWeights {
   const counts = new Map<number, number>();
@@ -112,6 +130,37 @@ export function createTermWeights(): TermWeights {
       documents--;
     },
     idf,
+    sharedRarity(a, b) {
+      let i = 0;
+      let j = 0;
+      let sum = 0;
+      while (i < a.length && j < b.length) {
+        const x = a[i] ?? 0;
+        const y = b[j] ?? 0;
+        if (x === y) {
+          sum += idf(x);
+          i++;
+          j++;
+        } else if (x < y) i++;
+        else j++;
+      }
+      return sum / Math.log(Math.max(documents, MATURE_DOCUMENTS) + PRIOR_DOCUMENTS);
+    },
+    headlineCoverage(aTitle, aAll, bTitle, bAll) {
+      let found = 0;
+      let total = 0;
+      for (const [title, other] of [
+        [aTitle, bAll],
+        [bTitle, aAll],
+      ] as const) {
+        for (const id of title) {
+          const w = idf(id);
+          total += w;
+          if (sortedHas(other, id)) found += w;
+        }
+      }
+      return total === 0 ? 0 : found / total;
+    },
     df(id) {
       return counts.get(id) ?? 0;
     },

@@ -5,13 +5,19 @@ import { WordCursor } from '../text/word-cursor.ts';
 import { splitWords } from '../text/words.ts';
 import type { Word } from '../text/words.ts';
 import { computeSignature, hashString, shingleWordHashes } from './minhash.ts';
+import { wordForm } from './name-variants.ts';
 import { STOPWORDS } from './stopwords.ts';
-import { countTerms, termId } from './term-weights.ts';
+import { countTerms } from './term-weights.ts';
+import { WORD_TERMS, wordSlot } from './word-terms.ts';
 import type { TermCounts } from './term-weights.ts';
 import { sortedHas } from './sorted-has.ts';
 
-/** Bumped whenever what a profile holds changes: remembered profiles of another version are rebuilt. */
-export const PROFILE_VERSION = 1;
+/**
+ * Bumped whenever what a profile holds changes: remembered profiles of another version are rebuilt.
+ * 2: terms and headline names in one form per word (spellings, demonyms, verb endings), and the
+ * vocabulary also holds those forms of the text's capitalised words.
+ */
+export const PROFILE_VERSION = 2;
 
 export interface TextProfile {
   /** Distinct shingles behind the signature (0 when the text has no words). */
@@ -48,7 +54,6 @@ const MAX_SHINGLE_WORDS = 160;
 /** A body this short (an RSS teaser) is shingled together with the headline. */
 const MIN_BODY_WORDS = 25;
 const LEAD_WORDS = 40;
-const TITLE_WEIGHT = 2;
 
 /** Word hashes of the text being profiled (reused: profiling is synchronous). */
 let scratch = new Uint32Array(1024);
@@ -64,23 +69,38 @@ export function profileText(title: string, body: string, { seeds, shingleSize = 
   if (scratch.length < capacity) scratch = new Uint32Array(capacity * 2);
   const hashes = scratch;
   const occurrences: number[] = [];
+  /** Hashes of the one spelling of names written another way ("Kiev" → kyiv), for the vocabulary. */
+  const spellings: number[] = [];
   let n = 0;
   for (const word of titleTokens) {
-    hashes[n++] = hashString(word.text);
-    const id = termIdOf(word.text);
-    if (id >= 0) for (let w = 0; w < TITLE_WEIGHT; w++) occurrences.push(id);
+    const hash = hashString(word.text);
+    hashes[n++] = hash;
+    const slot = wordSlot(hash, word.text, () => word.raw);
+    // Headline words count double.
+    addTerms(slot, occurrences, spellings);
+    addTerms(slot, occurrences, null);
   }
   const titleOccurrences = occurrences.length;
-  // One pass over the body: the lead's words become terms, the rest are only hashed (no strings).
+  // One pass over the body: the lead's words become terms, the rest are only hashed, but for
+  // capitalised words, whose other spellings the vocabulary keeps.
   const cursor = new WordCursor(text);
+  const rawWord = (): string => text.slice(cursor.start, cursor.end);
   let bodyWords = 0;
+  /** Forms of the words the lead capitalises mid-sentence: names, for a Title Case headline. */
+  const leadNames = new Set<number>();
   while (cursor.next()) {
+    const hash = hashFolded(cursor);
+    hashes[n++] = hash;
     if (bodyWords < LEAD_WORDS) {
-      const word = cursor.folded();
-      hashes[n++] = hashString(word);
-      const id = termIdOf(word);
-      if (id >= 0) occurrences.push(id);
-    } else hashes[n++] = hashFolded(cursor);
+      const slot = wordSlot(hash, cursor, rawWord);
+      addTerms(slot, occurrences, spellings);
+      if ((WORD_TERMS.id[slot] ?? -1) >= 0 && cursor.capitalised && !opensSentence(text, cursor.start)) {
+        leadNames.add(WORD_TERMS.formHash[slot] ?? 0);
+      }
+    } else if (cursor.capitalised) {
+      const slot = wordSlot(hash, cursor, rawWord);
+      if (WORD_TERMS.respelt[slot] === 1) spellings.push(WORD_TERMS.formHash[slot] ?? 0);
+    }
     bodyWords++;
   }
   const from = bodyWords >= MIN_BODY_WORDS ? titleTokens.length : 0;
@@ -92,21 +112,29 @@ export function profileText(title: string, body: string, { seeds, shingleSize = 
   const all = Int32Array.from(occurrences);
   const titleTerms = countTerms(all.slice(0, titleOccurrences));
   const terms = countTerms(all);
+  const withSynonyms = addCountrySynonyms(hashes, n);
+  const vocabulary = new Uint32Array(withSynonyms + spellings.length);
+  vocabulary.set(hashes.subarray(0, withSynonyms));
+  vocabulary.set(spellings, withSynonyms);
   return {
     shingleCount: shingles.length,
     signature: computeSignature(shingles, seeds),
     terms,
     titleTerms,
     headlineOnly: terms.ids.length === titleTerms.ids.length,
-    anchors: Uint32Array.from(findAnchors(title, titleTokens)),
-    vocabulary: distinctSorted(hashes.subarray(0, addCountrySynonyms(hashes, n))),
+    anchors: Uint32Array.from(findAnchors(title, titleTokens, leadNames)),
+    vocabulary: distinctSorted(vocabulary),
   };
 }
 
-/** The term id of a folded word, or -1 for a stopword or a single character. */
-function termIdOf(word: string): number {
-  if (word.length < 2 || STOPWORDS.has(word)) return -1;
-  return termId(reduceTerm(word));
+/** Pushes a word's term ids, and its other spelling for the vocabulary (when `spellings` is given). */
+function addTerms(slot: number, occurrences: number[], spellings: number[] | null): void {
+  const id = WORD_TERMS.id[slot] ?? -1;
+  if (id < 0) return;
+  occurrences.push(id);
+  const meaning = WORD_TERMS.meaning[slot] ?? -1;
+  if (meaning >= 0) occurrences.push(meaning);
+  if (spellings !== null && WORD_TERMS.respelt[slot] === 1) spellings.push(WORD_TERMS.formHash[slot] ?? 0);
 }
 
 /** hashString of the cursor's folded word, without building the string for ASCII words. */
@@ -170,12 +198,22 @@ function anchorHash(words: readonly Word[], i: number): number {
   const previous = words[i - 1]?.text;
   if (text === 'united' && (next === 'kingdom' || next === 'states')) return next === 'kingdom' ? UK : US;
   if ((text === 'kingdom' || text === 'states') && previous === 'united') return text === 'kingdom' ? UK : US;
-  return SYNONYMS.get(text) ?? hashString(text);
+  return SYNONYMS.get(text) ?? hashString(wordForm(text));
 }
 
-function findAnchors(title: string, words: readonly Word[]): number[] {
+function findAnchors(title: string, words: readonly Word[], leadNames: ReadonlySet<number>): number[] {
   const long = words.filter((w) => w.text.length >= 4 && !STOPWORDS.has(w.text));
-  if (long.length === 0 || long.filter((w) => w.capitalised).length / long.length > TITLE_CASE_SHARE) return [];
+  if (long.length === 0) return [];
+  if (long.filter((w) => w.capitalised).length / long.length > TITLE_CASE_SHARE) {
+    // Title Case capitalises every word: the names are those the lead capitalises too.
+    const names: number[] = [];
+    for (let i = 0; i < words.length; i++) {
+      if (STOPWORDS.has(words[i]?.text ?? '')) continue;
+      const hash = anchorHash(words, i);
+      if (leadNames.has(hash)) names.push(hash);
+    }
+    return names;
+  }
   const anchors: number[] = [];
   for (let i = 0; i < words.length; i++) {
     const word = words[i];
@@ -186,6 +224,16 @@ function findAnchors(title: string, words: readonly Word[]): number[] {
     anchors.push(anchorHash(words, i));
   }
   return anchors;
+}
+
+/** True when the word at `start` opens a sentence (first of the text, or after . ! ? or a line break). */
+function opensSentence(text: string, start: number): boolean {
+  for (let i = start - 1; i >= 0; i--) {
+    const c = text[i] ?? '';
+    if (c === '\n' || c === '.' || c === '!' || c === '?') return true;
+    if (c !== ' ' && c !== '"' && c !== '“' && c !== '‘' && c !== "'" && c !== '(') return false;
+  }
+  return true;
 }
 
 /**
@@ -207,17 +255,4 @@ function distinctSorted(values: Uint32Array): Uint32Array {
 function hasMissing(anchors: Uint32Array, vocabulary: Uint32Array): boolean {
   for (const h of anchors) if (!sortedHas(vocabulary, h)) return true;
   return false;
-}
-
-
-/**
- * Folds plural endings so "attacks" meets "attack" and "cities" meets "city", and the common
- * transliterations of Slavic names so "Zelenskyy" and "Zelenskiy" meet "Zelensky".
- */
-export function reduceTerm(word: string): string {
-  if (word.length > 5 && (word.endsWith('yy') || word.endsWith('iy'))) return `${word.slice(0, -2)}y`;
-  if (word.length <= 4 || !word.endsWith('s')) return word;
-  if (word.endsWith('ss') || word.endsWith('us') || word.endsWith('is')) return word;
-  if (word.endsWith('ies')) return `${word.slice(0, -3)}y`;
-  return word.slice(0, -1);
 }

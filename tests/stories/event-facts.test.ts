@@ -1,36 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Place } from '../../src/domain/alert.ts';
-import {
-  createFactsSoFar,
-  diffFacts,
-  isCountryLevel,
-  mergeFacts,
-  relatePlaces,
-} from '../../src/stories/event-facts.ts';
-import type { PlaceRelation } from '../../src/stories/event-facts.ts';
-import { BAGHDAD, BEIRUT, IRAQ, KIRKUK, LAGOS, facts } from './story-fixtures.ts';
+import { createFactsSoFar, diffFacts, isCountryLevel, mergeFacts } from '../../src/stories/event-facts.ts';
+import { BAGHDAD, IRAQ, KIRKUK, facts } from './story-fixtures.ts';
 
-const LEBANON: Place = { name: 'Lebanon', country: 'LB' };
-const NOWHERE: Place = { name: 'Springfield', country: null };
-
-describe('relatePlaces', () => {
-  const cases: ReadonlyArray<readonly [string, readonly Place[], readonly Place[], PlaceRelation]> = [
-    ['same city', [KIRKUK], [KIRKUK, IRAQ], 'shared-place'],
-    ['city names compared folded', [KIRKUK], [{ name: 'KIRKUK', country: 'IQ' }], 'shared-place'],
-    ['two cities of one country', [KIRKUK, IRAQ], [BAGHDAD, IRAQ], 'conflict'],
-    ['different countries', [LAGOS], [BEIRUT], 'conflict'],
-    ['city against its country', [BEIRUT], [LEBANON], 'shared-country'],
-    ['country against country', [IRAQ], [IRAQ], 'shared-country'],
-    ['country against another country', [IRAQ], [LEBANON], 'conflict'],
-    ['one side silent', [KIRKUK], [], 'unknown'],
-    ['no country known', [NOWHERE], [{ name: 'Shelbyville', country: null }], 'conflict'],
-    ['unknown country, same name', [NOWHERE], [NOWHERE], 'shared-place'],
-  ];
-  it.each(cases)('%s', (_name, a, b, expected) => {
-    expect(relatePlaces(a, b)).toBe(expected);
-    expect(relatePlaces(b, a)).toBe(expected);
-  });
-
+describe('isCountryLevel', () => {
   it('knows country-level names, including alternative spellings', () => {
     expect(isCountryLevel(IRAQ)).toBe(true);
     expect(isCountryLevel({ name: 'United States', country: 'US' })).toBe(true);

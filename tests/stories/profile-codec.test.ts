@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createSeeds } from '../../src/stories/minhash.ts';
 import { decodeProfile, encodeProfile } from '../../src/stories/profile-codec.ts';
-import { profileText } from '../../src/stories/text-profile.ts';
+import { PROFILE_VERSION, profileText } from '../../src/stories/text-profile.ts';
 import { contentFingerprint } from '../../src/stories/content-fingerprint.ts';
 
 const seeds = createSeeds(120);
@@ -38,7 +38,7 @@ describe('profile codec', () => {
       { numRuns: 500 },
     );
     const bytes = encodeProfile(profileText('a b c', 'd e f', { seeds }));
-    const other = new TextEncoder().encode(new TextDecoder().decode(bytes).replace('"v":1', '"v":9'));
+    const other = new TextEncoder().encode(new TextDecoder().decode(bytes).replace(`"v":${PROFILE_VERSION}`, '"v":9999'));
     expect(decodeProfile(other)).toBeNull();
     expect(decodeProfile(bytes.subarray(0, 20))).toBeNull();
     expect(decodeProfile(new Uint8Array([255, 255, 255, 255]))).toBeNull();
