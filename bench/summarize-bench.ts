@@ -15,6 +15,8 @@ import type { Facts } from '../src/domain/alert.ts';
 import { parseReutersDate, readNewsRecords } from './news-corpus.ts';
 
 export interface CorpusArticle {
+  /** The file the record came from, without ".jsonl". */
+  readonly file: string;
   readonly title: string;
   readonly body: string;
   readonly published: Date | null;
@@ -34,6 +36,7 @@ function parseDate(text: string | undefined): Date | null {
 /** Every record of the *.jsonl files of `dir` (JSON lines of {title, body, date?|published?, summary?}). */
 export async function readArticles(dir: string): Promise<CorpusArticle[]> {
   return (await readNewsRecords(dir)).map((r) => ({
+    file: r.file,
     title: r.title,
     body: r.body,
     published: parseDate(r.published ?? r.date),
