@@ -7,7 +7,13 @@ import nlp from 'compromise';
 interface World {
   readonly model: {
     readonly one: { readonly lexicon: Readonly<Record<string, string | readonly string[] | undefined>> };
-    readonly two: { readonly switches: Readonly<Record<string, string | undefined>> };
+    readonly two: {
+      readonly switches: Readonly<Record<string, string | undefined>>;
+      /** By suffix length: suffix → the tag compromise guesses for an unknown word ("ize" → Infinitive). */
+      readonly suffixPatterns: readonly (Readonly<Record<string, string | undefined>> | undefined)[];
+      /** By last letter: [pattern, tag] pairs tried after the suffixes. */
+      readonly endsWith: Readonly<Record<string, readonly (readonly [RegExp, string])[] | undefined>>;
+    };
   };
   readonly methods: { readonly two: { readonly transform: Transforms; readonly looksPlural: (word: string) => boolean } };
 }
@@ -120,13 +126,23 @@ function isKnown(word: string): boolean {
 /**
  * An infinitive in any reading ("attack", "strike"; "suspect", an adjective that is also the verb's
  * present tense; "clash" from NEWS_VERBS; "evacuate", unknown to the lexicon but a verb to
- * compromise's tagger), not a form of another verb ("attacks", "united").
+ * compromise's suffix guess), not a form of another verb ("attacks", "united").
  */
 function isVerbLemma(word: string): boolean {
   if (tagsOf(word).includes('Infinitive') || LEMMA_VERB_SWITCHES.has(own(switches, word) ?? '')) return true;
   if (own(EXTRA_VERB_FORMS, word) !== undefined || NEWS_VERBS.has(word)) return true;
   if (own(switches, word) === 'Adj|Present') return verb.toInfinitive(word, model, 'PresentTense') === word;
-  return !isKnown(word) && INFLECTABLE.test(word) && nlp(word).has('#Infinitive');
+  return !isKnown(word) && INFLECTABLE.test(word) && guessTag(word) === 'Infinitive';
+}
+
+/** The tag compromise's tagger gives an unknown word from its ending alone (as nlp(word) would, without the cost). */
+function guessTag(word: string): string | undefined {
+  const bySuffix = model.two.suffixPatterns;
+  for (let n = Math.min(word.length - 1, bySuffix.length - 1); n > 0; n--) {
+    const tag = own(bySuffix[n] ?? {}, word.slice(-n));
+    if (tag !== undefined) return tag;
+  }
+  return (own(model.two.endsWith, word.slice(-1)) ?? []).find(([re]) => re.test(word))?.[1];
 }
 
 /** The lexicon knows every irregular form: a word it does not know is a verb form only by a regular ending. */
