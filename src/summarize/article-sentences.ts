@@ -44,6 +44,15 @@ const BOILERPLATE = [
   /^reuters?$/i,
 ];
 
+/** The dateline a body opens with ("KATHMANDU, Nepal (Reuters) —"), if any; not the date stamp. */
+export function findDateline(body: string): string | null {
+  for (const re of DATELINES.slice(1)) {
+    const m = re.exec(body);
+    if (m !== null) return m[0].trim();
+  }
+  return null;
+}
+
 export function articleSentences(body: string): ArticleSentence[] {
   const text = cleanForSplitting(body);
   const out: ArticleSentence[] = [];

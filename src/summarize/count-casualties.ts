@@ -51,6 +51,10 @@ const PERSON_NOUNS = new Set([
 /** Words after a count that close the victims' phrase: "killing 3 and wounding 12", "killed 4 in". */
 const CLOSERS = new Set(['and', 'in', 'on', 'at', 'when', 'after', 'during', 'including', 'as', 'while', 'near', 'since', 'before', 'with', 'but', 'across', 'inside', 'outside', 'overnight', 'yesterday', 'today', 'last', 'this', 'early', 'late', 'were', 'was', 'of', 'among']);
 const SINGULAR_AUX = new Set(['was', 'has', 'is']);
+/** How someone was killed, before "dead" or "to death": "shot dead", "stabbed to death". */
+const MANNER = new Set(['shot', 'stabbed', 'beaten', 'hacked', 'burned', 'burnt', 'crushed', 'gunned', 'clubbed', 'trampled', 'stoned', 'found', 'left', 'confirmed', 'declared', 'pronounced']);
+/** Verbs a single victim is the subject of without an auxiliary: "An Afghan man died". */
+const INTRANSITIVE = new Set(['died', 'dies', 'die', 'perished']);
 const MAX_PHRASE = 6;
 
 export function countCasualties(sentences: readonly string[]): Casualties {
@@ -81,8 +85,9 @@ function casualtiesAt(words: readonly TextWord[], i: number): Hit[] {
   const w = words[i];
   if (w === undefined) return [];
   const hits: Hit[] = [];
-  const forward = TRANSITIVE.get(w.text);
-  if (forward !== undefined && !isPassive(words, i)) {
+  // "shot dead six people", "stabbed to death two guards": the verb phrase ends at "dead"/"death".
+  const forward = TRANSITIVE.get(w.text) ?? (killedByManner(words, i) ? 'killed' : undefined);
+  if (forward !== undefined && !isPassive(words, mannerStart(words, i))) {
     const value = victimsAfter(words, i + 1);
     if (value !== null) hits.push({ kind: forward, value });
   }
@@ -106,6 +111,19 @@ function casualtiesAt(words: readonly TextWord[], i: number): Hit[] {
     return [{ kind: backward ?? 'killed', value: 0 }];
   }
   return hits;
+}
+
+/** "shot dead", "stabbed to death", "beaten to death" ending at word i. */
+function killedByManner(words: readonly TextWord[], i: number): boolean {
+  const w = words[i]?.text;
+  if (w === 'dead') return MANNER.has(words[i - 1]?.text ?? '');
+  return w === 'death' && words[i - 1]?.text === 'to' && MANNER.has(words[i - 2]?.text ?? '');
+}
+
+/** Where the verb phrase ending at word i starts: "shot" in "were shot dead". */
+function mannerStart(words: readonly TextWord[], i: number): number {
+  if (!killedByManner(words, i)) return i;
+  return words[i]?.text === 'dead' ? i - 1 : i - 2;
 }
 
 /** "was killed", "were wounded": a participle after an auxiliary takes no object. */
@@ -145,9 +163,14 @@ function closesPhrase(words: readonly TextWord[], at: number): boolean {
   for (let j = at; j < Math.min(words.length, at + 4); j++) {
     const w = words[j];
     if (w === undefined || (j > at && !/^\s+$/.test(w.gap))) return false;
-    if (PERSON_NOUNS.has(w.text) || (w.capitalised && /s$/.test(w.raw) && j > at)) return true;
+    if (PERSON_NOUNS.has(w.text) || isPeoplePlural(w)) return true;
   }
   return false;
+}
+
+/** "Palestinians", "Britons", "Afghans": a capitalised plural after a count is people. */
+function isPeoplePlural(w: TextWord): boolean {
+  return w.capitalised && /\p{Ll}s$/u.test(w.raw) && !/ss$/.test(w.raw);
 }
 
 /** "an American civil contractor": up to three describing words, then one person. */
@@ -162,8 +185,8 @@ function singularPerson(words: readonly TextWord[], at: number): boolean {
 
 /** Victims before a participle: "11 killed", "three soldiers died", "An American contractor was killed". */
 function victimsBefore(words: readonly TextWord[], i: number): number | 'vague' | null {
-  let j = i - 1;
-  let singular = false;
+  let j = mannerStart(words, i) - 1;
+  let singular = INTRANSITIVE.has(words[i]?.text ?? '');
   while (j >= 0 && AUXILIARIES.has(words[j]?.text ?? '')) {
     if (SINGULAR_AUX.has(words[j]?.text ?? '')) singular = true;
     j--;
@@ -184,7 +207,7 @@ function victimsBefore(words: readonly TextWord[], i: number): number | 'vague' 
       return sawPerson || steps === 0 ? count.value : null;
     }
     if (compound) continue;
-    if (PERSON_NOUNS.has(w.text)) sawPerson = true;
+    if (PERSON_NOUNS.has(w.text) || isPeoplePlural(w)) sawPerson = true;
     else if (!(w.capitalised || ['of', 'the', 'and', 'other', 'young', 'local', 'foreign', 'civil', 'innocent', 'elderly', 'armed', 'security', 'us'].includes(w.text))) return null;
   }
   return null;

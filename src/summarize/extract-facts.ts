@@ -1,6 +1,7 @@
 // Incident facts of an item (spec/check-output.md `facts`): places, killed, injured, the event's
 // date and who is blamed, read from the title and the cleaned body.
-import { articleSentences, tidy } from './article-sentences.ts';
+import { articleSentences, findDateline, tidy } from './article-sentences.ts';
+import { datelinePlace } from './dateline-place.ts';
 import { countCasualties } from './count-casualties.ts';
 import { extractPlaces } from './extract-places.ts';
 import { findAttribution } from './find-attribution.ts';
@@ -25,8 +26,11 @@ export function extractFacts(input: FactsInput, gazetteer: Gazetteer): Facts {
   const sentences = title === '' ? body : [title, ...body];
   const lead = (title === '' ? 0 : 1) + LEAD_SENTENCES;
   const { killed, injured } = countCasualties(sentences);
+  // The dateline ("BAGHDAD (Reuters) -") is cut from the sentences; it joins the places as "in Baghdad".
+  const dateline = datelinePlace(findDateline(input.body) ?? '');
+  const placeSentences = dateline === null ? sentences : [...sentences.slice(0, title === '' ? 0 : 1), dateline, ...sentences.slice(title === '' ? 0 : 1)];
   return {
-    places: extractPlaces(sentences, gazetteer, lead),
+    places: extractPlaces(placeSentences, gazetteer, lead + (dateline === null ? 0 : 1)),
     killed,
     injured,
     when: resolveEventDate(sentences.slice(0, (title === '' ? 0 : 1) + DATE_SENTENCES), input.published),

@@ -47,6 +47,9 @@ const ACTOR_COMPOUNDS = new Set(['led', 'backed', 'sponsored', 'allied', 'aligne
 /** "the Baghdad government", "the government in Baghdad" (for capitals and countries). */
 const GOVERNMENT_NOUNS = new Set(['government', 'governments', 'authorities', 'officials', 'administration', 'regime', 'leadership', 'ministry', 'president', 'prime', 'foreign', 'defence', 'defense', 'envoy', 'spokesman', 'spokeswoman', 'embassy', 'parliament', 'cabinet']);
 
+/** Diplomatic missions: "the embassy in Baghdad" is in Iraq, whoever's embassy it is. */
+const MISSIONS = new Set(['embassy', 'embassies', 'consulate', 'consulates', 'mission', 'legation', 'chancery', 'residence']);
+
 interface Seen {
   entry: GazetteerEntry;
   candidates: readonly GazetteerEntry[];
@@ -129,6 +132,8 @@ function roleOf(words: readonly Word[], text: string, m: PlaceMention, inTitle: 
   }
   if (ACTOR_OBJECT_VERBS.has(before(1)) || (before(1) === 'by' && BY_VERBS.has(before(2)))) return 'actor';
   if (before(1) === 'with' && TALK_NOUNS.has(before(2))) return 'actor';
+  // "the French embassy in Tehran": a mission abroad puts the scene in its host city, not its country.
+  if (before(1) === 'in' && MISSIONS.has(before(2))) return 'location';
   if (government && m.candidates.some((c) => c.capital) && before(1) === 'in' && GOVERNMENT_NOUNS.has(before(2))) return 'actor';
 
   // "an Iraqi military base" (but "an American base in Iraq" is in Iraq).
