@@ -6,7 +6,7 @@ import { countCasualties } from './count-casualties.ts';
 import { extractPlaces } from './extract-places.ts';
 import { findAttribution } from './find-attribution.ts';
 import { resolveEventDate } from './resolve-event-date.ts';
-import type { Facts } from '../domain/alert.ts';
+import type { Facts, Place } from '../domain/alert.ts';
 import type { Gazetteer } from '../geo/gazetteer.ts';
 
 /** The title and this many body sentences are the "lead": places there rank first. */
@@ -20,17 +20,28 @@ export interface FactsInput {
   readonly published: Date | null;
 }
 
+/**
+ * The dateline ("BAGHDAD (Reuters) -") is cut from the sentences; it joins the places as "in
+ * Baghdad" unless the text puts the incident in another country (a wire desk in Paris or London
+ * reporting on Djibouti is not the scene).
+ */
+function placesWithDateline(body: string, sentences: readonly string[], at: number, lead: number, gazetteer: Gazetteer): Place[] {
+  const places = extractPlaces(sentences, gazetteer, lead);
+  const dateline = datelinePlace(findDateline(body) ?? '');
+  if (dateline === null) return places;
+  const filedFrom = new Set(extractPlaces([dateline], gazetteer, 1).map((p) => p.country));
+  if (filedFrom.size === 0 || (places.length > 0 && !places.some((p) => filedFrom.has(p.country)))) return places;
+  return extractPlaces([...sentences.slice(0, at), dateline, ...sentences.slice(at)], gazetteer, lead + 1);
+}
+
 export function extractFacts(input: FactsInput, gazetteer: Gazetteer): Facts {
   const title = tidy(input.title);
   const body = articleSentences(input.body).map((s) => s.text);
   const sentences = title === '' ? body : [title, ...body];
   const lead = (title === '' ? 0 : 1) + LEAD_SENTENCES;
   const { killed, injured } = countCasualties(sentences);
-  // The dateline ("BAGHDAD (Reuters) -") is cut from the sentences; it joins the places as "in Baghdad".
-  const dateline = datelinePlace(findDateline(input.body) ?? '');
-  const placeSentences = dateline === null ? sentences : [...sentences.slice(0, title === '' ? 0 : 1), dateline, ...sentences.slice(title === '' ? 0 : 1)];
   return {
-    places: extractPlaces(placeSentences, gazetteer, lead + (dateline === null ? 0 : 1)),
+    places: placesWithDateline(input.body, sentences, title === '' ? 0 : 1, lead, gazetteer),
     killed,
     injured,
     when: resolveEventDate(sentences.slice(0, (title === '' ? 0 : 1) + DATE_SENTENCES), input.published),
