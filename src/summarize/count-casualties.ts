@@ -101,7 +101,7 @@ function casualtiesAt(words: readonly TextWord[], i: number): Hit[] {
     const value = victimsAfter(words, i + 1);
     if (value !== null) hits.push({ kind: forward, value });
   }
-  const backward = AFTER_VICTIMS.get(w.text);
+  const backward = AFTER_VICTIMS.get(w.text) ?? (forward === 'killed' && w.text === 'death' ? 'killed' : undefined);
   // "trapped 44 miners and killed one": a verb joined to another has its subject, not victims, before it.
   if (backward !== undefined && hits.length === 0 && !JOINERS.has(words[i - 1]?.text ?? '')) {
     const value = victimsBefore(words, i);
