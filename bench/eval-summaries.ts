@@ -52,9 +52,9 @@ function scoreFile(file: string, articles: readonly CorpusArticle[]): string[] {
   return [...lines, ''];
 }
 
-function describeUnscored(dir: string, articles: readonly CorpusArticle[]): string[] {
+function describeUnscored(articles: readonly CorpusArticle[]): string[] {
   const lines = [
-    `**No reference summaries in ${dir}**: no record has a "summary" field, so ROUGE cannot be computed here.`,
+    `**No reference summaries in DIR**: no record has a "summary" field, so ROUGE cannot be computed here.`,
     'Bring a JSONL file of {"title", "body", "summary"} records to score. Descriptive figures only:',
     '',
     '| system | mean chars | mean share of body | outputs ≤ 600 chars |',
@@ -87,7 +87,7 @@ async function main(): Promise<void> {
   const articles = await readArticles(dir);
   const scored = articles.filter((a) => a.summary !== null);
   const lines: string[] = [`Command: \`npm run eval:summaries -- DIR\`: ${articles.length.toLocaleString('en')} articles, ${scored.length.toLocaleString('en')} with a reference summary; every system within ${SUMMARY_MAX_CHARS} characters.`, ''];
-  if (scored.length === 0) lines.push(...describeUnscored(dir, articles));
+  if (scored.length === 0) lines.push(...describeUnscored(articles));
   for (const file of [...new Set(scored.map((a) => a.file))]) lines.push(...scoreFile(file, scored.filter((a) => a.file === file)));
   const report = lines.join('\n').trimEnd();
   console.log(report);

@@ -125,7 +125,7 @@ async function main(): Promise<void> {
   const share = (f: (x: Facts) => boolean): string => `${((100 * facts.filter(f).length) / n).toFixed(1)}%`;
   const lines = [
     `Run ${new Date().toISOString()} on ${os.platform()} ${os.release()}, ${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'cpu'}, Node ${process.version}, load average ${os.loadavg()[0]?.toFixed(1)}.`,
-    `Command: \`node --import tsx bench/summarize-bench.ts --corpus ${dir}\` (${n.toLocaleString('en')} articles).`,
+    `Command: \`node --import tsx bench/summarize-bench.ts --corpus DIR\` on the shared news corpus (${n.toLocaleString('en')} articles).`,
     '',
     '| stage | items/s (wall) | total s | mean output chars |',
     '|---|---:|---:|---:|',
