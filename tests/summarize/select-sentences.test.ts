@@ -4,15 +4,9 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { scoreSentences } from '../../src/summarize/score-sentences.ts';
 import { selectSentences } from '../../src/summarize/select-sentences.ts';
+import { CAR_BOMB_SENTENCES, CAR_BOMB_TITLE } from './car-bomb-article.ts';
 
-const ARTICLE = [
-  'Residents of the northern town woke early on Tuesday.',
-  'Many of them had heard loud noises overnight.',
-  'What happened next?',
-  'A car bomb exploded outside the Kirkuk police headquarters, killing 11 people and wounding 30, police said.',
-  'The Kirkuk police headquarters had been attacked before, in 2016, when a car bomb killed four officers.',
-  'The weather was mild for the season.',
-];
+const ARTICLE = CAR_BOMB_SENTENCES;
 
 function pick(sentences: readonly string[], title: string, budget: number, required?: number[]): number[] {
   return selectSentences(scoreSentences(sentences, title), sentences.map((s) => s.length), { budget, required });
@@ -20,7 +14,7 @@ function pick(sentences: readonly string[], title: string, budget: number, requi
 
 describe('scoreSentences', () => {
   it('scores the sentence sharing the title and the article’s recurring words above the lead', () => {
-    const scores = scoreSentences(ARTICLE, 'Car bomb kills 11 at Kirkuk police headquarters').map((s) => s.score);
+    const scores = scoreSentences(ARTICLE, CAR_BOMB_TITLE).map((s) => s.score);
     expect(scores[3]).toBeGreaterThan(scores[0] ?? 0);
   });
 
@@ -40,7 +34,7 @@ describe('scoreSentences', () => {
 
 describe('selectSentences', () => {
   it('takes the key sentence although it is the fourth, and leaves out the weather', () => {
-    const chosen = pick(ARTICLE, 'Car bomb kills 11 at Kirkuk police headquarters', 600);
+    const chosen = pick(ARTICLE, CAR_BOMB_TITLE, 600);
     expect(chosen).toContain(3);
     expect(chosen).not.toContain(2);
     expect(chosen).not.toContain(5);

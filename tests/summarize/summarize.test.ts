@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { SUMMARY_MAX_CHARS, summarize, truncate } from '../../src/summarize/summarize.ts';
 import { articleSentences } from '../../src/summarize/article-sentences.ts';
 import { splitWords } from '../../src/text/words.ts';
+import { CAR_BOMB_SENTENCES, CAR_BOMB_TITLE } from './car-bomb-article.ts';
 
 const kirkuk = readFileSync(new URL('../fixtures/articles/kirkuk-contractor-paraphrase.txt', import.meta.url), 'utf8');
 
@@ -58,15 +59,8 @@ describe('summarize', () => {
   });
 
   it('uses the budget for the sentences that carry the incident, whole and in article order', () => {
-    const body = [
-      'Residents of the northern town woke early on Tuesday.',
-      'Many of them had heard loud noises overnight.',
-      'What happened next?',
-      'A car bomb exploded outside the Kirkuk police headquarters, killing 11 people and wounding 30, police said.',
-      'The Kirkuk police headquarters had been attacked before, in 2016, when a car bomb killed four officers.',
-      'The weather was mild for the season.',
-    ];
-    const summary = summarize({ title: 'Car bomb kills 11 at Kirkuk police headquarters', body: body.join(' ') });
+    const body = CAR_BOMB_SENTENCES;
+    const summary = summarize({ title: CAR_BOMB_TITLE, body: body.join(' ') });
     expect(summary).toContain(body[3]);
     expect(summary).not.toContain('What happened next?');
     const used = body.filter((s) => summary.includes(s));
