@@ -15,6 +15,8 @@ import type { Facts } from '../src/domain/alert.ts';
 import { parseReutersDate, readNewsRecords } from './news-corpus.ts';
 
 export interface CorpusArticle {
+  /** The file the record came from, without ".jsonl". */
+  readonly file: string;
   readonly title: string;
   readonly body: string;
   readonly published: Date | null;
@@ -34,6 +36,7 @@ function parseDate(text: string | undefined): Date | null {
 /** Every record of the *.jsonl files of `dir` (JSON lines of {title, body, date?|published?, summary?}). */
 export async function readArticles(dir: string): Promise<CorpusArticle[]> {
   return (await readNewsRecords(dir)).map((r) => ({
+    file: r.file,
     title: r.title,
     body: r.body,
     published: parseDate(r.published ?? r.date),
@@ -122,7 +125,7 @@ async function main(): Promise<void> {
   const share = (f: (x: Facts) => boolean): string => `${((100 * facts.filter(f).length) / n).toFixed(1)}%`;
   const lines = [
     `Run ${new Date().toISOString()} on ${os.platform()} ${os.release()}, ${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'cpu'}, Node ${process.version}, load average ${os.loadavg()[0]?.toFixed(1)}.`,
-    `Command: \`node --import tsx bench/summarize-bench.ts --corpus ${dir}\` (${n.toLocaleString('en')} articles).`,
+    `Command: \`node --import tsx bench/summarize-bench.ts --corpus DIR\` on the shared news corpus (${n.toLocaleString('en')} articles).`,
     '',
     '| stage | items/s (wall) | total s | mean output chars |',
     '|---|---:|---:|---:|',

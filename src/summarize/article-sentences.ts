@@ -1,4 +1,4 @@
-// Turns an item body into the sentences a reader should see: datelines, bylines, "Plus:",
+// Turns an item body into the sentences a reader should see: datelines, bylines, page headers, "Plus:",
 // "Read more", share/subscribe lines and machine-translation debris (",quot;", "UU.") removed.
 import { splitSentences } from './split-sentences.ts';
 
@@ -17,8 +17,15 @@ const DATELINES = [
   /^\s*date \d{4}-\d{2}-\d{2}\b/, // " date 2019-12-27" (a translation service's stamp)
   // "BAGHDAD (Reuters) -", "WASHINGTON, Dec 27 (AP) —", "Baghdad, Dec. 27 (Reuters) -"
   /^\s*[\p{Lu}][\p{L}.'’ -]{1,40}(?:,\s*[\p{Lu}][\p{L}.'’ ]{1,20})?(?:,?\s+[\p{Lu}][a-z]{2,8}\.?\s+\d{1,2})?\s*\([^)\n]{2,40}\)\s*[-–—]+/u,
+  // "(CNN)Police raided …", "Minneapolis (CNN)Unexpected …", "PARIS (AFP) --": an agency in capitals, no dash needed.
+  /^\s*(?:[\p{Lu}][\p{L}.'’ -]{1,40}(?:,\s*[\p{Lu}][\p{L}.'’ ]{1,20})?\s*)?\((?:CNN|AP|AFP|Reuters|UPI|EFE|dpa|ANSA|PTI|IANS|Xinhua|Yonhap|Kyodo|Bernama|CNA)\)\s*(?:--?|[–—])?/u,
   // "LONDON, Dec 27 -", "SALVADOR, Feb 26 -", "LONDON -"
   /^\s*[\p{Lu}][\p{Lu}.'’ -]{2,40}(?:,\s*[\p{Lu}][a-z]{2,8}\.?\s+\d{1,2})?\s*[-–—]+(?=\s)/u,
+];
+// A Daily Mail page header: "By . Jane Doe . PUBLISHED: . 14:11 EST, 25 October 2013 . | . UPDATED: . … 2013 .".
+const PAGE_HEADERS = [
+  /^\s*By \.(?: (?:and )?[\p{Lu}][^.|:\n]{1,50} \.){1,2}(?= )/u,
+  /^\s*(?:PUBLISHED: \. [^|\n]{5,40}? \. \| \. )?(?:UPDATED: \. |Last updated at )[^\n]{5,40}?\d{4} \.(?= )/u,
 ];
 // Broken entities from translation services and feeds: ",quot;" for a closing quote, "EE. UU."/"UU." for US.
 const DEBRIS: readonly [RegExp, string][] = [
@@ -37,6 +44,15 @@ const BOILERPLATE = [
   /^reuters?$/i,
 ];
 
+/** The dateline a body opens with ("KATHMANDU, Nepal (Reuters) —"), if any; not the date stamp. */
+export function findDateline(body: string): string | null {
+  for (const re of DATELINES.slice(1)) {
+    const m = re.exec(body);
+    if (m !== null) return m[0].trim();
+  }
+  return null;
+}
+
 export function articleSentences(body: string): ArticleSentence[] {
   const text = cleanForSplitting(body);
   const out: ArticleSentence[] = [];
@@ -51,7 +67,7 @@ export function articleSentences(body: string): ArticleSentence[] {
 /** Blanks datelines and debris (keeping offsets) and joins hard-wrapped lines. */
 export function cleanForSplitting(body: string): string {
   let text = unwrapHardLines(body);
-  for (const re of DATELINES) text = text.replace(re, (m) => ' '.repeat(m.length));
+  for (const re of [...PAGE_HEADERS, ...DATELINES]) text = text.replace(re, (m) => ' '.repeat(m.length));
   for (const [re, by] of DEBRIS) text = text.replace(re, (m, ...groups: unknown[]) => pad(re.source.startsWith('(^') ? String(groups[0]) : by, m.length));
   return text;
 }

@@ -47,6 +47,10 @@ const ACTOR_COMPOUNDS = new Set(['led', 'backed', 'sponsored', 'allied', 'aligne
 /** "the Baghdad government", "the government in Baghdad" (for capitals and countries). */
 const GOVERNMENT_NOUNS = new Set(['government', 'governments', 'authorities', 'officials', 'administration', 'regime', 'leadership', 'ministry', 'president', 'prime', 'foreign', 'defence', 'defense', 'envoy', 'spokesman', 'spokeswoman', 'embassy', 'parliament', 'cabinet']);
 
+const WATERS = new Set(['ocean', 'sea', 'gulf', 'strait', 'straits', 'channel', 'coast', 'basin']);
+/** Diplomatic missions: "the embassy in Baghdad" is in Iraq, whoever's embassy it is. */
+const MISSIONS = new Set(['embassy', 'embassies', 'consulate', 'consulates', 'mission', 'legation', 'chancery', 'residence']);
+
 interface Seen {
   entry: GazetteerEntry;
   candidates: readonly GazetteerEntry[];
@@ -75,7 +79,8 @@ export function extractPlaces(sentences: readonly string[], gazetteer: Gazetteer
   });
 
   // "Tripoli" in a text that also names Lebanon is Tripoli, Lebanon.
-  const countries = new Set([...seen.values()].filter((s) => s.entry.kind === 'country' || s.entry.kind === 'demonym').map((s) => s.entry.country));
+  // So is "Burlington, Iowa" Burlington in the US: a region named places its country too.
+  const countries = new Set([...seen.values()].filter((s) => s.entry.kind !== 'city').map((s) => s.entry.country));
   // A city named once, in passing, far from the lead ("a fund based in Munich") is not the story.
   const kept = [...seen.values()].filter((s) => {
     const local = s.entry.kind === 'city' || s.entry.kind === 'region';
@@ -129,8 +134,12 @@ function roleOf(words: readonly Word[], text: string, m: PlaceMention, inTitle: 
   }
   if (ACTOR_OBJECT_VERBS.has(before(1)) || (before(1) === 'by' && BY_VERBS.has(before(2)))) return 'actor';
   if (before(1) === 'with' && TALK_NOUNS.has(before(2))) return 'actor';
+  // "the French embassy in Tehran": a mission abroad puts the scene in its host city, not its country.
+  if (before(1) === 'in' && MISSIONS.has(before(2))) return 'location';
   if (government && m.candidates.some((c) => c.capital) && before(1) === 'in' && GOVERNMENT_NOUNS.has(before(2))) return 'actor';
 
+  // "the Indian Ocean", "the Caspian Sea": a demonym naming a body of water.
+  if (e.kind === 'demonym' && WATERS.has(after(1))) return 'neutral';
   // "an Iraqi military base" (but "an American base in Iraq" is in Iraq).
   const scene = [1, 2, 3].find((j) => SCENE_NOUNS.has(after(j)));
   if (e.kind === 'demonym' && scene !== undefined && !LOCATIVE.has(after(scene + 1))) return 'location';

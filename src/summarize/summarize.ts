@@ -1,13 +1,16 @@
-// Extractive summary of an item for an alert (spec/check-output.md `summary`): the lead, plus
-// the sentence where the rule matched when that is not the lead, as plain text ≤ 600 characters.
+// Extractive summary of an item for an alert (spec/check-output.md `summary`): the sentences that
+// carry the incident, scored (score-sentences.ts) and chosen within 600 characters
+// (select-sentences.ts), in article order, as plain text; the matched sentence is always there.
 import { articleSentences, tidy } from './article-sentences.ts';
 import type { ArticleSentence } from './article-sentences.ts';
+import { scoreSentences } from './score-sentences.ts';
+import { selectSentences } from './select-sentences.ts';
 import { splitWords } from '../text/words.ts';
 import type { Field } from '../domain/match.ts';
 
 export const SUMMARY_MAX_CHARS = 600;
-/** A lead shorter than this is followed by the next sentence (often the quote with the detail). */
-const SHORT_LEAD = 250;
+/** Sentences past this one are not considered: the incident is told long before (and it bounds the work). */
+const MAX_CANDIDATES = 150;
 
 export interface SummaryInput {
   readonly title: string;
@@ -17,44 +20,30 @@ export interface SummaryInput {
 }
 
 export function summarize(input: SummaryInput): string {
+  const budget = SUMMARY_MAX_CHARS;
   const sentences = articleSentences(input.body);
-  const lead = sentences[0];
-  if (lead === undefined) return truncate(tidy(input.title), SUMMARY_MAX_CHARS);
-
-  const picked = new Set<ArticleSentence>([lead]);
+  if (sentences.length === 0) return truncate(tidy(input.title), budget);
   const matched = matchedSentence(input, sentences);
-  if (matched !== undefined) picked.add(matched);
-  const next = sentences[1];
-  if (matched === undefined && next !== undefined && lead.text.length < SHORT_LEAD && !next.text.endsWith('?')) {
-    picked.add(next);
-  }
-  const ordered = [...picked].sort((a, b) => a.start - b.start);
-  return joinWithin(ordered.map((s) => s.text), SUMMARY_MAX_CHARS);
+  const candidates = sentences.slice(0, MAX_CANDIDATES);
+  const late = matched === undefined ? undefined : sentences[matched];
+  if (late !== undefined && (matched ?? 0) >= MAX_CANDIDATES) candidates.push(late);
+  const texts = candidates.map((s) => s.text);
+  const picked = selectSentences(scoreSentences(texts, input.title), texts.map((t) => t.length), {
+    budget,
+    required: matched === undefined ? [] : [Math.min(matched, candidates.length - 1)],
+  });
+  const joined = picked.map((i) => texts[i] ?? '').join(' ');
+  return joined.length <= budget ? joined : truncate(joined, budget);
 }
 
-/** The sentence holding the hinted word, when the hint points into the body. */
-function matchedSentence(input: SummaryInput, sentences: readonly ArticleSentence[]): ArticleSentence | undefined {
+/** The index of the sentence holding the hinted word, when the hint points into the body. */
+function matchedSentence(input: SummaryInput, sentences: readonly ArticleSentence[]): number | undefined {
   const hint = input.matchedSentenceHint;
   if (hint == null || hint.field !== 'body') return undefined;
   const word = splitWords(input.body)[hint.start];
   if (word === undefined) return undefined;
-  return sentences.find((s) => s.start <= word.start && word.start < s.end);
-}
-
-/** Whole sentences while they fit; a first sentence too long alone is cut at a word. */
-function joinWithin(parts: readonly string[], max: number): string {
-  let out = '';
-  for (const part of parts) {
-    const joined = out === '' ? part : `${out} ${part}`;
-    if (joined.length <= max) {
-      out = joined;
-      continue;
-    }
-    if (out === '') out = truncate(part, max);
-    else if (out.length + 2 <= max) out = truncate(joined, max);
-    break;
-  }
-  return out;
+  const i = sentences.findIndex((s) => s.start <= word.start && word.start < s.end);
+  return i < 0 ? undefined : i;
 }
 
 /** Cuts at the last word boundary that leaves room for an ellipsis. */

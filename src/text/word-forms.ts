@@ -7,7 +7,13 @@ import nlp from 'compromise';
 interface World {
   readonly model: {
     readonly one: { readonly lexicon: Readonly<Record<string, string | readonly string[] | undefined>> };
-    readonly two: { readonly switches: Readonly<Record<string, string | undefined>> };
+    readonly two: {
+      readonly switches: Readonly<Record<string, string | undefined>>;
+      /** By suffix length: suffix → the tag compromise guesses for an unknown word ("ize" → Infinitive). */
+      readonly suffixPatterns: readonly (Readonly<Record<string, string | undefined>> | undefined)[];
+      /** By last letter: [pattern, tag] pairs tried after the suffixes. */
+      readonly endsWith: Readonly<Record<string, readonly (readonly [RegExp, string])[] | undefined>>;
+    };
   };
   readonly methods: { readonly two: { readonly transform: Transforms; readonly looksPlural: (word: string) => boolean } };
 }
@@ -49,6 +55,14 @@ const EXTRA_VERB_FORMS: Readonly<Record<string, readonly string[]>> = {
   smell: ['smelt'],
   lay: ['laid', 'lays', 'laying'],
 };
+/**
+ * News verbs compromise's lexicon lacks or knows only as nouns ("clash", "raid"): they take verb
+ * forms ("clashed", "raided") like any verb. Nouns that are rarely verbs ("rocket", "unit") are not here.
+ */
+const NEWS_VERBS = new Set([
+  'clash', 'raid', 'shell', 'march', 'ambush', 'massacre', 'blockade', 'stampede', 'picket', 'parade', 'sabotage',
+  'ransom', 'torch', 'halt', 'surrender', 'mob', 'behead', 'airlift', 'quarantine', 'topple', 'riot', 'loot',
+]);
 const COPULA = new Map(Object.entries(EXTRA_VERB_FORMS).flatMap(([lemma, forms]) => forms.map((f) => [f, lemma] as const)));
 
 const NOUN_TAGS = new Set(['Singular', 'Noun', 'Actor', 'Unit', 'Demonym']);
@@ -80,11 +94,14 @@ function computeForms(word: string): readonly string[] {
   const inflectable = INFLECTABLE.test(lemma) || (SHORT.test(lemma) && isVerbLemma(lemma));
   if (!inflectable) return [word];
   const forms = new Set([word]);
-  for (const v of verbLemmas(lemma)) {
+  const verbs = verbLemmas(lemma);
+  for (const v of verbs) {
     for (const f of verb.all(v, model)) forms.add(f);
     for (const f of own(EXTRA_VERB_FORMS, v) ?? []) forms.add(f);
   }
-  for (const n of nounLemmas(lemma)) {
+  // A verb form the lexicon does not know as a word ("clashed", "rocketed") is not also a noun ("clasheds").
+  const verbFormOnly = !isKnown(lemma) && ((verbs.length > 0 && !verbs.includes(lemma)) || lemma.endsWith('ed'));
+  for (const n of verbFormOnly ? [] : nounLemmas(lemma)) {
     forms.add(n);
     const plural = pluralOf(n);
     if (plural !== '' && !plural.includes(' ')) forms.add(plural);
@@ -106,9 +123,26 @@ function isKnown(word: string): boolean {
   return own(lexicon, word) !== undefined || own(switches, word) !== undefined;
 }
 
-/** An infinitive the lexicon knows ("attack", "strike"; not "attacks", "united"). */
+/**
+ * An infinitive in any reading ("attack", "strike"; "suspect", an adjective that is also the verb's
+ * present tense; "clash" from NEWS_VERBS; "evacuate", unknown to the lexicon but a verb to
+ * compromise's suffix guess), not a form of another verb ("attacks", "united").
+ */
 function isVerbLemma(word: string): boolean {
-  return tagsOf(word).includes('Infinitive') || LEMMA_VERB_SWITCHES.has(own(switches, word) ?? '') || own(EXTRA_VERB_FORMS, word) !== undefined;
+  if (tagsOf(word).includes('Infinitive') || LEMMA_VERB_SWITCHES.has(own(switches, word) ?? '')) return true;
+  if (own(EXTRA_VERB_FORMS, word) !== undefined || NEWS_VERBS.has(word)) return true;
+  if (own(switches, word) === 'Adj|Present') return verb.toInfinitive(word, model, 'PresentTense') === word;
+  return !isKnown(word) && INFLECTABLE.test(word) && guessTag(word) === 'Infinitive';
+}
+
+/** The tag compromise's tagger gives an unknown word from its ending alone (as nlp(word) would, without the cost). */
+function guessTag(word: string): string | undefined {
+  const bySuffix = model.two.suffixPatterns;
+  for (let n = Math.min(word.length - 1, bySuffix.length - 1); n > 0; n--) {
+    const tag = own(bySuffix[n] ?? {}, word.slice(-n));
+    if (tag !== undefined) return tag;
+  }
+  return (own(model.two.endsWith, word.slice(-1)) ?? []).find(([re]) => re.test(word))?.[1];
 }
 
 /** The lexicon knows every irregular form: a word it does not know is a verb form only by a regular ending. */

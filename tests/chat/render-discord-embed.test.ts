@@ -72,13 +72,14 @@ describe('renderDiscordEmbed', () => {
     const body = renderDiscordEmbed(alert, { mention: null });
     expect(activeMarkup(body, null)).toEqual([]);
     expect(validateMessage({ ...body }, 'create')).toBeNull();
-    // No control or invisible format character, except our zero-width space after "@" and emoji joiners.
-    for (const value of stringsIn(body)) expect(value).not.toMatch(/\p{Cc}|[^\P{Cf}\u200B\u200D]/u);
+    // No control or invisible format character, except line breaks between paragraphs, our
+    // zero-width space after "@" and emoji joiners.
+    for (const value of stringsIn(body)) expect(value).not.toMatch(/[^\P{Cc}\n]|[^\P{Cf}\u200B\u200D]/u);
   });
 
   test('escapes markdown so no formatting or masked link forms', () => {
     const body = renderDiscordEmbed(makeAlert({ summary: '**big** [x](http://evil.example) @everyone <@123456789012345678>' }), { mention: null });
-    expect(body.embeds[0]?.description).toBe('\\*\\*big\\*\\* \\[x\\]\\(http://evil.example\\) @\u200Beveryone \\<@\u200B123456789012345678\\>');
+    expect(body.embeds[0]?.description).toBe('Kirkuk, Iraq · 1 killed, 4 wounded · Fri 27 Dec 2019\n\n\\*\\*big\\*\\* \\[x\\]\\(http://evil.example\\) @\u200Beveryone \\<@\u200B123456789012345678\\>');
   });
 
   test('a 10 kB title and summary of emoji are cut inside every limit without splitting a pair', () => {

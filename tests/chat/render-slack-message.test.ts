@@ -71,7 +71,7 @@ describe('renderSlackMessage', () => {
     const message = renderSlackMessage(makeAlert({ summary: '> *Bold* claim & <!channel> <https://evil.example|click>' }), { mention: null });
     const section = message.blocks[1];
     expect(section?.type === 'section' ? section.text.text : null).toBe(
-      '\u200B&gt; \u2217Bold\u2217 claim &amp; &lt;!channel&gt; &lt;https://evil.example|click&gt;\nKirkuk, Iraq · 1 killed, 4 wounded · Fri 27 Dec 2019',
+      'Kirkuk, Iraq · 1 killed, 4 wounded · Fri 27 Dec 2019\n\n\u200B&gt; \u2217Bold\u2217 claim &amp; &lt;!channel&gt; &lt;https://evil.example|click&gt;',
     );
   });
 

@@ -32,6 +32,21 @@ describe('countCasualties', () => {
     ['The bill was killed in committee.', null, null],
     ['The new rules hurt 3 industries.', null, null],
     ['A 3-year-old girl was injured.', null, 1],
+    ['A gunman shot dead six people at a school.', 6, null],
+    ['Two Britons were shot dead in the town.', 2, null],
+    ['Seven youths were stabbed to death.', 7, null],
+    ['An Afghan man died after being beaten.', 1, null],
+    ['Two Palestinians were killed in the raid.', 2, null],
+    ['Troops raided the camp, killing 10 Palestinians including an 11-year-old boy.', 10, null],
+    ['He was jailed for shooting dead a 16-year-old burglar.', 1, null],
+    ['The fire trapped 44 miners and killed at least one.', 1, null],
+    ['Floods have killed almost 100 people.', 100, null],
+    ['17 people were slightly injured.', null, 17],
+    ['Its forces killed or wounded 1,500 soldiers.', null, null],
+    ['About 440 Britons were either dead or missing.', null, null],
+    ['More Than 300 Dogs Found Dead In Shelter', null, null],
+    ['Soldiers killed her 27-year-old son.', 1, null],
+    ['At least 40 soldiers and guerrillas including a U.S. military adviser died today.', 40, null],
   ])('%j → killed %j, injured %j', (text, killed, injured) => {
     expect(countCasualties([text])).toEqual({ killed, injured });
   });

@@ -1,10 +1,12 @@
-// Extractive summaries: lead + matched sentence, no datelines/bylines/boilerplate/debris, ≤ 600 chars.
+// Extractive summaries: the sentences that carry the incident (the matched one always), in article
+// order, no datelines/bylines/page headers/boilerplate/debris, ≤ 600 chars.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { SUMMARY_MAX_CHARS, summarize, truncate } from '../../src/summarize/summarize.ts';
 import { articleSentences } from '../../src/summarize/article-sentences.ts';
 import { splitWords } from '../../src/text/words.ts';
+import { CAR_BOMB_SENTENCES, CAR_BOMB_TITLE } from './car-bomb-article.ts';
 
 const kirkuk = readFileSync(new URL('../fixtures/articles/kirkuk-contractor-paraphrase.txt', import.meta.url), 'utf8');
 
@@ -35,6 +37,11 @@ describe('summarize', () => {
     ['LONDON, Dec 27 - Shares in the company fell sharply on Friday after it cut its profit forecast again.', 'Shares in'],
     ['Baghdad, Dec. 27 (Reuters) - Rockets hit a base housing US troops in the north of the country overnight.', 'Rockets hit'],
     [' date 2019-12-27 A rocket attack in northern Iraq killed an American contractor on Friday.', 'A rocket attack'],
+    ['(CNN)Firefighters battled a blaze at a chemical plant near the river through the night.', 'Firefighters battled'],
+    ['Springfield (CNN)Firefighters battled a blaze at a chemical plant near the river through the night.', 'Firefighters battled'],
+    ['By . Jane Roe . PUBLISHED: . 10:02 EST, 4 May 2014 . | . UPDATED: . 11:40 EST, 4 May 2014 . Firefighters battled a blaze at a plant.', 'Firefighters battled'],
+    ['By . Jane Roe . and John Doe . Last updated at 9:05 AM on 2nd May 2011 . Firefighters battled a blaze at a plant.', 'Firefighters battled'],
+    ['By . Staff Reporter . Firefighters battled a blaze at a chemical plant near the river through the night.', 'Firefighters battled'],
   ])('drops the dateline of %j', (body, start) => {
     expect(summarize({ title: 't', body })).toMatch(new RegExp(`^${start}`));
   });
@@ -49,6 +56,15 @@ describe('summarize', () => {
       'Subscribe to our newsletter',
     ].join('\n');
     expect(summarize({ title: 't', body })).toBe('Flooding cut off three villages in the valley on Sunday, officials said".');
+  });
+
+  it('uses the budget for the sentences that carry the incident, whole and in article order', () => {
+    const body = CAR_BOMB_SENTENCES;
+    const summary = summarize({ title: CAR_BOMB_TITLE, body: body.join(' ') });
+    expect(summary).toContain(body[3]);
+    expect(summary).not.toContain('What happened next?');
+    const used = body.filter((s) => summary.includes(s));
+    expect(used.join(' ')).toBe(summary);
   });
 
   it('falls back to the title when the body has no sentence', () => {

@@ -23,6 +23,20 @@ describe('wordForms', () => {
     ['lay', ['lay', 'lays', 'laid', 'laying']],
     ['militia', ['militia', 'militias']],
     ['news', ['news']],
+    // Words that are verbs in some reading get their verb forms.
+    ['suspect', ['suspect', 'suspects', 'suspected', 'suspecting']],
+    ['suspected', ['suspect', 'suspects', 'suspected', 'suspecting']],
+    ['clash', ['clash', 'clashes', 'clashed', 'clashing']],
+    ['clashed', ['clash', 'clashes', 'clashed', 'clashing']],
+    ['raid', ['raid', 'raids', 'raided', 'raiding']],
+    ['evacuate', ['evacuate', 'evacuates', 'evacuated', 'evacuating']],
+    ['close', ['close', 'closes', 'closed', 'closing']],
+    // A past form stands for its verb: `led` is lead, leads, leading (as `struck` is strike).
+    ['led', ['lead', 'leads', 'led', 'leading']],
+    ['lead', ['lead', 'leads', 'led', 'leading']],
+    // Nouns that are rarely verbs stay nouns; an unknown -ed word is no noun to pluralise.
+    ['rocket', ['rocket', 'rockets']],
+    ['rocketed', ['rocketed']],
   ])('%s → %j', (word, expected) => {
     expect([...wordForms(word)].sort()).toEqual([...expected].sort());
   });

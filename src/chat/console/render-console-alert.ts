@@ -1,6 +1,8 @@
-// Renders an alert as a readable block of plain text for a terminal or a log file.
+// Renders an alert as a readable block of plain text for a terminal or a log file: title, the
+// facts line, the summary in paragraphs, then source, link and matched terms.
 import type { Alert, Facts } from '../../domain/alert.ts';
 import type { MatchedTerm } from '../../domain/match.ts';
+import { summaryParagraphs } from '../../summarize/summary-paragraphs.ts';
 
 const RULE = '─'.repeat(72);
 
@@ -8,7 +10,7 @@ export function renderConsoleAlert(alert: Alert): string {
   const lines = [`${RULE}`, `ALERT [${alert.ruleId}] ${oneLine(alert.title)}`];
   const facts = alert.facts ? renderFacts(alert.facts) : '';
   if (facts) lines.push(facts);
-  if (alert.summary) lines.push('', wrap(oneLine(alert.summary), 72), '');
+  if (alert.summary) lines.push('', summaryParagraphs(oneLine(alert.summary)).map((p) => wrap(p, 72)).join('\n\n'), '');
   lines.push(`Source:  ${oneLine(alert.source)} · ${formatTime(alert.published)}`);
   if (alert.link) lines.push(`Link:    ${alert.link}`);
   if (alert.matched.length > 0) lines.push(`Matched: ${renderMatched(alert.matched)}`);

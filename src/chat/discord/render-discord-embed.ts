@@ -2,7 +2,8 @@
 // /work/shared/spec/chat-limits.md; feed text is escaped so it can never ping or link.
 // API: https://discord.com/developers/docs/resources/message#create-message
 import type { Alert, Priority } from '../../domain/alert.ts';
-import { describeFacts, ELLIPSIS, fitText, listMatchedTerms, sanitizeLink } from '../chat-sink.ts';
+import { describeFacts, ELLIPSIS, fitText, formatFactsLine, listMatchedTerms, sanitizeLink } from '../chat-sink.ts';
+import { fitParagraphs } from '../fit-paragraphs.ts';
 import type { Escapes } from '../chat-sink.ts';
 
 export const DISCORD_LIMITS = {
@@ -67,6 +68,7 @@ export const DISCORD_PLAIN_ESCAPES: Escapes = { '@': `@${ZERO_WIDTH_SPACE}`, '<'
 // Fixed budgets keep the 6,000 total: the description gets what the other parts leave.
 const FIELD_BUDGET = { where: 300, casualties: 100, when: 40, attribution: 200, matched: 300, alsoReportedBy: 400 };
 const FOOTER_BUDGET = 200;
+const FACTS_LINE_BUDGET = 400;
 
 /** Renders the alert; throws only when `mention` is not a Discord mention (config validates it first). */
 export function renderDiscordEmbed(alert: Alert, opts: { readonly mention: string | null }): DiscordMessageBody {
@@ -89,8 +91,13 @@ export function renderDiscordEmbed(alert: Alert, opts: { readonly mention: strin
 
   const title = fitText(alert.title, DISCORD_LIMITS.title, DISCORD_MARKDOWN_ESCAPES) || 'Untitled alert';
   const footer = fitText(alert.source, FOOTER_BUDGET, DISCORD_PLAIN_ESCAPES);
-  const used = title.length + footer.length + fields.reduce((n, f) => n + f.name.length + f.value.length, 0);
-  const description = fitText(alert.summary, Math.min(DISCORD_LIMITS.description, DISCORD_LIMITS.embedTotal - used), DISCORD_MARKDOWN_ESCAPES);
+  // The description opens with the facts line, then the summary in paragraphs; the fields keep
+  // the detail (a story update edits them).
+  const factsLine = fitText(formatFactsLine(alert) ?? '', FACTS_LINE_BUDGET, DISCORD_MARKDOWN_ESCAPES);
+  const lead = factsLine === '' ? '' : `${factsLine}\n\n`;
+  const used = title.length + footer.length + lead.length + fields.reduce((n, f) => n + f.name.length + f.value.length, 0);
+  const summary = fitParagraphs(alert.summary, Math.min(DISCORD_LIMITS.description - lead.length, DISCORD_LIMITS.embedTotal - used), DISCORD_MARKDOWN_ESCAPES);
+  const description = summary === '' ? factsLine : lead + summary;
 
   const embed: DiscordEmbed = { title };
   const url = sanitizeLink(alert.link, 2048);

@@ -1,6 +1,7 @@
 // Turns an Alert into a Slack Block Kit message (header, summary, context, button, text fallback)
 // inside every Slack limit of /work/shared/spec/chat-limits.md; feed text can never mention anyone.
 // API: https://docs.slack.dev/reference/block-kit/blocks
+import { fitParagraphs } from '../fit-paragraphs.ts';
 import type { Alert } from '../../domain/alert.ts';
 import { ELLIPSIS, fitText, formatFactsLine, listMatchedTerms, sanitizeLink } from '../chat-sink.ts';
 import type { Escapes } from '../chat-sink.ts';
@@ -69,12 +70,11 @@ export function renderSlackMessage(alert: Alert, opts: { readonly mention: strin
   const flash = alert.priority === 'flash' ? '🚨 ' : '';
   const header = flash + (fitText(alert.title, SLACK_LIMITS.headerText - flash.length, SLACK_PLAIN_ESCAPES) || 'Untitled alert');
 
+  // The facts line first, then the summary in paragraphs.
   const facts = formatFactsLine(alert);
-  const factsText = facts === null ? '' : `\n${guardQuote(fitText(facts, 499, SLACK_MRKDWN_ESCAPES))}`;
-  const summaryBudget = SLACK_LIMITS.sectionText - mention.length - factsText.length - 1;
-  const summary = fitText(alert.summary, summaryBudget, SLACK_MRKDWN_ESCAPES);
-  // A leading "&gt;" would render as a quote: a zero-width space in front keeps it literal.
-  const sectionText = mention + guardQuote(summary || ELLIPSIS) + factsText;
+  const factsText = facts === null ? '' : `${guardQuote(fitText(facts, 499, SLACK_MRKDWN_ESCAPES))}\n\n`;
+  const summaryBudget = SLACK_LIMITS.sectionText - mention.length - factsText.length;
+  const sectionText = mention + factsText + (guardedParagraphs(alert.summary, summaryBudget) || ELLIPSIS);
 
   const context: SlackText[] = [mrkdwn(guardQuote(fitText(alert.source, 199, SLACK_MRKDWN_ESCAPES) || 'Unknown source') + postedAt(alert.published))];
   const terms = listMatchedTerms(alert);
@@ -109,6 +109,16 @@ function mrkdwn(text: string): SlackText {
   return { type: 'mrkdwn', text, verbatim: true };
 }
 
+/** The summary's paragraphs within `max`, each line guarded against reading as a quote. */
+function guardedParagraphs(summary: string, max: number): string {
+  for (let budget = max; budget > 0; budget -= 8) {
+    const text = fitParagraphs(summary, budget, SLACK_MRKDWN_ESCAPES).split('\n').map(guardQuote).join('\n');
+    if (text.length <= max) return text;
+  }
+  return '';
+}
+
+// A leading "&gt;" would render as a quote: a zero-width space in front keeps it literal.
 function guardQuote(text: string): string {
   return text.startsWith('&gt;') ? `\u200B${text}` : text;
 }
