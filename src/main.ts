@@ -114,6 +114,8 @@ export async function openWorker(config: Config, env: Env, log: Logger): Promise
     describe: createAlertDescriber({ gazetteer: loadGazetteer, stories: createStoryIndex(), now: () => new Date() }),
     hostLimiter: createHostLimiter(config.fetch.perHost),
     globalLimiter: createHostLimiter(config.fetch.concurrency),
+    concurrency: config.fetch.concurrency,
+    leaseMs: config.fetch.leaseMs,
     fetchOptionsFor: (feed) => commands.fetchOptionsFor(feed),
     destinations: () => live.destinations(),
     isMuted: (ruleId, at) => live.mutedUntil(ruleId, at) !== null,

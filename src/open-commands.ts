@@ -40,7 +40,13 @@ export async function openCommands(dialect: StoreDialect, store: Store, config: 
   for (const problem of live.problems()) log.warn(`rule from chat skipped: ${problem}`);
   await store.syncFeeds(live.feeds(), now);
   const guarded = chatFetchOptions(fetchOptions);
-  const chatFeeds = (): ReadonlySet<string> => new Set(live.feeds().filter((f: ActiveFeed) => f.origin === 'chat').map((f) => f.id));
+  // Rebuilt only when the live feed list changes, not per poll.
+  let chatFeedIds: { of: readonly ActiveFeed[]; ids: ReadonlySet<string> } | null = null;
+  const chatFeeds = (): ReadonlySet<string> => {
+    const feeds = live.feeds();
+    if (chatFeedIds?.of !== feeds) chatFeedIds = { of: feeds, ids: new Set(feeds.filter((f) => f.origin === 'chat').map((f) => f.id)) };
+    return chatFeedIds.ids;
+  };
   return {
     handle,
     live,

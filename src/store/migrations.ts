@@ -105,9 +105,23 @@ const routingAndStories: Migration = {
   },
 };
 
+/**
+ * The feed schedule in the store: a lease (owner, expiry) on each feed so N workers on one database
+ * claim due feeds without polling one twice, and `active` for feeds still in the live list. Claims
+ * read `WHERE active = 1 AND next_attempt_at <= now ORDER BY next_attempt_at`.
+ */
+const feedSchedule: Migration = {
+  async up(db: Kysely<unknown>): Promise<void> {
+    await db.schema.alterTable('feeds').addColumn('lease_owner', 'text').execute();
+    await db.schema.alterTable('feeds').addColumn('lease_until', 'bigint').execute();
+    await db.schema.alterTable('feeds').addColumn('active', 'integer', (c) => c.notNull().defaultTo(1)).execute();
+    await db.schema.createIndex('feeds_due_index').on('feeds').columns(['active', 'next_attempt_at']).execute();
+  },
+};
+
 /** The migration set for one dialect, keyed by name (applied in name order). */
 export function createMigrationProvider(kind: DialectKind): MigrationProvider {
   return {
-    getMigrations: () => Promise.resolve({ '0001_initial': initial(kind), '0002_routing_and_stories': routingAndStories }),
+    getMigrations: () => Promise.resolve({ '0001_initial': initial(kind), '0002_routing_and_stories': routingAndStories, '0004_feed_schedule': feedSchedule }),
   };
 }

@@ -18,6 +18,12 @@ export interface FeedsTable {
   next_attempt_at: number | null;
   baselined: number;
   created_at: number;
+  /** The worker polling it now (a random id per process), or null. */
+  lease_owner: string | null;
+  /** Epoch ms when the lease lapses and another worker may claim the feed. */
+  lease_until: number | null;
+  /** 1 while the feed is in the live feed list; only active feeds are claimed. */
+  active: Generated<number>;
 }
 
 export interface ItemsTable {
