@@ -119,9 +119,22 @@ const feedSchedule: Migration = {
   },
 };
 
+/** Retention: a feed's newest items are found by (feed_id, id) when old items are pruned. */
+const itemRetention: Migration = {
+  async up(db: Kysely<unknown>): Promise<void> {
+    await db.schema.createIndex('items_feed_id_id_index').on('items').columns(['feed_id', 'id']).execute();
+  },
+};
+
 /** The migration set for one dialect, keyed by name (applied in name order). */
 export function createMigrationProvider(kind: DialectKind): MigrationProvider {
   return {
-    getMigrations: () => Promise.resolve({ '0001_initial': initial(kind), '0002_routing_and_stories': routingAndStories, '0004_feed_schedule': feedSchedule }),
+    getMigrations: () =>
+      Promise.resolve({
+        '0001_initial': initial(kind),
+        '0002_routing_and_stories': routingAndStories,
+        '0004_feed_schedule': feedSchedule,
+        '0005_item_retention': itemRetention,
+      }),
   };
 }
