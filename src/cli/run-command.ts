@@ -4,6 +4,9 @@ import type { Command } from 'commander';
 import { openWorker } from '../main.ts';
 import { startChatCommands } from '../open-commands.ts';
 import { runForever, runOnce } from '../worker/run-worker.ts';
+import { holdLeadership } from '../worker/hold-leadership.ts';
+
+const CHAT_LEASE = 'chat-front-ends';
 import { compileOrFail, loadSettings } from './load-settings.ts';
 
 export async function runWorker(options: { once?: boolean }, command: Command, setStatus: (code: number) => void): Promise<void> {
@@ -19,8 +22,17 @@ export async function runWorker(options: { once?: boolean }, command: Command, s
       if (failed > 0) setStatus(1);
       return;
     }
-    const closeChat = await startChatCommands(env, worker.commands, log);
     const stop = new AbortController();
+    // The chat front ends (gateway, Socket Mode) run in one worker at a time: whichever holds the lease.
+    const chat = holdLeadership(
+      CHAT_LEASE,
+      async () => {
+        const closers = await startChatCommands(env, worker.commands, log);
+        return async () => void (await Promise.all(closers.map((close) => close())));
+      },
+      { store: worker.store, owner: worker.deps.workerId ?? 'worker', now: () => new Date(), log },
+      stop.signal,
+    );
     const onSignal = (signal: NodeJS.Signals): void => {
       log.info({ signal }, 'stopping after in-flight work');
       stop.abort();
@@ -28,10 +40,14 @@ export async function runWorker(options: { once?: boolean }, command: Command, s
     process.once('SIGINT', onSignal);
     process.once('SIGTERM', onSignal);
     log.info({ feeds: config.feeds.length, rules: config.rules.length, destinations: config.destinations.map((d) => d.name) }, 'wirewatch running');
-    await runForever(worker.deps, stop.signal);
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
-    await Promise.all(closeChat.map((close) => close()));
+    try {
+      await runForever(worker.deps, stop.signal);
+    } finally {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+      stop.abort();
+      await chat;
+    }
   } finally {
     await worker.close();
   }

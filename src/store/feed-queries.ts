@@ -51,15 +51,15 @@ export async function syncFeeds(db: Db, sources: readonly FeedSource[], now: Dat
         .onConflict((oc) => oc.column('id').doNothing()) // another worker synced it first
         .execute();
     }
-    for (const source of changed) await updateFeed(trx, source);
+    for (const source of changed) await updateFeed(trx, source, now);
     for (const chunk of chunks(dropped, ROWS_PER_STATEMENT)) {
       await trx.updateTable('feeds').set({ active: 0 }).where('id', 'in', chunk).execute();
     }
   });
 }
 
-/** A known feed's new url/title; validators and backoff belong to the old URL. */
-async function updateFeed(trx: Db, source: FeedSource): Promise<void> {
+/** A known feed's new url/title; validators and backoff belong to the old URL (a new URL is due now). */
+async function updateFeed(trx: Db, source: FeedSource, now: Date): Promise<void> {
   await trx
     .updateTable('feeds')
     .set((eb) => {
@@ -70,7 +70,7 @@ async function updateFeed(trx: Db, source: FeedSource): Promise<void> {
         active: 1,
         etag: eb.case().when(sameUrl).then(eb.ref('etag')).else(null).end(),
         last_modified: eb.case().when(sameUrl).then(eb.ref('last_modified')).else(null).end(),
-        next_attempt_at: eb.case().when(sameUrl).then(eb.ref('next_attempt_at')).else(null).end(),
+        next_attempt_at: eb.case().when(sameUrl).then(eb.ref('next_attempt_at')).else(now.getTime()).end(),
         consecutive_failures: eb.case().when(sameUrl).then(eb.ref('consecutive_failures')).else(0).end(),
       };
     })
@@ -98,7 +98,7 @@ export async function claimDueFeeds(db: Db, kind: DialectKind, claim: FeedClaim)
     .selectFrom('feeds')
     .select('id')
     .where('active', '=', 1)
-    .where((eb) => eb.or([eb('next_attempt_at', 'is', null), eb('next_attempt_at', '<=', now)]))
+    .where('next_attempt_at', '<=', now) // never null (see the feed schedule migration): a range of feeds_due_index
     .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', now)]))
     .orderBy('next_attempt_at')
     .limit(claim.limit);

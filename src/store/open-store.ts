@@ -8,6 +8,7 @@ import { openSqliteDialect } from './sqlite-dialect.ts';
 import { openPostgresDialect } from './postgres-dialect.ts';
 import { claimDueFeeds, feedState, listFeedStates, recordFeedFailure, recordFeedNotModified, releaseFeedLeases, syncFeeds } from './feed-queries.ts';
 import { knownItemKeys, saveItems } from './item-queries.ts';
+import { acquireLease, releaseLease } from './lease-queries.ts';
 import {
   claimDeliveries,
   countAlertsSince,
@@ -72,6 +73,8 @@ function createStore(dialect: StoreDialect): Store {
     listFeedStates: () => listFeedStates(db),
     claimDueFeeds: (claim) => claimDueFeeds(db, dialect.kind, claim),
     releaseFeedLeases: (owner) => releaseFeedLeases(db, owner),
+    acquireLease: (name, owner, now, ttlMs) => acquireLease(db, name, owner, now, ttlMs),
+    releaseLease: (name, owner) => releaseLease(db, name, owner),
     recordFeedFailure: (feedId, f) => recordFeedFailure(db, feedId, f),
     recordFeedNotModified: (feedId, s) => recordFeedNotModified(db, feedId, s),
     knownItemKeys: (feedId, keys) => knownItemKeys(db, feedId, keys),

@@ -93,12 +93,20 @@ export interface StoryMessagesTable {
   updated_at: number;
 }
 
+/** A named lease: the worker holding it until `until` (epoch ms). */
+export interface LeasesTable {
+  name: string;
+  owner: string;
+  until: number;
+}
+
 export interface Database {
   feeds: FeedsTable;
   items: ItemsTable;
   alerts: AlertsTable;
   outbox: OutboxTable;
   story_messages: StoryMessagesTable;
+  leases: LeasesTable;
 }
 
 export type StoreDb = Kysely<Database>;

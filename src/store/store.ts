@@ -176,6 +176,10 @@ export interface Store {
   claimDueFeeds(claim: FeedClaim): Promise<FeedState[]>;
   /** Gives back every lease `owner` holds (a clean shutdown): those feeds are due as they were. */
   releaseFeedLeases(owner: string): Promise<void>;
+  /** Takes or renews the named lease until `now + ttlMs`; false while another owner holds it. */
+  acquireLease(name: string, owner: string, now: Date, ttlMs: number): Promise<boolean>;
+  /** Gives the named lease up when `owner` holds it. */
+  releaseLease(name: string, owner: string): Promise<void>;
   recordFeedFailure(feedId: string, f: { at: Date; error: string; nextAttemptAt: Date }): Promise<void>;
   recordFeedNotModified(feedId: string, s: { at: Date; nextAttemptAt: Date }): Promise<void>;
   /** Which of these keys the feed already has. */

@@ -89,3 +89,30 @@ for (const dialect of DIALECTS) {
     });
   });
 }
+
+for (const dialect of DIALECTS) {
+  describe(`named leases (${dialect.name})`, () => {
+    const stores = useStores(dialect);
+
+    it('has one holder at a time; the holder renews; another takes over once it lapses or is released', async () => {
+      const store = stores.store();
+      const other = await stores.open(stores.options());
+      expect(await store.acquireLease('chat', 'w1', at(0), 1000)).toBe(true);
+      expect(await other.acquireLease('chat', 'w2', at(500), 1000)).toBe(false);
+      expect(await store.acquireLease('chat', 'w1', at(900), 1000)).toBe(true); // renewed until 1900
+      expect(await other.acquireLease('chat', 'w2', at(1500), 1000)).toBe(false);
+      expect(await other.acquireLease('chat', 'w2', at(1901), 1000)).toBe(true); // lapsed: taken over
+      expect(await store.acquireLease('chat', 'w1', at(2000), 1000)).toBe(false);
+      await other.releaseLease('chat', 'w2');
+      expect(await store.acquireLease('chat', 'w1', at(2001), 1000)).toBe(true);
+      expect(await other.acquireLease('other-work', 'w2', at(2001), 1000)).toBe(true);
+    });
+
+    it('gives the lease to exactly one of several workers asking at once', async () => {
+      const handles = [stores.store(), await stores.open(stores.options()), await stores.open(stores.options())];
+      const won = await Promise.all(handles.flatMap((s, w) => [0, 1].map(() => s.acquireLease('chat', `w${w}`, at(0), 1000))));
+      const winners = new Set(handles.flatMap((_, w) => (won[w * 2] === true || won[w * 2 + 1] === true ? [w] : [])));
+      expect(winners.size).toBe(1);
+    });
+  });
+}

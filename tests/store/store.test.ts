@@ -56,7 +56,7 @@ for (const dialect of DIALECTS) {
         url: 'https://moved.example/a.xml',
         etag: null,
         lastModified: null,
-        nextAttemptAt: null,
+        nextAttemptAt: at(2),
         consecutiveFailures: 0,
         lastError: 'HTTP 500',
         baselined: true,
