@@ -30,7 +30,14 @@ export async function runWorker(options: { once?: boolean }, command: Command, s
         const closers = await startChatCommands(env, worker.commands, log);
         return async () => void (await Promise.all(closers.map((close) => close())));
       },
-      { store: worker.store, owner: worker.deps.workerId ?? 'worker', now: () => new Date(), log },
+      {
+        store: worker.store,
+        owner: worker.deps.workerId ?? 'worker',
+        now: () => new Date(),
+        log,
+        ttlMs: config.leaderLeaseMs,
+        renewEveryMs: config.leaderLeaseMs / 4,
+      },
       stop.signal,
     );
     const onSignal = (signal: NodeJS.Signals): void => {

@@ -32,6 +32,8 @@ export interface Config {
   readonly intervalSeconds: number;
   /** Items are kept this long (unless an alert, the outbox or an open story needs them). */
   readonly retentionMs: number;
+  /** The lease on the chat front ends (one worker holds them); another worker takes over after it lapses. */
+  readonly leaderLeaseMs: number;
   readonly feeds: readonly FeedSource[];
   readonly rules: readonly RuleDefinition[];
   /** Destinations to deliver to, secrets resolved (never log them). */
@@ -85,6 +87,7 @@ export function parseConfig(text: string, file: string, env: Env, cwd = process.
       logLevel: env.logLevel,
       intervalSeconds: raw.interval,
       retentionMs: raw.retention * 1000,
+      leaderLeaseMs: raw.leaderLease * 1000,
       feeds,
       rules: raw.rules.map((rule) => ({ id: rule.id, query: rule.query })),
       destinations: destinations.active,
@@ -97,7 +100,7 @@ export function parseConfig(text: string, file: string, env: Env, cwd = process.
         maxRedirects: raw.fetch.maxRedirects,
         perHost: raw.fetch.perHost,
         concurrency: raw.fetch.concurrency ?? sizeConcurrency(feeds),
-        leaseMs: Math.max(raw.fetch.lease, raw.fetch.timeout + 5) * 1000,
+        leaseMs: Math.max(raw.fetch.lease, raw.fetch.timeout + 1) * 1000,
       },
     },
   };
