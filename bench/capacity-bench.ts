@@ -107,6 +107,7 @@ async function measure(run: RunSpec, farm: FeedFarm, settings: Settings): Promis
     const firstPollsSeconds = (Date.now() - warmUpStarted) / 1000;
     await sleep(settings.intervalSeconds * 1000);
     const sizeAfterBaseline = await database.size();
+    const itemsAfterBaseline = await database.items();
     const before = snapshot(farm, samples);
     farm.stats.recordGaps = true;
     await sleep(settings.measureSeconds * 1000);
@@ -139,7 +140,8 @@ async function measure(run: RunSpec, farm: FeedFarm, settings: Settings): Promis
       latenessMax: lateness.at(-1) ?? Number.NaN,
       over10Pct: (100 * farm.stats.gaps.filter((gap) => gap > intervalMs * 1.1).length) / Math.max(1, farm.stats.gaps.length),
       dbMbAfterBaseline: sizeAfterBaseline / 1e6,
-      dbGrowthMbPerHour: ((sizeAtEnd - sizeAfterBaseline) / 1e6) * (3600 / seconds),
+      // Items stored per hour × bytes per item: the file size itself moves in steps (WAL, page allocation).
+      dbGrowthMbPerHour: (((itemsAtEnd - itemsAfterBaseline) * (sizeAtEnd / Math.max(1, itemsAtEnd))) / 1e6) * (3600 / seconds),
       bytesPerItem: sizeAtEnd / Math.max(1, itemsAtEnd),
       cliMs,
     };
