@@ -95,8 +95,11 @@ async function measure(run: RunSpec, farm: FeedFarm, settings: Settings): Promis
     const configFile = join(dir, 'wirewatch.yaml');
     await writeFile(configFile, configText(farm.urls, settings.intervalSeconds, database.url));
     const started = Date.now();
-    const workers = Array.from({ length: run.workers }, () => startWorker(configFile));
-    const startupMs = Math.max(...(await Promise.all(workers.map((w) => w.running)))) - started;
+    // The first worker migrates and seeds the empty database; the others start once it runs.
+    const first = startWorker(configFile);
+    const startupMs = (await first.running) - started;
+    const workers = [first, ...Array.from({ length: run.workers - 1 }, () => startWorker(configFile))];
+    await Promise.all(workers.map((w) => w.running));
     const samples = workers.map((w) => sampleProcess(w.child.pid ?? 0));
 
     // Warm-up: every feed's first poll (spread over one interval, later on a starved machine), then
