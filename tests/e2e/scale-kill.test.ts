@@ -117,15 +117,12 @@ describe.skipIf(POSTGRES_URL === null)('three workers on one Postgres, one kille
   };
 
   it('polls every feed on time, alerts every matching item once, and keeps answering slash commands', async () => {
-    const t0 = Date.now();
-    const mark = (what: string): void => void (process.env.KILL_DEBUG && console.log(what, Date.now() - t0));
     // One worker migrates the empty database first (concurrent cold starts are the start-up lock's concern).
     const workers = [startWorker()];
     await until('the schema', async () => (await query('select 1 from feeds limit 1')).length >= 0, 40_000);
     workers.push(startWorker(), startWorker());
     await Promise.all(workers.map((w) => w.running));
     await until('every feed baselined', async () => Number((await query<{ n: string }>('select count(*) as n from feeds where baselined = 1'))[0]?.n) === FEEDS, 40_000);
-    mark('baselined');
     await askStatus();
     const firstLeader = await chatLeader();
     expect(firstLeader).not.toBeNull();
@@ -143,7 +140,6 @@ describe.skipIf(POSTGRES_URL === null)('three workers on one Postgres, one kille
       const restarted = startWorker();
       workers[index] = restarted;
       await restarted.running;
-      mark(`round ${round}`);
     }
     farm.publishing(false);
     // Items served up to now reach the store within an interval plus a lease.
