@@ -1,5 +1,7 @@
 // Composition root: builds the worker's dependencies once from the config and hands each
 // function only what it needs.
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import type { Config } from './config/load-config.ts';
 import type { Logger } from './log/create-logger.ts';
 import type { ChatSink } from './chat/chat-sink.ts';
@@ -116,6 +118,10 @@ export async function openWorker(config: Config, env: Env, log: Logger): Promise
     stories,
     hostLimiter: createHostLimiter(config.fetch.perHost),
     globalLimiter: createHostLimiter(config.fetch.concurrency),
+    concurrency: config.fetch.concurrency,
+    // Readable in the feeds and leases tables: which host and process holds what.
+    workerId: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
+    leaseMs: config.fetch.leaseMs,
     fetchOptionsFor: (feed) => commands.fetchOptionsFor(feed),
     destinations: () => live.destinations(),
     isMuted: (ruleId, at) => live.mutedUntil(ruleId, at) !== null,

@@ -11,6 +11,7 @@ import type { StoreDialect } from './store/store-dialect.ts';
 import { commandDbOf, type CommandDbHandle } from './store/open-command-db.ts';
 import { seedFromConfig, type ActiveFeed } from './store/command-queries.ts';
 import { indexNewItems } from './store/command-search-queries.ts';
+import { pruneItems } from './store/prune-items.ts';
 import { loadLiveSettings, type LiveSettings } from './commands/live-settings.ts';
 import { chatFetchOptions, createChatFeedFetch } from './commands/chat-feed-fetch.ts';
 import { searchWordsOf } from './commands/match-stored-items.ts';
@@ -24,7 +25,7 @@ export interface OpenCommands {
   readonly deps: CommandDeps;
   /** Fetch options per feed: feeds added from chat go through the SSRF guard on every poll. */
   fetchOptionsFor(feed: FeedSource): FetchOptions;
-  /** Reloads chat changes, registers new feeds with the store, and indexes new items for search. */
+  /** Reloads chat changes, registers new feeds with the store, indexes new items for search, prunes old ones. */
   reload(): Promise<void>;
 }
 
@@ -41,7 +42,14 @@ export async function openCommands(dialect: StoreDialect, store: Store, config: 
   for (const problem of live.problems()) log.warn(`rule from chat skipped: ${problem}`);
   await store.syncFeeds(live.feeds(), now);
   const guarded = chatFetchOptions(fetchOptions);
-  const chatFeeds = (): ReadonlySet<string> => new Set(live.feeds().filter((f: ActiveFeed) => f.origin === 'chat').map((f) => f.id));
+  let lastPrune = 0;
+  // Rebuilt only when the live feed list changes, not per poll.
+  let chatFeedIds: { of: readonly ActiveFeed[]; ids: ReadonlySet<string> } | null = null;
+  const chatFeeds = (): ReadonlySet<string> => {
+    const feeds = live.feeds();
+    if (chatFeedIds?.of !== feeds) chatFeedIds = { of: feeds, ids: new Set(feeds.filter((f) => f.origin === 'chat').map((f) => f.id)) };
+    return chatFeedIds.ids;
+  };
   return {
     handle,
     live,
@@ -61,10 +69,21 @@ export async function openCommands(dialect: StoreDialect, store: Store, config: 
         for (const problem of live.problems()) log.warn(`rule from chat skipped: ${problem}`);
         log.info({ rules: live.rules().size, feeds: live.feeds().length }, 'settings changed from chat: reloaded');
       }
-      await indexNewItems(handle.db, handle.dialect, searchWordsOf);
+      // A bounded share per reload (every few seconds), in small batches: never a long stall.
+      await indexNewItems(handle.db, handle.dialect, searchWordsOf, INDEX_PER_RELOAD);
+      if (at.getTime() - lastPrune >= PRUNE_EVERY_MS) {
+        lastPrune = at.getTime();
+        const removed = await pruneItems(handle.db, handle.dialect, { cutoff: new Date(at.getTime() - config.retentionMs) });
+        if (removed > 0) log.info({ removed }, 'pruned items past the retention period');
+      }
     },
   };
 }
+
+/** Items indexed for search per reload; the rest waits for the next one (or for a search, which catches up). */
+const INDEX_PER_RELOAD = 5_000;
+/** Retention runs this often (and at the first reload). */
+const PRUNE_EVERY_MS = 10 * 60_000;
 
 /** Starts /news in Discord and Slack when their tokens are set (Slack's request URL on `http` when given); returns what to close. */
 export async function startChatCommands(env: Env, commands: OpenCommands, log: Logger, http: HttpMount | null = null): Promise<(() => Promise<void>)[]> {

@@ -6,9 +6,12 @@ import { startChatCommands } from '../open-commands.ts';
 import { runForever, runOnce } from '../worker/run-worker.ts';
 import { startOpsServer } from '../http/start-ops-server.ts';
 import type { HttpServer } from '../http/http-server.ts';
+import { holdLeadership } from '../worker/hold-leadership.ts';
 import { UsageError } from './usage-error.ts';
 import { compileOrFail } from './compile-or-fail.ts';
 import { loadSettings } from './load-settings.ts';
+
+const CHAT_LEASE = 'chat-front-ends';
 
 export async function runWorker(options: { once?: boolean }, command: Command, setStatus: (code: number) => void): Promise<void> {
   const { config, env, log } = await loadSettings(command);
@@ -26,8 +29,24 @@ export async function runWorker(options: { once?: boolean }, command: Command, s
     }
     // A port in use or a bad host is an operator's mistake: one line, exit status 2.
     if (config.http !== null) ops = await startOpsServer(config.http, { store: worker.store, feeds: worker.deps.feeds, log }).catch((error: Error) => Promise.reject(new UsageError(error.message)));
-    const closeChat = await startChatCommands(env, worker.commands, log, ops);
     const stop = new AbortController();
+    // The chat front ends (gateway, Socket Mode) run in one worker at a time: whichever holds the lease.
+    const chat = holdLeadership(
+      CHAT_LEASE,
+      async () => {
+        const closers = await startChatCommands(env, worker.commands, log, ops);
+        return async () => void (await Promise.all(closers.map((close) => close())));
+      },
+      {
+        store: worker.store,
+        owner: worker.deps.workerId ?? 'worker',
+        now: () => new Date(),
+        log,
+        ttlMs: config.leaderLeaseMs,
+        renewEveryMs: config.leaderLeaseMs / 4,
+      },
+      stop.signal,
+    );
     const onSignal = (signal: NodeJS.Signals): void => {
       log.info({ signal }, 'stopping after in-flight work');
       stop.abort();
@@ -35,10 +54,14 @@ export async function runWorker(options: { once?: boolean }, command: Command, s
     process.once('SIGINT', onSignal);
     process.once('SIGTERM', onSignal);
     log.info({ feeds: config.feeds.length, rules: config.rules.length, destinations: config.destinations.map((d) => d.name) }, 'wirewatch running');
-    await runForever(worker.deps, stop.signal);
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
-    await Promise.all(closeChat.map((close) => close()));
+    try {
+      await runForever(worker.deps, stop.signal);
+    } finally {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+      stop.abort();
+      await chat;
+    }
   } finally {
     await ops?.close();
     await worker.close();

@@ -29,7 +29,10 @@ const fetchSchema = z.strictObject({
   maxBytes: z.number().int().min(1024).max(200 * 1024 * 1024).default(10 * 1024 * 1024),
   maxRedirects: z.number().int().min(0).max(20).default(5),
   perHost: z.number().int().min(1).max(32).default(2),
-  concurrency: z.number().int().min(1).max(256).default(16),
+  /** Unset: sized from the feeds and their intervals (see load-config). */
+  concurrency: z.number().int().min(1).max(1024).optional(),
+  /** How long a worker's claim on a feed holds; a dead worker's feeds are taken over after it. */
+  lease: durationSeconds(2, 3600).default(60),
 });
 
 /** The one HTTP server: /healthz, /readyz, /metrics and Slack's request URL (README "Operations"). */
@@ -42,6 +45,10 @@ export const configSchema = z
   .strictObject({
     interval: durationSeconds(1, 86_400).default(120),
     database: z.string().min(1).optional(),
+    /** The chat front ends move to another worker within about this long after their worker dies. */
+    leaderLease: durationSeconds(2, 300).default(20),
+    /** Items older than this are pruned, except what alerts, the outbox and open stories still need. */
+    retention: durationSeconds(86_400, 10 * 365 * 86_400).default(30 * 86_400),
     fetch: fetchSchema.default(() => fetchSchema.parse({})),
     feeds: z.array(feedSchema).default([]),
     rules: z.array(ruleSchema).default([]),

@@ -20,6 +20,8 @@ export interface FetchSettings {
   readonly maxRedirects: number;
   readonly perHost: number;
   readonly concurrency: number;
+  /** A worker's claim on a feed lasts this long (at least the total timeout plus a margin). */
+  readonly leaseMs: number;
 }
 
 export interface Config {
@@ -28,6 +30,10 @@ export interface Config {
   readonly logLevel: string;
   /** The default poll interval (feeds added from chat use it). */
   readonly intervalSeconds: number;
+  /** Items are kept this long (unless an alert, the outbox or an open story needs them). */
+  readonly retentionMs: number;
+  /** The lease on the chat front ends (one worker holds them); another worker takes over after it lapses. */
+  readonly leaderLeaseMs: number;
   readonly feeds: readonly FeedSource[];
   readonly rules: readonly RuleDefinition[];
   /** Destinations to deliver to, secrets resolved (never log them). */
@@ -67,6 +73,17 @@ export function parseConfig(text: string, file: string, env: Env, cwd = process.
   if (!parsed.success) return { kind: 'invalid', message: formatIssues(file, parsed.error.issues) };
   const raw = parsed.data;
   const base = dirname(file);
+  const feeds = raw.feeds.map((feed): FeedSource => {
+    const url = isUrl(feed.url) ? feed.url : resolve(base, feed.url);
+    return {
+      id: feed.id ?? deriveFeedId(url),
+      url,
+      title: feed.title ?? null,
+      backfill: feed.backfill,
+      intervalSeconds: feed.interval ?? raw.interval,
+      ...(feed.category ? { category: feed.category } : {}),
+    };
+  });
   const destinations = resolveDestinations(raw.destinations, env);
   if (destinations.errors.length > 0) {
     return { kind: 'invalid', message: destinations.errors.map(([index, message]) => `${file}: destinations[${index}]: ${message}`).join('\n') };
@@ -78,17 +95,9 @@ export function parseConfig(text: string, file: string, env: Env, cwd = process.
       databaseUrl: env.databaseUrl ?? resolveDatabase(raw.database ?? DEFAULT_DATABASE, cwd),
       logLevel: env.logLevel,
       intervalSeconds: raw.interval,
-      feeds: raw.feeds.map((feed) => {
-        const url = isUrl(feed.url) ? feed.url : resolve(base, feed.url);
-        return {
-          id: feed.id ?? deriveFeedId(url),
-          url,
-          title: feed.title ?? null,
-          backfill: feed.backfill,
-          intervalSeconds: feed.interval ?? raw.interval,
-          ...(feed.category ? { category: feed.category } : {}),
-        };
-      }),
+      retentionMs: raw.retention * 1000,
+      leaderLeaseMs: raw.leaderLease * 1000,
+      feeds,
       rules: raw.rules.map((rule) => ({ id: rule.id, query: rule.query })),
       destinations: destinations.active,
       inactiveDestinations: destinations.inactive,
@@ -99,11 +108,18 @@ export function parseConfig(text: string, file: string, env: Env, cwd = process.
         maxBytes: raw.fetch.maxBytes,
         maxRedirects: raw.fetch.maxRedirects,
         perHost: raw.fetch.perHost,
-        concurrency: raw.fetch.concurrency,
+        concurrency: raw.fetch.concurrency ?? sizeConcurrency(feeds),
+        leaseMs: Math.max(raw.fetch.lease, raw.fetch.timeout + 1) * 1000,
       },
       http: raw.http ?? null,
     },
   };
+}
+
+/** Fetches in flight needed to poll every feed once per interval if a poll takes up to 2 s, within [16, 512]. */
+export function sizeConcurrency(feeds: readonly FeedSource[]): number {
+  const pollsPerSecond = feeds.reduce((sum, feed) => sum + 1 / feed.intervalSeconds, 0);
+  return Math.min(512, Math.max(16, Math.ceil(pollsPerSecond * 2)));
 }
 
 function resolveDatabase(value: string, cwd: string): string {

@@ -174,7 +174,7 @@ async function readResponse(res: IncomingMessage, url: URL, options: FetchOption
     return { kind: 'http-error', status, retryAfterSeconds: null, reason: `${statusLine} without a Location header` };
   }
   if (status === 304) {
-    discard(res);
+    res.resume(); // a 304 has no body (RFC 9110 §15.4.5) whatever its headers say: keep the connection
     return { kind: 'not-modified', maxAgeSeconds: parseMaxAge(header('cache-control')) };
   }
   if (status < 200 || status >= 300) {
@@ -202,9 +202,19 @@ async function readResponse(res: IncomingMessage, url: URL, options: FetchOption
   };
 }
 
-/** Drops a body we do not need: drained when small (keeps the connection), else the connection is closed. */
+/**
+ * Drops a body we do not need: drained while small (keeps the connection alive for the next poll),
+ * the connection closed once it passes DRAIN_LIMIT_BYTES, declared or counted (chunked bodies).
+ */
 function discard(res: IncomingMessage): void {
-  const length = Number(res.headers['content-length'] ?? Number.NaN);
-  if (length <= DRAIN_LIMIT_BYTES) res.resume();
-  else res.destroy();
+  if (Number(res.headers['content-length'] ?? 0) > DRAIN_LIMIT_BYTES) {
+    res.destroy();
+    return;
+  }
+  let drained = 0;
+  res.on('data', (chunk: Buffer) => {
+    drained += chunk.length;
+    if (drained > DRAIN_LIMIT_BYTES) res.destroy();
+  });
+  res.resume();
 }

@@ -106,8 +106,24 @@ function initial(kind: DialectKind): Migration {
   };
 }
 
+/**
+ * SQLite: the search index without a second copy of every item's words (an FTS5 contentless table;
+ * contentless_delete lets retention remove an item's entry). The index is rebuilt from the items.
+ * Postgres keeps its tsvector table: it holds the lexemes the index needs, not the text.
+ */
+function contentlessSearch(kind: DialectKind): Migration {
+  return {
+    async up(db: Kysely<unknown>): Promise<void> {
+      if (kind !== 'sqlite') return;
+      await sql`drop table item_search`.execute(db);
+      await sql`create virtual table item_search using fts5(words, tokenize = 'ascii', content = '', contentless_delete = 1)`.execute(db);
+      await sql`update command_state set indexed_item_id = 0`.execute(db);
+    },
+  };
+}
+
 export function createCommandMigrationProvider(kind: DialectKind): MigrationProvider {
-  return { getMigrations: () => Promise.resolve({ '0001_commands': initial(kind) }) };
+  return { getMigrations: () => Promise.resolve({ '0001_commands': initial(kind), '0002_contentless_search': contentlessSearch(kind) }) };
 }
 
 /** Brings the command tables to the latest version (run after the core store's migrate()). */

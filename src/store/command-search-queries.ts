@@ -1,6 +1,7 @@
-// The full-text preselection behind `/news search` and `rules test` (issue 6): an index of each
-// item's folded words (SQLite FTS5, Postgres tsvector), caught up lazily, queried for the words a
-// rule needs; the rule engine then decides exactly. https://sqlite.org/fts5.html
+// The full-text preselection behind `/news search` and `rules test`: an index of each item's folded
+// words (a contentless SQLite FTS5 table: the index only, no copy of the words; Postgres tsvector),
+// caught up lazily, queried for the words a rule needs; the rule engine then decides exactly.
+// https://sqlite.org/fts5.html#contentless_tables
 import { sql, type Selectable } from 'kysely';
 import type { ItemsTable } from './schema.ts';
 import type { Item } from '../domain/item.ts';
@@ -26,15 +27,18 @@ export interface CandidateFilter {
   readonly limit: number;
 }
 
-const INDEX_BATCH = 500;
+/** Items per transaction: small, so that catching up never holds the worker's event loop for long. */
+const INDEX_BATCH = 200;
 
 /**
  * Indexes items stored since the last call (up to `maxItems`), with `wordsOf` giving an item's
  * folded words; returns how many were indexed. Safe to repeat: an item indexed twice is replaced.
+ * Batches are small and the event loop runs between them.
  */
 export async function indexNewItems(db: CommandDb, kind: DialectKind, wordsOf: (item: Item) => readonly string[], maxItems = 50_000): Promise<number> {
   let indexed = 0;
   while (indexed < maxItems) {
+    if (indexed > 0) await new Promise((resolve) => setImmediate(resolve));
     const done = await db.transaction().execute(async (trx) => {
       const state = await trx.selectFrom('command_state').select('indexed_item_id').where('id', '=', 1).executeTakeFirstOrThrow();
       const rows = await selectItems(trx)

@@ -1,44 +1,120 @@
-// Feed rows: syncing the configured list, reading polling state, recording fetch outcomes.
+// Feed rows and the feed schedule: syncing the live list, claiming due feeds under a lease (N workers
+// on one database poll each feed once per interval), reading polling state, recording fetch outcomes.
 import type { Kysely, Selectable } from 'kysely';
 import type { FeedSource } from '../domain/feed.ts';
 import type { Database, FeedsTable } from './schema.ts';
-import type { FeedState, FetchSuccess } from './store.ts';
+import type { FeedClaim, FeedState, FetchSuccess } from './store.ts';
+import type { DialectKind } from './store-dialect.ts';
+import { chunks } from './chunks.ts';
 import { fromMillis, fromMillisOrNull } from './time.ts';
 
 type Db = Kysely<Database>;
 
-/** Inserts new feeds, updates url/title of known ones. A changed URL is a fresh start for polling. */
+/** New feeds' first polls are spread at this rate (at most over their interval): no start-up burst. */
+const FIRST_POLLS_PER_SECOND = 20;
+/** Rows per multi-row INSERT and ids per IN list: under both dialects' parameter limits. */
+const ROWS_PER_STATEMENT = 500;
+
+/**
+ * Makes the feeds table match the live feed list: inserts new feeds (each due at its own slot, so
+ * thousands of new feeds do not all poll at once), updates url/title of changed ones (a changed URL
+ * is a fresh start for polling), and marks feeds no longer listed inactive (never claimed, history
+ * kept). Reads the table once and writes only what differs, so an unchanged list costs one query.
+ */
 export async function syncFeeds(db: Db, sources: readonly FeedSource[], now: Date): Promise<void> {
-  if (sources.length === 0) return;
+  const rows = await db.selectFrom('feeds').select(['id', 'url', 'title', 'active']).execute();
+  const known = new Map(rows.map((r) => [r.id, r]));
+  const listed = new Set(sources.map((s) => s.id));
+  const added = sources.filter((s) => !known.has(s.id));
+  const changed = sources.filter((s) => {
+    const row = known.get(s.id);
+    return row !== undefined && (row.url !== s.url || row.title !== s.title || row.active !== 1);
+  });
+  const dropped = rows.filter((r) => r.active === 1 && !listed.has(r.id)).map((r) => r.id);
+  if (added.length + changed.length + dropped.length === 0) return;
+  const spreadMs = (added.length * 1000) / FIRST_POLLS_PER_SECOND;
   await db.transaction().execute(async (trx) => {
-    for (const source of sources) {
+    for (const chunk of chunks(added, ROWS_PER_STATEMENT)) {
       await trx
         .insertInto('feeds')
-        .values({
-          id: source.id,
-          url: source.url,
-          title: source.title,
-          consecutive_failures: 0,
-          baselined: 0,
-          created_at: now.getTime(),
-        })
-        .onConflict((oc) =>
-          oc.column('id').doUpdateSet((eb) => {
-            const sameUrl = eb('feeds.url', '=', eb.ref('excluded.url'));
-            return {
-              url: eb.ref('excluded.url'),
-              title: eb.ref('excluded.title'),
-              // Validators and backoff belong to the old URL.
-              etag: eb.case().when(sameUrl).then(eb.ref('feeds.etag')).else(null).end(),
-              last_modified: eb.case().when(sameUrl).then(eb.ref('feeds.last_modified')).else(null).end(),
-              next_attempt_at: eb.case().when(sameUrl).then(eb.ref('feeds.next_attempt_at')).else(null).end(),
-              consecutive_failures: eb.case().when(sameUrl).then(eb.ref('feeds.consecutive_failures')).else(0).end(),
-            };
-          }),
+        .values(
+          chunk.map((source) => ({
+            id: source.id,
+            url: source.url,
+            title: source.title,
+            consecutive_failures: 0,
+            baselined: 0,
+            created_at: now.getTime(),
+            next_attempt_at: now.getTime() + Math.floor(slotOf(source.id) * Math.min(spreadMs, source.intervalSeconds * 1000)),
+          })),
         )
+        .onConflict((oc) => oc.column('id').doNothing()) // another worker synced it first
         .execute();
     }
+    for (const source of changed) await updateFeed(trx, source, now);
+    for (const chunk of chunks(dropped, ROWS_PER_STATEMENT)) {
+      await trx.updateTable('feeds').set({ active: 0 }).where('id', 'in', chunk).execute();
+    }
   });
+}
+
+/** A known feed's new url/title; validators and backoff belong to the old URL (a new URL is due now). */
+async function updateFeed(trx: Db, source: FeedSource, now: Date): Promise<void> {
+  await trx
+    .updateTable('feeds')
+    .set((eb) => {
+      const sameUrl = eb('url', '=', source.url);
+      return {
+        url: source.url,
+        title: source.title,
+        active: 1,
+        etag: eb.case().when(sameUrl).then(eb.ref('etag')).else(null).end(),
+        last_modified: eb.case().when(sameUrl).then(eb.ref('last_modified')).else(null).end(),
+        next_attempt_at: eb.case().when(sameUrl).then(eb.ref('next_attempt_at')).else(now.getTime()).end(),
+        consecutive_failures: eb.case().when(sameUrl).then(eb.ref('consecutive_failures')).else(0).end(),
+      };
+    })
+    .where('id', '=', source.id)
+    .execute();
+}
+
+/** A feed's fixed place in [0, 1): FNV-1a of its id, mixed by MurmurHash3's finaliser so similar ids spread evenly. */
+function slotOf(id: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < id.length; i++) hash = Math.imul(hash ^ id.charCodeAt(i), 0x01000193);
+  hash = Math.imul(hash ^ (hash >>> 16), 0x85ebca6b);
+  hash = Math.imul(hash ^ (hash >>> 13), 0xc2b2ae35);
+  return ((hash ^ (hash >>> 16)) >>> 0) / 2 ** 32;
+}
+
+/**
+ * Leases up to `limit` active feeds that are due (most overdue first) and not leased by a live
+ * claim, and returns their state. On Postgres the rows are locked with SKIP LOCKED, so concurrent
+ * workers never claim one feed twice; SQLite has one writer, so one UPDATE ... RETURNING is atomic.
+ */
+export async function claimDueFeeds(db: Db, kind: DialectKind, claim: FeedClaim): Promise<FeedState[]> {
+  const now = claim.now.getTime();
+  let due = db
+    .selectFrom('feeds')
+    .select('id')
+    .where('active', '=', 1)
+    .where('next_attempt_at', '<=', now) // never null (see the feed schedule migration): a range of feeds_due_index
+    .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', now)]))
+    .orderBy('next_attempt_at')
+    .limit(claim.limit);
+  if (kind === 'postgres') due = due.forUpdate().skipLocked();
+  const rows = await db
+    .updateTable('feeds')
+    .set({ lease_owner: claim.owner, lease_until: now + claim.leaseMs })
+    .where('id', 'in', due)
+    .returningAll()
+    .execute();
+  return rows.map(toFeedState).sort((a, b) => (a.nextAttemptAt?.getTime() ?? 0) - (b.nextAttemptAt?.getTime() ?? 0));
+}
+
+/** Gives back the feeds `owner` still leases (a clean shutdown), due as they were. */
+export async function releaseFeedLeases(db: Db, owner: string): Promise<void> {
+  await db.updateTable('feeds').set({ lease_owner: null, lease_until: null }).where('lease_owner', '=', owner).execute();
 }
 
 export async function feedState(db: Db, feedId: string): Promise<FeedState | null> {
@@ -63,6 +139,7 @@ export async function recordFeedFailure(
       last_error: f.error,
       consecutive_failures: eb('consecutive_failures', '+', 1),
       next_attempt_at: f.nextAttemptAt.getTime(),
+      ...LEASE_DONE,
     }))
     .where('id', '=', feedId)
     .executeTakeFirst();
@@ -72,7 +149,7 @@ export async function recordFeedFailure(
 export async function recordFeedNotModified(db: Db, feedId: string, s: { at: Date; nextAttemptAt: Date }): Promise<void> {
   const result = await db
     .updateTable('feeds')
-    .set({ last_success_at: s.at.getTime(), consecutive_failures: 0, next_attempt_at: s.nextAttemptAt.getTime() })
+    .set({ last_success_at: s.at.getTime(), consecutive_failures: 0, next_attempt_at: s.nextAttemptAt.getTime(), ...LEASE_DONE })
     .where('id', '=', feedId)
     .executeTakeFirst();
   requireFeedUpdated(result.numUpdatedRows, feedId);
@@ -90,11 +167,15 @@ export async function recordFeedSuccess(db: Db, feedId: string, fetch: FetchSucc
       site_title: fetch.title,
       consecutive_failures: 0,
       baselined: 1,
+      ...LEASE_DONE,
     })
     .where('id', '=', feedId)
     .executeTakeFirst();
   requireFeedUpdated(result.numUpdatedRows, feedId);
 }
+
+/** Recording a poll's outcome ends its lease. */
+const LEASE_DONE = { lease_owner: null, lease_until: null } as const;
 
 function requireFeedUpdated(count: bigint, feedId: string): void {
   if (count === 0n) {

@@ -105,6 +105,41 @@ const routingAndStories: Migration = {
   },
 };
 
+/**
+ * The feed schedule in the store: a lease (owner, expiry) on each feed so N workers on one database
+ * claim due feeds without polling one twice, and `active` for feeds still in the live list. Claims
+ * read `WHERE active = 1 AND next_attempt_at <= now ORDER BY next_attempt_at`; next_attempt_at is
+ * never null from here on.
+ */
+const feedSchedule: Migration = {
+  async up(db: Kysely<unknown>): Promise<void> {
+    await db.schema.alterTable('feeds').addColumn('lease_owner', 'text').execute();
+    await db.schema.alterTable('feeds').addColumn('lease_until', 'bigint').execute();
+    await db.schema.alterTable('feeds').addColumn('active', 'integer', (c) => c.notNull().defaultTo(1)).execute();
+    await db.schema.createIndex('feeds_due_index').on('feeds').columns(['active', 'next_attempt_at']).execute();
+    // Never null from now on, so a claim is a range scan of that index (a NULL branch would scan every feed).
+    await sql`update feeds set next_attempt_at = created_at where next_attempt_at is null`.execute(db);
+  },
+};
+
+/** Retention: a feed's newest items are found by (feed_id, id) when old items are pruned. */
+const itemRetention: Migration = {
+  async up(db: Kysely<unknown>): Promise<void> {
+    await db.schema.createIndex('items_feed_id_id_index').on('items').columns(['feed_id', 'id']).execute();
+  },
+};
+
+/** Named leases: one worker at a time holds the chat front ends. */
+const workerLeases: Migration = {
+  async up(db: Kysely<unknown>): Promise<void> {
+    await db.schema
+      .createTable('leases')
+      .addColumn('name', 'text', (c) => c.primaryKey())
+      .addColumn('owner', 'text', (c) => c.notNull())
+      .addColumn('until', 'bigint', (c) => c.notNull())
+      .execute();
+  },
+};
 /** Story memory shared by workers: stories, their members (with the clusterer's profile), the lock, reposts. */
 function storyMemory(kind: DialectKind): Migration {
   return {
@@ -153,6 +188,9 @@ export function createMigrationProvider(kind: DialectKind): MigrationProvider {
         '0001_initial': initial(kind),
         '0002_routing_and_stories': routingAndStories,
         '0003_story_memory': storyMemory(kind),
+        '0004_feed_schedule': feedSchedule,
+        '0005_item_retention': itemRetention,
+        '0006_worker_leases': workerLeases,
       }),
   };
 }

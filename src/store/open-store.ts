@@ -6,8 +6,9 @@ import type { StoreDialect } from './store-dialect.ts';
 import { createMigrationProvider } from './migrations.ts';
 import { openSqliteDialect } from './sqlite-dialect.ts';
 import { openPostgresDialect } from './postgres-dialect.ts';
-import { feedState, listFeedStates, recordFeedFailure, recordFeedNotModified, syncFeeds } from './feed-queries.ts';
+import { claimDueFeeds, feedState, listFeedStates, recordFeedFailure, recordFeedNotModified, releaseFeedLeases, syncFeeds } from './feed-queries.ts';
 import { knownItemKeys, knownItems, rememberedItems, saveItems } from './item-queries.ts';
+import { acquireLease, releaseLease } from './lease-queries.ts';
 import { itemTexts, pruneStories, resumeStories, saveWithStories } from './story-queries.ts';
 import {
   claimDeliveries,
@@ -71,6 +72,10 @@ function createStore(dialect: StoreDialect): Store {
     syncFeeds: (sources, now = new Date()) => syncFeeds(db, sources, now),
     feedState: (feedId) => feedState(db, feedId),
     listFeedStates: () => listFeedStates(db),
+    claimDueFeeds: (claim) => claimDueFeeds(db, dialect.kind, claim),
+    releaseFeedLeases: (owner) => releaseFeedLeases(db, owner),
+    acquireLease: (name, owner, now, ttlMs) => acquireLease(db, name, owner, now, ttlMs),
+    releaseLease: (name, owner) => releaseLease(db, name, owner),
     recordFeedFailure: (feedId, f) => recordFeedFailure(db, feedId, f),
     recordFeedNotModified: (feedId, s) => recordFeedNotModified(db, feedId, s),
     knownItemKeys: (feedId, keys) => knownItemKeys(db, feedId, keys),

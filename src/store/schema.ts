@@ -18,6 +18,12 @@ export interface FeedsTable {
   next_attempt_at: number | null;
   baselined: number;
   created_at: number;
+  /** The worker polling it now (a random id per process), or null. */
+  lease_owner: string | null;
+  /** Epoch ms when the lease lapses and another worker may claim the feed. */
+  lease_until: number | null;
+  /** 1 while the feed is in the live feed list; only active feeds are claimed. */
+  active: Generated<number>;
 }
 
 export interface ItemsTable {
@@ -89,6 +95,13 @@ export interface StoryMessagesTable {
   updated_at: number;
 }
 
+/** A named lease: the worker holding it until `until` (epoch ms). */
+export interface LeasesTable {
+  name: string;
+  owner: string;
+  until: number;
+}
+
 /** A story as it stands (what every worker's index knows of it): resumes select members by its last item. */
 export interface StoriesTable {
   id: string;
@@ -129,6 +142,7 @@ export interface Database {
   alerts: AlertsTable;
   outbox: OutboxTable;
   story_messages: StoryMessagesTable;
+  leases: LeasesTable;
   stories: StoriesTable;
   story_members: StoryMembersTable;
   story_lock: StoryLockTable;

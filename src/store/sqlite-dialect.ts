@@ -5,6 +5,7 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import { selectClaimableIds } from './claimable-rows.ts';
+import { cacheStatements } from './sqlite-statement-cache.ts';
 import type { Database as Tables } from './schema.ts';
 import type { StoreDialect } from './store-dialect.ts';
 
@@ -25,7 +26,7 @@ export function openSqliteDialect(path: string): StoreDialect {
   } catch (cause) {
     throw new Error(`store: cannot open SQLite database ${path}`, { cause });
   }
-  const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database }) });
+  const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: cacheStatements(database) }) });
   return {
     kind: 'sqlite',
     db,

@@ -5,6 +5,7 @@ import type { FeedHealth, FeedSource } from '../domain/feed.ts';
 import type { Item } from '../domain/item.ts';
 import type { MatchedTerm } from '../domain/match.ts';
 
+
 /** A feed's polling health plus what the next conditional GET needs. */
 export interface FeedState extends FeedHealth {
   readonly url: string;
@@ -15,6 +16,16 @@ export interface FeedState extends FeedHealth {
   /** True once one fetch has succeeded: items seen before that are history, not news. */
   readonly baselined: boolean;
   readonly createdAt: Date;
+}
+
+/** A request to lease due feeds. */
+export interface FeedClaim {
+  /** The worker claiming: a random id per process. */
+  readonly owner: string;
+  readonly now: Date;
+  readonly limit: number;
+  /** The claim lapses this long after `now`; another worker may then take the feed. */
+  readonly leaseMs: number;
 }
 
 /** An alert to record with its item, and deliver. */
@@ -224,10 +235,24 @@ export interface Store {
   /** Brings the schema to the latest version; a no-op when it is already there. */
   migrate(): Promise<void>;
   close(): Promise<void>;
-  /** Inserts new feeds and updates url/title of known ones; never deletes history. */
+  /**
+   * Makes the feeds match the live list (all of it): inserts new ones (first polls spread out),
+   * updates url/title of known ones, marks unlisted ones inactive; never deletes history.
+   */
   syncFeeds(sources: readonly FeedSource[], now?: Date): Promise<void>;
   feedState(feedId: string): Promise<FeedState | null>;
   listFeedStates(): Promise<FeedState[]>;
+  /**
+   * Leases up to `limit` due active feeds for `leaseMs` (most overdue first) and returns their
+   * state; concurrent workers never get the same feed. Recording the poll's outcome ends the lease.
+   */
+  claimDueFeeds(claim: FeedClaim): Promise<FeedState[]>;
+  /** Gives back every lease `owner` holds (a clean shutdown): those feeds are due as they were. */
+  releaseFeedLeases(owner: string): Promise<void>;
+  /** Takes or renews the named lease until `now + ttlMs`; false while another owner holds it. */
+  acquireLease(name: string, owner: string, now: Date, ttlMs: number): Promise<boolean>;
+  /** Gives the named lease up when `owner` holds it. */
+  releaseLease(name: string, owner: string): Promise<void>;
   recordFeedFailure(feedId: string, f: { at: Date; error: string; nextAttemptAt: Date }): Promise<void>;
   recordFeedNotModified(feedId: string, s: { at: Date; nextAttemptAt: Date }): Promise<void>;
   /** Which of these keys the feed already has. */

@@ -1,20 +1,31 @@
-// The polling loop: refreshes each feed when it is due (never two refreshes of one feed at
-// once, a bounded number overall) and delivers new alerts as soon as they are stored.
+// The polling loop: claims due feeds from the store's schedule in batches (a lease per feed, so N
+// workers on one database poll each feed once per interval), refreshes them with a bounded number
+// in flight, and delivers new alerts as soon as they are stored.
+import { randomUUID } from 'node:crypto';
 import type { FeedSource } from '../domain/feed.ts';
 import type { HostLimiter } from '../feeds/host-limiter.ts';
+import type { FeedState } from '../store/store.ts';
 import { deliverDue, type DeliverDeps } from './deliver.ts';
 import { refreshFeed, type RefreshDeps, type RefreshOutcome } from './refresh-feed.ts';
 
 export interface WorkerDeps extends RefreshDeps, DeliverDeps {
   readonly feeds: () => readonly FeedSource[];
-  /** Bounds how many feeds refresh at once (keyed by a single host name). */
+  /** Bounds how many feeds refresh at once in runOnce (keyed by a single host name). */
   readonly globalLimiter: HostLimiter;
+  /** How many feeds refresh at once in runForever; default 16. */
+  readonly concurrency?: number;
+  /** A claimed feed is this worker's for this long; past it, another worker takes it over. Default 60 s. */
+  readonly leaseMs?: number;
+  /** This worker's name in feed leases; default a random id. */
+  readonly workerId?: string;
   readonly tickMs?: number;
   /** Picks up changes made elsewhere (rules, feeds, routes from chat); called every few seconds. */
   readonly reload?: () => Promise<void>;
 }
 
 const RELOAD_EVERY_MS = 5_000;
+const DEFAULT_CONCURRENCY = 16;
+export const DEFAULT_LEASE_MS = 60_000;
 
 export interface OnceSummary {
   readonly outcomes: ReadonlyMap<string, RefreshOutcome>;
@@ -31,15 +42,84 @@ export async function runOnce(deps: WorkerDeps): Promise<OnceSummary> {
   return { outcomes, delivered: delivered + (await deliverDue(deps)) };
 }
 
-/** Runs until `signal` aborts; resolves once in-flight work has finished. */
+/** Runs until `signal` aborts; resolves once in-flight work has finished and leases are given back. */
 export async function runForever(deps: WorkerDeps, signal: AbortSignal): Promise<void> {
   const tickMs = deps.tickMs ?? 1000;
+  const concurrency = deps.concurrency ?? DEFAULT_CONCURRENCY;
+  const leaseMs = deps.leaseMs ?? DEFAULT_LEASE_MS;
+  const owner = deps.workerId ?? randomUUID();
   const inFlight = new Map<string, Promise<void>>();
+  const feedById = lookupFeeds(deps.feeds);
+  const wake = createWake(signal);
+  const deliver = deliveryPasses(deps, signal);
+  const reload = backgroundReload(deps);
+
+  const start = (feed: FeedSource, state: FeedState): void => {
+    const job = deps.globalLimiter
+      .run('*', () => refreshFeed(feed, deps, state))
+      .then((outcome) => {
+        if (outcome.kind === 'updated' && outcome.alerts > 0) deliver();
+      })
+      .catch((error: unknown) => deps.log.error({ err: error, feed: feed.id }, 'refresh crashed; retried once its lease lapses'))
+      .finally(() => {
+        inFlight.delete(feed.id);
+        // Behind schedule: claim again once a quarter of the slots is free (not once per poll).
+        if (backlog && concurrency - inFlight.size >= Math.ceil(concurrency / 4)) wake.now();
+      });
+    inFlight.set(feed.id, job);
+  };
+
+  // Claims as many due feeds as there are free slots; a full batch means more may be due.
+  let backlog = false;
+  const claim = async (): Promise<void> => {
+    backlog = false;
+    for (let free = concurrency - inFlight.size; free > 0 && !signal.aborted; free = concurrency - inFlight.size) {
+      const claimed = await deps.store.claimDueFeeds({ owner, now: deps.now(), limit: free, leaseMs });
+      // A feed this worker does not know yet (added elsewhere, not reloaded here) keeps its lease until it lapses.
+      for (const state of claimed) {
+        const feed = feedById(state.feedId);
+        if (feed !== undefined && !inFlight.has(feed.id)) start(feed, state);
+      }
+      if (claimed.length < free) return;
+    }
+    backlog = true;
+  };
+
+  deliver();
+  let lastReload = deps.now().getTime();
+  while (!signal.aborted) {
+    const now = deps.now().getTime();
+    if (now - lastReload >= RELOAD_EVERY_MS) {
+      lastReload = now;
+      reload();
+    }
+    await claim().catch((error: unknown) => deps.log.error({ err: error }, 'claiming due feeds failed; trying again shortly'));
+    deliver();
+    await wake.after(tickMs);
+  }
+  await Promise.all([...inFlight.values(), reload.settled(), deliver.settled()]);
+  await deps.store.releaseFeedLeases(owner).catch((error: unknown) => deps.log.warn({ err: error }, 'could not give back feed leases; they lapse on their own'));
+}
+
+/** id → feed, rebuilt only when the live list itself changes (a reload), not per lookup. */
+function lookupFeeds(feeds: () => readonly FeedSource[]): (id: string) => FeedSource | undefined {
+  let list: readonly FeedSource[] | null = null;
+  let byId = new Map<string, FeedSource>();
+  return (id) => {
+    const current = feeds();
+    if (current !== list) {
+      list = current;
+      byId = new Map(current.map((f) => [f.id, f]));
+    }
+    return byId.get(id);
+  };
+}
+
+/** One delivery pass at a time; a request during a pass runs another right after it, so an alert
+ * stored mid-pass never waits for the next tick. */
+function deliveryPasses(deps: WorkerDeps, signal: AbortSignal): (() => void) & { settled(): Promise<void> } {
   let delivering: Promise<void> | null = null;
   let again = false;
-
-  // One delivery pass at a time; a request during a pass runs another right after it, so an
-  // alert stored mid-pass never waits for the next tick.
   const deliver = (): void => {
     if (signal.aborted) return;
     if (delivering) {
@@ -54,46 +134,41 @@ export async function runForever(deps: WorkerDeps, signal: AbortSignal): Promise
         if (again) deliver();
       });
   };
-
-  const states = new Map((await deps.store.listFeedStates()).map((s) => [s.feedId, s.nextAttemptAt]));
-  deliver();
-  let lastReload = deps.now().getTime();
-  while (!signal.aborted) {
-    const now = deps.now().getTime();
-    if (deps.reload && now - lastReload >= RELOAD_EVERY_MS) {
-      lastReload = now;
-      await deps.reload().catch((error: unknown) => deps.log.error({ err: error }, 'reloading settings failed; keeping the current ones'));
-    }
-    for (const feed of deps.feeds()) {
-      const due = states.get(feed.id)?.getTime() ?? 0;
-      if (inFlight.has(feed.id) || due > now) continue;
-      const job = deps.globalLimiter
-        .run('*', () => refreshFeed(feed, deps))
-        .then(async (outcome) => {
-          if (outcome.kind === 'updated' && outcome.alerts > 0) deliver();
-          states.set(feed.id, (await deps.store.feedState(feed.id))?.nextAttemptAt ?? null);
-        })
-        .catch((error: unknown) => {
-          deps.log.error({ err: error, feed: feed.id }, 'refresh crashed; retrying on the next interval');
-          states.set(feed.id, new Date(deps.now().getTime() + feed.intervalSeconds * 1000));
-        })
-        .finally(() => inFlight.delete(feed.id));
-      inFlight.set(feed.id, job);
-    }
-    deliver();
-    await sleep(tickMs, signal);
-  }
-  await Promise.all([...inFlight.values(), delivering]);
+  return Object.assign(deliver, { settled: async () => void (await delivering) });
 }
 
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(done, ms);
-    signal.addEventListener('abort', done, { once: true });
-    function done(): void {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
-  });
+/** Reloads settings off the polling loop's path (one at a time): the loop keeps claiming meanwhile. */
+function backgroundReload(deps: WorkerDeps): (() => void) & { settled(): Promise<void> } {
+  let running: Promise<void> | null = null;
+  const reload = (): void => {
+    if (!deps.reload || running) return;
+    running = deps
+      .reload()
+      .catch((error: unknown) => deps.log.error({ err: error }, 'reloading settings failed; keeping the current ones'))
+      .finally(() => (running = null));
+  };
+  return Object.assign(reload, { settled: async () => void (await running) });
+}
+
+/** A sleep that a finished job (a free slot) or the abort signal cuts short. */
+function createWake(signal: AbortSignal): { after(ms: number): Promise<void>; now(): void } {
+  let wakeUp: (() => void) | null = null;
+  return {
+    after(ms) {
+      return new Promise((resolve) => {
+        const done = (): void => {
+          clearTimeout(timer);
+          signal.removeEventListener('abort', done);
+          wakeUp = null;
+          resolve();
+        };
+        const timer = setTimeout(done, ms);
+        signal.addEventListener('abort', done, { once: true });
+        wakeUp = done;
+      });
+    },
+    now() {
+      wakeUp?.();
+    },
+  };
 }

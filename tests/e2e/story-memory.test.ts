@@ -98,6 +98,8 @@ for (const backend of backends) {
       );
       feeds.route('/b.xml', serveBody(rss([], 'Wire B')));
       const config = await writeConfig([
+        // A SIGKILLed worker's feeds wait for its lease to lapse: keep that short here.
+        'fetch: { timeout: 3s, lease: 4s }',
         'feeds:',
         `  - { id: storm, url: "${feeds.url('/storm.xml')}", interval: 1, backfill: 5 }`,
         `  - { id: b, url: "${feeds.url('/b.xml')}", interval: 1 }`,

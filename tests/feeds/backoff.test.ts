@@ -5,6 +5,7 @@ import {
   FAILURE_BACKOFF_CAP_SECONDS,
   MAX_AGE_CAP_SECONDS,
   RETRY_AFTER_CAP_SECONDS,
+  SUCCESS_JITTER_FRACTION,
   nextAttemptAt,
 } from '../../src/feeds/backoff.ts';
 import type { BackoffInput } from '../../src/feeds/backoff.ts';
@@ -28,12 +29,14 @@ function delayOf(overrides: Partial<BackoffInput>): number {
 
 describe('nextAttemptAt', () => {
   it.each<[string, Partial<BackoffInput>, number]>([
-    ['success: the interval', {}, 300],
-    ['not-modified: the interval', { outcome: 'not-modified' }, 300],
-    ['max-age shorter than the interval is ignored', { maxAgeSeconds: 60 }, 300],
+    ['success, random 0: the interval', { random: () => 0 }, 300],
+    ['success, random 0.5: the interval plus half the jitter', {}, 300 * (1 + 0.5 * SUCCESS_JITTER_FRACTION)],
+    ['not-modified, random 0: the interval', { outcome: 'not-modified', random: () => 0 }, 300],
+    ['not-modified, random ~1: the interval plus the whole jitter', { outcome: 'not-modified', random: () => 0.999999 }, 300 * (1 + SUCCESS_JITTER_FRACTION)],
+    ['max-age shorter than the interval is ignored', { maxAgeSeconds: 60, random: () => 0 }, 300],
     ['max-age longer than the interval is honoured', { maxAgeSeconds: 900 }, 900],
     ['max-age is capped at one hour', { outcome: 'not-modified', maxAgeSeconds: 86_400 }, MAX_AGE_CAP_SECONDS],
-    ['an interval over the max-age cap still wins', { intervalSeconds: 2 * H, maxAgeSeconds: 86_400 }, 2 * H],
+    ['an interval over the max-age cap still wins', { intervalSeconds: 2 * H, maxAgeSeconds: 86_400, random: () => 0 }, 2 * H],
     ['failure 1, random 0: the interval', { outcome: 'failure', consecutiveFailures: 1, random: () => 0 }, 300],
     ['failure 1, random ~1: twice the interval', { outcome: 'failure', consecutiveFailures: 1, random: () => 0.999999 }, 600],
     ['failure 3, random 0.5: halfway to 8x', { outcome: 'failure', consecutiveFailures: 3, random: () => 0.5 }, 300 + 0.5 * (2400 - 300)],
@@ -70,7 +73,8 @@ describe('nextAttemptAt', () => {
           input.outcome === 'failure'
             ? Math.max(FAILURE_BACKOFF_CAP_SECONDS, input.retryAfterSeconds === null ? 0 : RETRY_AFTER_CAP_SECONDS)
             : MAX_AGE_CAP_SECONDS;
-        expect(delay).toBeLessThanOrEqual(Math.max(input.intervalSeconds, cap) + 0.001);
+        const interval = input.outcome === 'failure' ? input.intervalSeconds : input.intervalSeconds * (1 + SUCCESS_JITTER_FRACTION);
+        expect(delay).toBeLessThanOrEqual(Math.max(interval, cap) + 0.001);
       }),
     );
   });
@@ -84,6 +88,12 @@ describe('nextAttemptAt', () => {
         expect(later).toBeGreaterThanOrEqual(fewer - 0.001);
       }),
     );
+  });
+
+  it('spreads the next polls of feeds that succeeded together (jitter), never sooner than the interval', () => {
+    const delays = [0, 0.25, 0.5, 0.75].map((r) => delayOf({ outcome: 'success', random: () => r }));
+    expect(new Set(delays).size).toBe(4);
+    expect(Math.min(...delays)).toBe(300);
   });
 
   it('spreads retries of feeds that failed together (jitter)', () => {

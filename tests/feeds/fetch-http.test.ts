@@ -1,6 +1,6 @@
 // fetchFeed over HTTP against the loopback feed server: conditional GET, compression, caps,
 // timeouts, redirects, status errors and network failures.
-import { createServer } from 'node:http';
+import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo, LookupFunction } from 'node:net';
 import zlib from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -8,6 +8,7 @@ import { DEFAULT_FETCH_OPTIONS, fetchFeed } from '../../src/feeds/fetch-feed.ts'
 import type { FetchOptions, FetchResult, Validators } from '../../src/feeds/fetch-feed.ts';
 import {
   dripBody,
+  handleWith,
   redirectTo,
   respondWith,
   serveBody,
@@ -300,5 +301,42 @@ describe('fetchFeed: HTTP errors', () => {
     const error = expectKind(await fetchFeed(server.url('/feed.xml'), NONE, options()), 'http-error');
     expect(error.retryAfterSeconds).toBeGreaterThanOrEqual(3_500);
     expect(error.retryAfterSeconds).toBeLessThanOrEqual(3_600);
+  });
+});
+
+describe('fetchFeed: connections kept alive', () => {
+  // The client port of each request: the same port twice in a row means the connection was reused.
+  const recordPorts = (answer: (res: ServerResponse) => void): number[] => {
+    const ports: number[] = [];
+    server.route(
+      '/feed.xml',
+      handleWith((req, res) => {
+        ports.push(req.socket.remotePort ?? 0);
+        answer(res);
+      }),
+    );
+    return ports;
+  };
+
+  it.each<[string, (res: ServerResponse) => void]>([
+    ['a 304 without Content-Length', (res) => res.writeHead(304, { etag: '"v1"' }).end()],
+    ['a chunked error body', (res) => res.writeHead(500, { 'transfer-encoding': 'chunked' }).end('x'.repeat(1000))],
+    ['a redirect with a small body', (res) => res.writeHead(301, { location: '/other.xml', 'content-length': '2' }).end('ok')],
+  ])('reuses the connection after %s', async (_name, answer) => {
+    server.route('/other.xml', respondWith(304));
+    const ports = recordPorts(answer);
+    const validators = { etag: '"v1"', lastModified: null };
+    for (let i = 0; i < 3; i++) await fetchFeed(server.url('/feed.xml'), validators, options());
+    expect(ports).toHaveLength(3);
+    expect(new Set(ports).size).toBe(1);
+  });
+
+  it('closes the connection rather than drain a large chunked error body', async () => {
+    const ports = recordPorts((res) => {
+      res.writeHead(500, { 'transfer-encoding': 'chunked' });
+      res.end(Buffer.alloc(512 * 1024, 'x'));
+    });
+    for (let i = 0; i < 2; i++) expect(await fetchFeed(server.url('/feed.xml'), NONE, options())).toMatchObject({ kind: 'http-error', status: 500 });
+    expect(new Set(ports).size).toBe(2);
   });
 });
