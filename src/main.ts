@@ -100,7 +100,7 @@ function createSinkRegistry(config: Config, env: Env): (names: readonly string[]
 const CHANNEL_TIMEOUT_MS = 15_000;
 
 export async function openWorker(config: Config, env: Env, log: Logger): Promise<OpenWorker> {
-  const dialect = await openDialect({ url: config.databaseUrl });
+  const dialect = await openDialect({ url: config.databaseUrl, log });
   const store = storeOf(dialect);
   await store.migrate();
   const fetchOptions = fetchOptionsFrom(config.fetch);

@@ -3,6 +3,8 @@
 import type { FeedSource } from '../domain/feed.ts';
 import type { HostLimiter } from '../feeds/host-limiter.ts';
 import { deliverDue, type DeliverDeps } from './deliver.ts';
+import { logWorkerError } from './log-worker-error.ts';
+import { retryOnConnectionLoss } from '../store/database-health.ts';
 import { refreshFeed, type RefreshDeps, type RefreshOutcome } from './refresh-feed.ts';
 
 export interface WorkerDeps extends RefreshDeps, DeliverDeps {
@@ -48,21 +50,21 @@ export async function runForever(deps: WorkerDeps, signal: AbortSignal): Promise
     }
     again = false;
     delivering = deliverDue(deps)
-      .then(() => undefined, (error: unknown) => deps.log.error({ err: error }, 'delivery loop error'))
+      .then(() => undefined, (error: unknown) => logWorkerError(deps.log, error, {}, 'delivery loop error'))
       .finally(() => {
         delivering = null;
         if (again) deliver();
       });
   };
 
-  const states = new Map((await deps.store.listFeedStates()).map((s) => [s.feedId, s.nextAttemptAt]));
+  const states = new Map((await retryOnConnectionLoss(() => deps.store.listFeedStates())).map((s) => [s.feedId, s.nextAttemptAt]));
   deliver();
   let lastReload = deps.now().getTime();
   while (!signal.aborted) {
     const now = deps.now().getTime();
     if (deps.reload && now - lastReload >= RELOAD_EVERY_MS) {
       lastReload = now;
-      await deps.reload().catch((error: unknown) => deps.log.error({ err: error }, 'reloading settings failed; keeping the current ones'));
+      await deps.reload().catch((error: unknown) => logWorkerError(deps.log, error, {}, 'reloading settings failed; keeping the current ones'));
     }
     for (const feed of deps.feeds()) {
       const due = states.get(feed.id)?.getTime() ?? 0;
@@ -74,7 +76,7 @@ export async function runForever(deps: WorkerDeps, signal: AbortSignal): Promise
           states.set(feed.id, (await deps.store.feedState(feed.id))?.nextAttemptAt ?? null);
         })
         .catch((error: unknown) => {
-          deps.log.error({ err: error, feed: feed.id }, 'refresh crashed; retrying on the next interval');
+          logWorkerError(deps.log, error, { feed: feed.id }, 'refresh crashed; retrying on the next interval');
           states.set(feed.id, new Date(deps.now().getTime() + feed.intervalSeconds * 1000));
         })
         .finally(() => inFlight.delete(feed.id));
