@@ -8,7 +8,7 @@ import type { DeliveryPolicy } from '../alerts/route-delivery.ts';
 import { configSchema } from './config-schema.ts';
 import { resolveDestinations, type Destination, type InactiveDestination } from './destinations-schema.ts';
 import { resolveRoute } from './routes-schema.ts';
-import type { Env } from './env.ts';
+import { envProblems, type Env } from './env.ts';
 import { deriveFeedId } from './feed-id.ts';
 import { formatIssues } from './format-issues.ts';
 import { parseYaml } from './parse-yaml.ts';
@@ -59,6 +59,8 @@ export async function loadConfig(explicitFile: string | null, env: Env, cwd = pr
 
 /** Validates config text; exported for tests and for callers holding the text already. */
 export function parseConfig(text: string, file: string, env: Env, cwd = process.cwd()): LoadConfigResult {
+  const problems = envProblems(env);
+  if (problems.length > 0) return { kind: 'invalid', message: problems.map((problem) => `environment: ${problem}`).join('\n') };
   const yaml = parseYaml(text, file);
   if (yaml.kind === 'invalid') return yaml;
   const parsed = configSchema.safeParse(yaml.value);

@@ -2,7 +2,7 @@
 // thread_ts. The message id is "channel:ts". Spec: /work/shared/spec/chat-limits.md.
 // API: https://docs.slack.dev/reference/methods/chat.postMessage
 import type { webApi } from '@slack/bolt';
-import { DEFAULT_MAX_CLIENT_WAIT_MS, waitOutRateLimits } from '../chat-sink.ts';
+import { DEFAULT_MAX_CLIENT_WAIT_MS, malformedSuccess, waitOutRateLimits } from '../chat-sink.ts';
 import type { ChatSink, SendOutcome } from '../chat-sink.ts';
 import { attemptSlack } from './slack-client.ts';
 import { renderSlackMessage, renderSlackReply } from './render-slack-message.ts';
@@ -39,8 +39,7 @@ export function createSlackBotSink(opts: SlackBotSinkOptions): ChatSink {
     send: (alert, { mention }) =>
       attempt('send', async () => {
         const message = withMuteButton(renderSlackMessage(alert, { mention }), alert);
-        const result = await client.chat.postMessage({ channel, ...message });
-        return { kind: 'sent', messageId: `${result.channel ?? channel}:${result.ts ?? ''}` };
+        return sentSlackMessage('chat.postMessage', await client.chat.postMessage({ channel, ...message }), channel);
       }),
     edit: async (messageId, alert, editOpts) => {
       const id = parseSlackMessageId(messageId);
@@ -55,9 +54,14 @@ export function createSlackBotSink(opts: SlackBotSinkOptions): ChatSink {
       const id = parseSlackMessageId(messageId);
       if (id === null) return badId(messageId);
       return attempt('reply', async () => {
-        const result = await client.chat.postMessage({ channel: id.channel, thread_ts: id.ts, ...renderSlackReply(text) });
-        return { kind: 'sent', messageId: `${result.channel ?? id.channel}:${result.ts ?? ''}` };
+        return sentSlackMessage('chat.postMessage', await client.chat.postMessage({ channel: id.channel, thread_ts: id.ts, ...renderSlackReply(text) }), id.channel);
       });
     },
   };
+}
+
+/** "channel:ts" of a posted message; a success without a ts (a proxy, a broken emulator) is a retry. */
+function sentSlackMessage(method: string, result: { readonly ok?: boolean; readonly channel?: string; readonly ts?: string }, channel: string): SendOutcome {
+  const messageId = `${result.channel ?? channel}:${result.ts ?? ''}`;
+  return result.ok === true && parseSlackMessageId(messageId) !== null ? { kind: 'sent', messageId } : malformedSuccess('slack', method);
 }

@@ -1,7 +1,7 @@
 // A Slack channel posted to through an incoming webhook: one JSON POST, answered "ok" with no
 // message id, so it cannot edit; replies become follow-up messages. Spec: chat-limits.md.
 // API: https://docs.slack.dev/messaging/sending-messages-using-incoming-webhooks
-import { DEFAULT_MAX_CLIENT_WAIT_MS, describeNetworkError, isNetworkError, waitOutRateLimits } from '../chat-sink.ts';
+import { DEFAULT_MAX_CLIENT_WAIT_MS, describeNetworkError, isNetworkError, malformedSuccess, waitOutRateLimits } from '../chat-sink.ts';
 import type { ChatSink, SendOutcome } from '../chat-sink.ts';
 import { renderSlackMessage, renderSlackReply } from '../slack/render-slack-message.ts';
 
@@ -46,7 +46,8 @@ async function postWebhook(url: string, payload: object, timeoutMs: number): Pro
     throw new Error('slack webhook: request failed unexpectedly', { cause: error });
   }
   const body = (await response.text().catch(() => '')).slice(0, 200);
-  if (response.ok) return { kind: 'sent', messageId: '' };
+  // Slack answers a plain "ok"; any other 2xx body comes from something in between.
+  if (response.ok) return body.trim() === 'ok' ? { kind: 'sent', messageId: '' } : malformedSuccess('slack webhook', 'the webhook');
   if (response.status === 429) {
     const seconds = Number.parseInt(response.headers.get('retry-after') ?? '', 10);
     return { kind: 'retry', afterMs: Number.isNaN(seconds) ? null : seconds * 1000, reason: 'slack webhook: rate limited' };
