@@ -7,7 +7,7 @@ import type { Logger } from '../log/create-logger.ts';
 import { nextAttemptAt } from '../feeds/backoff.ts';
 import { fetchFeed, type FetchOptions } from '../feeds/fetch-feed.ts';
 import type { HostLimiter } from '../feeds/host-limiter.ts';
-import { parseFeed } from '../feeds/parse-feed.ts';
+import { parseFeedOffThread } from '../feeds/parse-feed-off-thread.ts';
 import { normaliseItem } from '../feeds/normalise-item.ts';
 import type { CompiledRules } from '../rules/compile-rules.ts';
 import type { Store } from '../store/store.ts';
@@ -66,8 +66,9 @@ export async function refreshFeed(feed: FeedSource, deps: RefreshDeps): Promise<
   if (fetched.kind === 'http-error') return fail(fetched.reason, fetched.retryAfterSeconds);
   if (fetched.kind === 'failed') return fail(fetched.reason);
 
-  const parsed = await parseFeed(fetched.body, fetched.contentType);
+  const parsed = await parseFeedOffThread(fetched.body, fetched.contentType);
   if (parsed.kind === 'rejected') return fail(parsed.reason);
+  if (parsed.omittedItems) log.warn({ feed: feed.id, kept: parsed.feed.items.length, omitted: parsed.omittedItems }, 'feed has too many items: kept the newest');
 
   const feedTitle = feed.title ?? parsed.feed.title ?? hostOf(feed.url);
   const items = dedupeByKey(parsed.feed.items.map((raw) => normaliseItem(raw, { feedTitle, feedUrl: fetched.finalUrl, fetchedAt: at })));
