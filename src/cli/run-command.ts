@@ -5,11 +5,12 @@ import { openWorker } from '../main.ts';
 import { startChatCommands } from '../open-commands.ts';
 import { runForever, runOnce } from '../worker/run-worker.ts';
 import { compileOrFail, loadSettings } from './load-settings.ts';
+import { openDatabaseOrFail } from './startup-failure.ts';
 
 export async function runWorker(options: { once?: boolean }, command: Command, setStatus: (code: number) => void): Promise<void> {
   const { config, env, log } = await loadSettings(command);
   compileOrFail(config.rules, `${config.file}: rules`);
-  const worker = await openWorker(config, env, log);
+  const worker = await openDatabaseOrFail(config.databaseUrl, () => openWorker(config, env, log));
   for (const inactive of config.inactiveDestinations) log.info({ destination: inactive.name }, `destination not set up: set ${inactive.missing.join(' and ')}`);
   try {
     if (options.once) {

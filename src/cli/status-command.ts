@@ -7,6 +7,7 @@ import type { Config } from '../config/load-config.ts';
 import { openStore } from '../store/open-store.ts';
 import type { DeliveryFailure, DestinationBacklog, FeedState } from '../store/store.ts';
 import { loadSettings } from './load-settings.ts';
+import { openDatabaseOrFail } from './startup-failure.ts';
 
 const RECENT_FAILURES = 5;
 const DAY_MS = 86_400_000;
@@ -22,7 +23,7 @@ export interface StatusReport {
 
 export async function runStatus(options: { json?: boolean }, command: Command, setStatus: (code: number) => void): Promise<void> {
   const { config } = await loadSettings(command);
-  const report = await readStatus(config, new Date());
+  const report = await openDatabaseOrFail(config.databaseUrl, () => readStatus(config, new Date()));
   const now = Date.now();
   if (report.feeds.failing > 0 || report.recentFailures.some((f) => now - Date.parse(f.at) < DAY_MS)) setStatus(1);
   process.stdout.write(options.json ? `${JSON.stringify(report)}\n` : formatStatus(report));

@@ -34,7 +34,8 @@ export async function openPostgresDialect(url: string, schema: string, log?: Hea
   if (!SCHEMA_NAME.test(schema)) {
     throw new Error(`store: invalid Postgres schema name ${JSON.stringify(schema)} (letters, digits, _)`);
   }
-  const health: DatabaseHealth = log === undefined ? { failed: isConnectionFailure, succeeded: () => {} } : createDatabaseHealth(log);
+  // Silent until the database has answered once: a failure to open is the caller's one error.
+  let health: DatabaseHealth = { failed: isConnectionFailure, succeeded: () => {} };
   // search_path is set in the startup packet, so every pooled connection is in the schema from its first query.
   const pool = new pg.Pool({ connectionString: url, options: `-c search_path=${schema}`, types });
   // A connection can die at any moment (server restart, pg_terminate_backend, network). pg emits
@@ -71,10 +72,23 @@ export async function openPostgresDialect(url: string, schema: string, log?: Hea
       throw new Error(`store: cannot create Postgres schema ${schema}: ${connectionReason(cause)}`, { cause });
     }
   }
+  if (log !== undefined) health = createDatabaseHealth(log);
   return {
     kind: 'postgres',
     db,
     schema,
+    withStartupLock(work) {
+      // On a connection of its own: the lock is the session's, the work runs on the rest of the pool.
+      return db.connection().execute(async (session) => {
+        const key = `wirewatch startup ${schema}`;
+        await sql`select pg_advisory_lock(hashtext(${key}))`.execute(session);
+        try {
+          return await work();
+        } finally {
+          await sql`select pg_advisory_unlock(hashtext(${key}))`.execute(session).catch(() => undefined); // a lost session has released it
+        }
+      });
+    },
     claimOutboxIds(request) {
       return db.transaction().execute(async (trx) => {
         // One claimer per destination at a time, so the blocking subquery sees the other's leases.

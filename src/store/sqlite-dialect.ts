@@ -9,6 +9,16 @@ import type { Database as Tables } from './schema.ts';
 import type { StoreDialect } from './store-dialect.ts';
 
 const BUSY_TIMEOUT_MS = 5_000;
+const STARTUP_ATTEMPTS = 20;
+
+function isBusy(error: unknown): boolean {
+  for (let e = error, depth = 0; e instanceof Error && depth < 6; depth += 1, e = e.cause) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && code.startsWith('SQLITE_BUSY')) return true;
+    if (/database is locked/.test(e.message)) return true;
+  }
+  return false;
+}
 
 /** Opens (creating it and its directory when missing) the SQLite database at `path`, or `:memory:`. */
 export function openSqliteDialect(path: string): StoreDialect {
@@ -18,10 +28,11 @@ export function openSqliteDialect(path: string): StoreDialect {
   let database: Database.Database;
   try {
     database = new Database(path);
+    // The busy timeout first: switching to WAL needs a lock another process starting may hold.
+    database.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     database.pragma('journal_mode = WAL');
     database.pragma('synchronous = NORMAL');
     database.pragma('foreign_keys = ON');
-    database.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   } catch (cause) {
     throw new Error(`store: cannot open SQLite database ${path}`, { cause });
   }
@@ -30,6 +41,18 @@ export function openSqliteDialect(path: string): StoreDialect {
     kind: 'sqlite',
     db,
     schema: null,
+    async withStartupLock(work) {
+      // A deferred transaction that must upgrade to write is refused at once (SQLITE_BUSY) when
+      // another connection wrote meanwhile; the busy timeout cannot help it, so it is run again.
+      for (let attempt = 1; ; attempt += 1) {
+        try {
+          return await work();
+        } catch (error) {
+          if (attempt >= STARTUP_ATTEMPTS || !isBusy(error)) throw error;
+          await new Promise((resolve) => setTimeout(resolve, 50 + Math.random() * 200));
+        }
+      }
+    },
     async claimOutboxIds(request) {
       const rows = await db
         .updateTable('outbox')
