@@ -40,7 +40,10 @@ export async function refreshFeed(feed: FeedSource, deps: RefreshDeps): Promise<
   const consecutiveFailures = state?.consecutiveFailures ?? 0;
   const validators = { etag: state?.etag ?? null, lastModified: state?.lastModified ?? null };
 
-  const fetched = await deps.hostLimiter.run(hostOf(feed.url), () => fetchFeed(feed.url, validators, deps.fetchOptionsFor(feed)));
+  const fetchOptions = deps.fetchOptionsFor(feed);
+  const fetched = await deps.hostLimiter.run(hostOf(feed.url), () => fetchFeed(feed.url, validators, fetchOptions));
+  // Stopping aborted the fetch: nothing happened to the feed, so nothing is recorded.
+  if (fetchOptions.signal?.aborted) return { kind: 'failed', reason: 'stopped' };
   const at = deps.now();
   const schedule = (outcome: 'success' | 'not-modified' | 'failure', extra: { retryAfterSeconds?: number | null; maxAgeSeconds?: number | null } = {}) =>
     nextAttemptAt({

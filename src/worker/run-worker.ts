@@ -2,6 +2,7 @@
 // once, a bounded number overall) and delivers new alerts as soon as they are stored.
 import type { FeedSource } from '../domain/feed.ts';
 import type { HostLimiter } from '../feeds/host-limiter.ts';
+import type { FetchOptions } from '../feeds/fetch-feed.ts';
 import { deliverDue, type DeliverDeps } from './deliver.ts';
 import { logWorkerError } from './log-worker-error.ts';
 import { retryOnConnectionLoss } from '../store/database-health.ts';
@@ -33,8 +34,11 @@ export async function runOnce(deps: WorkerDeps): Promise<OnceSummary> {
   return { outcomes, delivered: delivered + (await deliverDue(deps)) };
 }
 
-/** Runs until `signal` aborts; resolves once in-flight work has finished. */
-export async function runForever(deps: WorkerDeps, signal: AbortSignal): Promise<void> {
+/** Runs until `signal` aborts; resolves once in-flight work has finished (fetches in flight are aborted). */
+export async function runForever(workerDeps: WorkerDeps, signal: AbortSignal): Promise<void> {
+  // The caller's deps with the stop signal added to every fetch; a prototype, not a copy, keeps its getters live.
+  const fetchOptionsFor = (feed: FeedSource): FetchOptions => ({ ...workerDeps.fetchOptionsFor(feed), signal });
+  const deps = Object.create(workerDeps, { fetchOptionsFor: { value: fetchOptionsFor } }) as WorkerDeps;
   const tickMs = deps.tickMs ?? 1000;
   const inFlight = new Map<string, Promise<void>>();
   let delivering: Promise<void> | null = null;
