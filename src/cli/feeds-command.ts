@@ -5,6 +5,7 @@ import { openDialect, storeOf } from '../store/open-store.ts';
 import { commandDbOf } from '../store/open-command-db.ts';
 import { loadActiveFeeds, seedFromConfig } from '../store/command-queries.ts';
 import { loadSettings } from './load-settings.ts';
+import { redactUrl, redactUrlsIn } from '../log/redact-url.ts';
 import { openDatabaseOrFail } from './startup-failure.ts';
 
 export async function runFeeds(options: { json?: boolean }, command: Command): Promise<void> {
@@ -28,11 +29,11 @@ export async function runFeeds(options: { json?: boolean }, command: Command): P
       const state = states.get(feed.id) ?? null;
       const health = {
         id: feed.id,
-        url: feed.url,
+        url: redactUrl(feed.url),
         title: state?.title ?? feed.title,
         status: !state?.lastSuccessAt && !state?.lastErrorAt ? 'never polled' : (state?.consecutiveFailures ?? 0) > 0 ? 'failing' : 'ok',
         lastSuccess: state?.lastSuccessAt?.toISOString() ?? null,
-        lastError: state?.lastError ?? null,
+        lastError: state?.lastError === undefined || state.lastError === null ? null : redactUrlsIn(state.lastError),
         lastErrorAt: state?.lastErrorAt?.toISOString() ?? null,
         consecutiveFailures: state?.consecutiveFailures ?? 0,
         nextAttempt: state?.nextAttemptAt?.toISOString() ?? null,

@@ -8,6 +8,7 @@ import { openStore } from '../store/open-store.ts';
 import type { DeliveryFailure, DestinationBacklog, FeedState } from '../store/store.ts';
 import { loadSettings } from './load-settings.ts';
 import { openDatabaseOrFail } from './startup-failure.ts';
+import { redactUrlsIn } from '../log/redact-url.ts';
 
 const RECENT_FAILURES = 5;
 const DAY_MS = 86_400_000;
@@ -37,7 +38,7 @@ export async function readStatus(config: Config, now: Date): Promise<StatusRepor
     const configured = config.feeds.map((feed) => states.get(feed.id) ?? null);
     const failing = config.feeds.flatMap((feed, i) => {
       const state = configured[i];
-      return state && state.consecutiveFailures > 0 ? [{ id: feed.id, error: state.lastError, failures: state.consecutiveFailures, since: firstFailure(state) }] : [];
+      return state && state.consecutiveFailures > 0 ? [{ id: feed.id, error: state.lastError === null ? null : redactUrlsIn(state.lastError), failures: state.consecutiveFailures, since: firstFailure(state) }] : [];
     });
     const neverPolled = configured.filter((s) => s === null || (s.lastSuccessAt === null && s.lastErrorAt === null)).length;
     const midnight = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));

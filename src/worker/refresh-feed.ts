@@ -4,6 +4,7 @@
 import type { FeedSource } from '../domain/feed.ts';
 import type { Item } from '../domain/item.ts';
 import type { Logger } from '../log/create-logger.ts';
+import { redactUrl, redactUrlsIn } from '../log/redact-url.ts';
 import { nextAttemptAt } from '../feeds/backoff.ts';
 import { fetchFeed, type FetchOptions } from '../feeds/fetch-feed.ts';
 import type { HostLimiter } from '../feeds/host-limiter.ts';
@@ -55,9 +56,10 @@ export async function refreshFeed(feed: FeedSource, deps: RefreshDeps): Promise<
       now: at,
       random: deps.random,
     });
-  const fail = async (reason: string, retryAfterSeconds: number | null = null): Promise<RefreshOutcome> => {
+  const fail = async (why: string, retryAfterSeconds: number | null = null): Promise<RefreshOutcome> => {
+    const reason = redactUrlsIn(why); // stored and shown: no credentials or secret query values
     await store.recordFeedFailure(feed.id, { at, error: reason, nextAttemptAt: schedule('failure', { retryAfterSeconds }) });
-    log.warn({ feed: feed.id, url: feed.url, failures: consecutiveFailures + 1 }, `feed failed: ${reason}`);
+    log.warn({ feed: feed.id, url: redactUrl(feed.url), failures: consecutiveFailures + 1 }, `feed failed: ${reason}`);
     return { kind: 'failed', reason };
   };
 
