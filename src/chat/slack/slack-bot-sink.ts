@@ -7,6 +7,7 @@ import type { ChatSink, SendOutcome } from '../chat-sink.ts';
 import { attemptSlack } from './slack-client.ts';
 import { renderSlackMessage, renderSlackReply } from './render-slack-message.ts';
 import { withMuteButton } from './slash-alert-actions.ts';
+import { createChannelPacer, type ChannelPacer } from '../channel-pacer.ts';
 
 export interface SlackBotSinkOptions {
   readonly name: string;
@@ -16,7 +17,14 @@ export interface SlackBotSinkOptions {
   readonly client: webApi.WebClient;
   /** A 429 asking to wait up to this long is waited here (order kept); longer ones go back to the outbox. */
   readonly maxClientWaitMs?: number;
+  /** Least time between two posts to one channel (default SLACK_PACE_MS); shared by every sink of the client. */
+  readonly paceMs?: number;
 }
+
+/** A little over Slack's one message per second per channel, so timer jitter never trips it. */
+export const SLACK_PACE_MS = 1_100;
+// One pacer per client (per bot token), so two destinations posting to one channel share its pace.
+const pacers = new WeakMap<object, ChannelPacer>();
 
 /** "C123:1700000000.000100" → its parts; null when malformed. */
 export function parseSlackMessageId(messageId: string): { channel: string; ts: string } | null {
@@ -32,12 +40,16 @@ export function createSlackBotSink(opts: SlackBotSinkOptions): ChatSink {
   const { client, channel } = opts;
   const maxWait = opts.maxClientWaitMs ?? DEFAULT_MAX_CLIENT_WAIT_MS;
   const attempt = (what: string, call: () => Promise<SendOutcome>) => waitOutRateLimits(() => attemptSlack(what, call), maxWait);
+  const pacer = pacers.get(client) ?? createChannelPacer(opts.paceMs ?? SLACK_PACE_MS);
+  pacers.set(client, pacer);
+  // Posts take their channel's turn for the whole attempt, rate-limit waits included: order holds.
+  const posting = (target: string, what: string, call: () => Promise<SendOutcome>) => pacer.run(target, () => attempt(what, call));
   const badId = (messageId: string) => ({ kind: 'permanent', reason: `slack: malformed message id ${JSON.stringify(messageId)}` }) as const;
   return {
     name: opts.name,
     capabilities: { edit: true, threadedReplies: true },
     send: (alert, { mention }) =>
-      attempt('send', async () => {
+      posting(channel, 'send', async () => {
         const message = withMuteButton(renderSlackMessage(alert, { mention }), alert);
         return sentSlackMessage('chat.postMessage', await client.chat.postMessage({ channel, ...message }), channel);
       }),
@@ -53,7 +65,7 @@ export function createSlackBotSink(opts: SlackBotSinkOptions): ChatSink {
     reply: async (messageId, text) => {
       const id = parseSlackMessageId(messageId);
       if (id === null) return badId(messageId);
-      return attempt('reply', async () => {
+      return posting(id.channel, 'reply', async () => {
         return sentSlackMessage('chat.postMessage', await client.chat.postMessage({ channel: id.channel, thread_ts: id.ts, ...renderSlackReply(text) }), id.channel);
       });
     },
