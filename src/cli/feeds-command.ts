@@ -10,7 +10,7 @@ import { openDatabaseOrFail } from './startup-failure.ts';
 
 export async function runFeeds(options: { json?: boolean }, command: Command): Promise<void> {
   const { config } = await loadSettings(command);
-  const dialect = await openDatabaseOrFail(config.databaseUrl, () => openDialect({ url: config.databaseUrl }));
+  const dialect = await openDatabaseOrFail(config.databaseUrl, () => openDialect({ url: config.databaseUrl, mustExist: true }));
   const store = storeOf(dialect);
   try {
     const commands = commandDbOf(dialect);

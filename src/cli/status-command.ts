@@ -31,7 +31,7 @@ export async function runStatus(options: { json?: boolean }, command: Command, s
 }
 
 export async function readStatus(config: Config, now: Date): Promise<StatusReport> {
-  const store = await openStore({ url: config.databaseUrl });
+  const store = await openStore({ url: config.databaseUrl, mustExist: true });
   try {
     await store.migrate();
     const states = new Map((await store.listFeedStates()).map((s) => [s.feedId, s]));

@@ -57,8 +57,11 @@ export async function loadConfig(explicitFile: string | null, env: Env, cwd = pr
   return parseConfig(text, file, env, cwd);
 }
 
-/** Validates config text; exported for tests and for callers holding the text already. */
-export function parseConfig(text: string, file: string, env: Env, cwd = process.cwd()): LoadConfigResult {
+/**
+ * Validates config text; exported for tests and for callers holding the text already. Relative paths
+ * (feeds, database) resolve against `file`'s directory; `_cwd` is kept for callers that pass it.
+ */
+export function parseConfig(text: string, file: string, env: Env, _cwd?: string): LoadConfigResult {
   const problems = envProblems(env);
   if (problems.length > 0) return { kind: 'invalid', message: problems.map((problem) => `environment: ${problem}`).join('\n') };
   const yaml = parseYaml(text, file);
@@ -75,7 +78,8 @@ export function parseConfig(text: string, file: string, env: Env, cwd = process.
     kind: 'ok',
     config: {
       file,
-      databaseUrl: env.databaseUrl ?? resolveDatabase(raw.database ?? DEFAULT_DATABASE, cwd),
+      // Relative to the config file, like feed paths: the same database whatever directory a command runs in.
+      databaseUrl: env.databaseUrl ?? resolveDatabase(raw.database ?? DEFAULT_DATABASE, base),
       logLevel: env.logLevel,
       intervalSeconds: raw.interval,
       feeds: raw.feeds.map((feed) => {
@@ -104,8 +108,8 @@ export function parseConfig(text: string, file: string, env: Env, cwd = process.
   };
 }
 
-function resolveDatabase(value: string, cwd: string): string {
-  return /^postgres(ql)?:\/\//.test(value) || value === ':memory:' || isAbsolute(value) ? value : resolve(cwd, value);
+function resolveDatabase(value: string, base: string): string {
+  return /^postgres(ql)?:\/\//.test(value) || value === ':memory:' || isAbsolute(value) ? value : resolve(base, value);
 }
 
 function isUrl(value: string): boolean {

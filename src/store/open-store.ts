@@ -29,6 +29,8 @@ export interface StoreOptions {
   readonly url: string;
   /** Postgres schema (created when missing); default `public`. Ignored for SQLite. */
   readonly schema?: string;
+  /** Refuse to create a SQLite database that does not exist yet (read-only commands). */
+  readonly mustExist?: boolean;
   /** Where a Postgres store logs its reachability, once per change (unreachable / reachable again). */
   readonly log?: HealthLog;
 }
@@ -39,7 +41,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
 
 /** The connection itself, for modules that keep their own tables on it (the command tables). */
 export async function openDialect(options: StoreOptions): Promise<StoreDialect> {
-  return isPostgresUrl(options.url) ? await openPostgresDialect(options.url, options.schema ?? 'public', options.log) : openSqliteDialect(sqlitePath(options.url));
+  return isPostgresUrl(options.url) ? await openPostgresDialect(options.url, options.schema ?? 'public', options.log) : openSqliteDialect(sqlitePath(options.url), options.mustExist ?? false);
 }
 
 export function storeOf(dialect: StoreDialect): Store {

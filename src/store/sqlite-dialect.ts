@@ -1,6 +1,6 @@
 // SQLite (better-sqlite3) under Kysely: a file in WAL mode, foreign keys on, a busy timeout.
 // SQLite has one writer, so one UPDATE ... RETURNING claims atomically. https://sqlite.org/wal.html
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
@@ -20,14 +20,20 @@ function isBusy(error: unknown): boolean {
   return false;
 }
 
-/** Opens (creating it and its directory when missing) the SQLite database at `path`, or `:memory:`. */
-export function openSqliteDialect(path: string): StoreDialect {
+/**
+ * Opens the SQLite database at `path` (or `:memory:`), creating it and its directory when missing,
+ * unless `mustExist` (read-only commands: a wrong path must not silently make an empty database).
+ */
+export function openSqliteDialect(path: string, mustExist = false): StoreDialect {
+  if (mustExist && path !== ':memory:' && !existsSync(path)) {
+    throw new Error(`store: no SQLite database at ${path} (\`wirewatch run\` creates it; a relative \`database:\` is resolved against the config file's directory)`);
+  }
   if (path !== ':memory:') {
     mkdirSync(dirname(path), { recursive: true });
   }
   let database: Database.Database;
   try {
-    database = new Database(path);
+    database = new Database(path, { fileMustExist: mustExist });
     // The busy timeout first: switching to WAL needs a lock another process starting may hold.
     database.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     database.pragma('journal_mode = WAL');
