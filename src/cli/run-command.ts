@@ -6,12 +6,17 @@ import { startChatCommands } from '../open-commands.ts';
 import { runForever, runOnce } from '../worker/run-worker.ts';
 import { compileOrFail, loadSettings } from './load-settings.ts';
 import { openDatabaseOrFail } from './startup-failure.ts';
+import { ruleWarnings } from '../rules/rule-warnings.ts';
+import type { LiveSettings } from '../commands/live-settings.ts';
+import type { Logger } from '../log/create-logger.ts';
 
 export async function runWorker(options: { once?: boolean }, command: Command, setStatus: (code: number) => void): Promise<void> {
   const { config, env, log } = await loadSettings(command);
   compileOrFail(config.rules, `${config.file}: rules`);
   const worker = await openDatabaseOrFail(config.databaseUrl, () => openWorker(config, env, log));
   for (const inactive of config.inactiveDestinations) log.info({ destination: inactive.name }, `destination not set up: set ${inactive.missing.join(' and ')}`);
+  warnAboutIdling(worker.commands.live, config.file, log);
+  for (const warning of ruleWarnings(config.rules)) log.warn(warning);
   try {
     if (options.once) {
       const summary = await runOnce(worker.deps);
@@ -36,4 +41,10 @@ export async function runWorker(options: { once?: boolean }, command: Command, s
   } finally {
     await worker.close();
   }
+}
+
+/** Without feeds or rules the worker would idle forever: say so once at start. */
+function warnAboutIdling(live: LiveSettings, file: string, log: Logger): void {
+  if (live.feeds().length === 0) log.warn(`no feeds to poll: list some under "feeds:" in ${file} (or add one with /news feeds add); until then nothing happens`);
+  if (live.rules().size === 0) log.warn(`no rules: list some under "rules:" in ${file} (or add one with /news rules add); until then no alert is sent`);
 }

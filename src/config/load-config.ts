@@ -12,6 +12,7 @@ import { envProblems, type Env } from './env.ts';
 import { deriveFeedId } from './feed-id.ts';
 import { formatIssues } from './format-issues.ts';
 import { parseYaml } from './parse-yaml.ts';
+import { redactUrl } from '../log/redact-url.ts';
 
 export interface FetchSettings {
   readonly totalTimeoutMs: number;
@@ -74,6 +75,12 @@ export function parseConfig(text: string, file: string, env: Env, _cwd?: string)
   if (destinations.errors.length > 0) {
     return { kind: 'invalid', message: destinations.errors.map(([index, message]) => `${file}: destinations[${index}]: ${message}`).join('\n') };
   }
+  const feeds = raw.feeds.map((feed) => {
+    const url = isUrl(feed.url) ? feed.url : resolve(base, feed.url);
+    return { id: feed.id ?? deriveFeedId(url), url, title: feed.title ?? null, backfill: feed.backfill, intervalSeconds: feed.interval ?? raw.interval };
+  });
+  const clashes = duplicateFeedIds(feeds, file);
+  if (clashes.length > 0) return { kind: 'invalid', message: clashes.join('\n') };
   return {
     kind: 'ok',
     config: {
@@ -82,16 +89,7 @@ export function parseConfig(text: string, file: string, env: Env, _cwd?: string)
       databaseUrl: env.databaseUrl ?? resolveDatabase(raw.database ?? DEFAULT_DATABASE, base),
       logLevel: env.logLevel,
       intervalSeconds: raw.interval,
-      feeds: raw.feeds.map((feed) => {
-        const url = isUrl(feed.url) ? feed.url : resolve(base, feed.url);
-        return {
-          id: feed.id ?? deriveFeedId(url),
-          url,
-          title: feed.title ?? null,
-          backfill: feed.backfill,
-          intervalSeconds: feed.interval ?? raw.interval,
-        };
-      }),
+      feeds,
       rules: raw.rules.map((rule) => ({ id: rule.id, query: rule.query })),
       destinations: destinations.active,
       inactiveDestinations: destinations.inactive,
@@ -110,6 +108,20 @@ export function parseConfig(text: string, file: string, env: Env, _cwd?: string)
 
 function resolveDatabase(value: string, base: string): string {
   return /^postgres(ql)?:\/\//.test(value) || value === ':memory:' || isAbsolute(value) ? value : resolve(base, value);
+}
+
+/** Two feeds with one id (the second would silently replace the first): one line per clash, naming both. */
+function duplicateFeedIds(feeds: readonly FeedSource[], file: string): string[] {
+  const first = new Map<string, number>();
+  return feeds.flatMap((feed, index) => {
+    const earlier = first.get(feed.id);
+    if (earlier === undefined) {
+      first.set(feed.id, index);
+      return [];
+    }
+    const other = feeds[earlier]?.url ?? '';
+    return [`${file}: feeds[${index}].id: feed id "${feed.id}" is used twice, by feeds[${earlier}] (${redactUrl(other)}) and feeds[${index}] (${redactUrl(feed.url)}); give each feed its own id`];
+  });
 }
 
 function isUrl(value: string): boolean {
