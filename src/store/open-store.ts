@@ -31,7 +31,7 @@ export interface StoreOptions {
   readonly schema?: string;
   /** Refuse to create a SQLite database that does not exist yet (read-only commands). */
   readonly mustExist?: boolean;
-  /** Where a Postgres store logs its reachability, once per change (unreachable / reachable again). */
+  /** Where the store logs its health once per change: Postgres reachability, SQLite disk space regained. */
   readonly log?: HealthLog;
 }
 
@@ -41,7 +41,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
 
 /** The connection itself, for modules that keep their own tables on it (the command tables). */
 export async function openDialect(options: StoreOptions): Promise<StoreDialect> {
-  return isPostgresUrl(options.url) ? await openPostgresDialect(options.url, options.schema ?? 'public', options.log) : openSqliteDialect(sqlitePath(options.url), options.mustExist ?? false);
+  return isPostgresUrl(options.url) ? await openPostgresDialect(options.url, options.schema ?? 'public', options.log) : openSqliteDialect(sqlitePath(options.url), options.mustExist ?? false, options.log);
 }
 
 export function storeOf(dialect: StoreDialect): Store {

@@ -3,7 +3,9 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import { Kysely } from 'kysely';
+import { checkpointAfterDiskFull, SqliteDialectKeepingErrors } from './sqlite-disk-full.ts';
+import type { HealthLog } from './database-health.ts';
 import { selectClaimableIds } from './claimable-rows.ts';
 import type { Database as Tables } from './schema.ts';
 import type { StoreDialect } from './store-dialect.ts';
@@ -24,7 +26,7 @@ function isBusy(error: unknown): boolean {
  * Opens the SQLite database at `path` (or `:memory:`), creating it and its directory when missing,
  * unless `mustExist` (read-only commands: a wrong path must not silently make an empty database).
  */
-export function openSqliteDialect(path: string, mustExist = false): StoreDialect {
+export function openSqliteDialect(path: string, mustExist = false, log?: HealthLog): StoreDialect {
   if (mustExist && path !== ':memory:' && !existsSync(path)) {
     throw new Error(`store: no SQLite database at ${path} (\`wirewatch run\` creates it; a relative \`database:\` is resolved against the config file's directory)`);
   }
@@ -42,7 +44,7 @@ export function openSqliteDialect(path: string, mustExist = false): StoreDialect
   } catch (cause) {
     throw new Error(`store: cannot open SQLite database ${path}`, { cause });
   }
-  const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database }) });
+  const db = new Kysely<Tables>({ dialect: new SqliteDialectKeepingErrors(database), log: checkpointAfterDiskFull(database, log) });
   return {
     kind: 'sqlite',
     db,
