@@ -1,7 +1,7 @@
 // `feeds list | add <url> | remove <url or id> | status` (issue 6). A feed added from chat must be
 // a public http(s) address (SSRF guard, through deps.testFetch) and must fetch and parse as a feed.
 import { deriveFeedId } from '../config/feed-id.ts';
-import { parseFeed } from '../feeds/parse-feed.ts';
+import { parseFeedOffThread } from '../feeds/parse-feed-off-thread.ts';
 import { addFeed, loadActiveFeeds, removeFeed } from '../store/command-queries.ts';
 import type { CommandContext, CommandDeps } from './command-deps.ts';
 import { INPUT_LIMITS } from './command-input.ts';
@@ -35,7 +35,7 @@ export async function addFeedFromChat(url: string, deps: CommandDeps, context: C
   if (fetched.kind === 'http-error') return refuse('Feed not added', `fetching ${href} failed: ${fetched.reason}`);
   if (fetched.kind === 'failed') return refuse('Feed not added', `fetching ${href} failed: ${fetched.reason}`);
   if (fetched.kind === 'not-modified') return refuse('Feed not added', `fetching ${href} failed: the server answered 304 to a first request`);
-  const document = await parseFeed(fetched.body, fetched.contentType);
+  const document = await parseFeedOffThread(fetched.body, fetched.contentType); // a big test fetch must not stall the worker
   if (document.kind === 'rejected') return refuse('Feed not added', `${href} is not a feed: ${document.reason}`);
   const id = deriveFeedId(href);
   const outcome = await addFeed(deps.db, { url: href, id, title: null }, context.user, context.now);

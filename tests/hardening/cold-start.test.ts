@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../support/run-cli.ts';
-import { createTestDatabase, TEST_POSTGRES_URL, type TestDatabase } from '../support/postgres-database.ts';
+import { createTestDatabase, TEST_POSTGRES_URL, type TestDatabase } from '../support/postgres-faults.ts';
 import { rss } from '../e2e/delivery-harness.ts';
 
 const TRIALS = 3;

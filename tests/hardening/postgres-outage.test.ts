@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { serveBody, startFeedServer, type FeedServer } from '../support/feed-server.ts';
 import { logLines } from '../support/run-cli.ts';
 import { spawnWorker, waitFor, type WorkerProcess } from '../support/spawn-worker.ts';
-import { createTestDatabase, startSwitchableProxy, TEST_POSTGRES_URL, type SwitchableProxy, type TestDatabase } from '../support/postgres-database.ts';
+import { createTestDatabase, startSwitchableProxy, TEST_POSTGRES_URL, type SwitchableProxy, type TestDatabase } from '../support/postgres-faults.ts';
 import { rss } from '../e2e/delivery-harness.ts';
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));

@@ -1,5 +1,5 @@
-// A fresh Postgres database per end-to-end test (the worker uses the `public` schema of the database
-// its URL names), and a TCP pass-through in front of Postgres that can be switched off to stage an outage.
+// Postgres for fault tests: a fresh database per test, with an admin connection to kill its sessions
+// (the worker uses its `public` schema), and a TCP pass-through in front of Postgres to stage outages.
 import { createServer, connect, type Server, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import pg from 'pg';
