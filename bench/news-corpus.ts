@@ -2,6 +2,7 @@
 // from a path given on the command line: one record per line, files in name order.
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { StoryInput } from '../src/stories/story-types.ts';
 
 export interface NewsRecord {
   /** The file the record came from, without ".jsonl". */
@@ -41,4 +42,16 @@ export function parseReutersDate(text: string | undefined): Date | null {
   const month = MONTHS.indexOf(m[2] ?? '');
   if (month < 0) return null;
   return new Date(Date.UTC(Number(m[3]), month, Number(m[1]), Number(m[4]), Number(m[5]), Number(m[6])));
+}
+
+/** The corpus as story clusterer input, in file order; texts without a date get times ten minutes apart. */
+export async function readStoryInputs(dir: string): Promise<StoryInput[]> {
+  const inputs: StoryInput[] = [];
+  let synthetic = Date.UTC(2004, 0, 1);
+  for (const record of await readNewsRecords(dir)) {
+    const published = parseReutersDate(record.date) ?? new Date((synthetic += 600_000));
+    const key = `${record.file}.jsonl:${record.id ?? record.newid ?? inputs.length}`;
+    inputs.push({ key, source: `${record.file}.jsonl`, title: record.title, body: record.body, published, facts: null });
+  }
+  return inputs;
 }

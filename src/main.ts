@@ -12,9 +12,8 @@ import { createSlackBotSink } from './chat/slack/slack-bot-sink.ts';
 import { createSlackClient } from './chat/slack/slack-client.ts';
 import { createDiscordWebhookSink } from './chat/webhook/discord-webhook-sink.ts';
 import { createSlackWebhookSink } from './chat/webhook/slack-webhook-sink.ts';
-import { createAlertDescriber } from './alerts/describe-alerts.ts';
 import { loadGazetteer } from './geo/gazetteer.ts';
-import { createStoryIndex } from './stories/story-index.ts';
+import { createStoryMemory } from './worker/story-memory.ts';
 import { fetchOptionsFrom } from './feeds/fetch-options-from.ts';
 import { createHostLimiter } from './feeds/host-limiter.ts';
 import { openDialect, storeOf } from './store/open-store.ts';
@@ -116,10 +115,13 @@ export async function openWorker(config: Config, env: Env, log: Logger): Promise
   log.debug({ database: redactUrl(config.databaseUrl) }, 'store ready');
   const { live } = commands;
   const sinksFor = createSinkRegistry(config, env);
+  const stories = createStoryMemory({ store, log, now: () => new Date() });
+  await stories.warm(); // the stories of the window, as this or another worker left them
   const deps: WorkerDeps = {
     store,
     rules: () => live.rules(),
-    describe: createAlertDescriber({ gazetteer: loadGazetteer, stories: createStoryIndex(), now: () => new Date() }),
+    gazetteer: loadGazetteer,
+    stories,
     hostLimiter: createHostLimiter(config.fetch.perHost),
     globalLimiter: createHostLimiter(config.fetch.concurrency),
     fetchOptionsFor: (feed) => commands.fetchOptionsFor(feed),

@@ -2,7 +2,7 @@
 // (the durable outbox of DESIGN.md: an alert exists if and only if its item is recorded as seen).
 import type { Kysely } from 'kysely';
 import type { Database } from './schema.ts';
-import type { SaveBatch, SaveEntry, SavedAlert, SavedItem } from './store.ts';
+import type { KnownItem, RememberedItem, SaveBatch, SaveEntry, SavedAlert, SavedItem } from './store.ts';
 import { recordFeedSuccess } from './feed-queries.ts';
 
 type Db = Kysely<Database>;
@@ -12,36 +12,66 @@ const KEYS_PER_QUERY = 500;
 const ITEMS_PER_INSERT = 100;
 
 export async function knownItemKeys(db: Db, feedId: string, keys: readonly string[]): Promise<Set<string>> {
-  const known = new Set<string>();
-  const unique = [...new Set(keys)];
-  for (const chunk of chunks(unique, KEYS_PER_QUERY)) {
+  return new Set((await knownItems(db, feedId, keys)).keys());
+}
+
+export async function knownItems(db: Db, feedId: string, keys: readonly string[]): Promise<Map<string, KnownItem>> {
+  const known = new Map<string, KnownItem>();
+  for (const chunk of chunks([...new Set(keys)], KEYS_PER_QUERY)) {
     const rows = await db
       .selectFrom('items')
-      .select('key')
+      .select(['key', 'link', 'fingerprint'])
       .where('feed_id', '=', feedId)
       .where('key', 'in', chunk)
       .execute();
-    for (const row of rows) known.add(row.key);
+    for (const row of rows) known.set(row.key, { link: row.link, fingerprint: row.fingerprint });
   }
   return known;
 }
 
-export async function saveItems(db: Db, feedId: string, batch: SaveBatch): Promise<SavedItem[]> {
-  const entries = firstPerKey(batch.entries);
-  return db.transaction().execute(async (trx) => {
-    const saved: SavedItem[] = [];
-    for (const chunk of chunks(entries, ITEMS_PER_INSERT)) {
-      const inserted = await insertNewItems(trx, feedId, chunk, batch.fetch.at.getTime());
-      for (const entry of chunk) {
-        const id = inserted.get(entry.item.key);
-        if (id === undefined) continue;
-        const alerts = await insertAlerts(trx, id, entry, batch);
-        saved.push({ id, item: entry.item, alerts });
-      }
+export async function rememberedItems(
+  db: Db,
+  feedId: string,
+  find: { readonly links: readonly string[]; readonly fingerprints: readonly string[]; readonly since: Date },
+): Promise<RememberedItem[]> {
+  const found = new Map<string, RememberedItem>();
+  const lookups = [
+    ['link', [...new Set(find.links)]],
+    ['fingerprint', [...new Set(find.fingerprints)]],
+  ] as const;
+  for (const [column, values] of lookups) {
+    for (const chunk of chunks(values, KEYS_PER_QUERY)) {
+      const rows = await db
+        .selectFrom('items')
+        .select(['key', 'link', 'fingerprint', 'story_id'])
+        .where('feed_id', '=', feedId)
+        .where(column, 'in', chunk)
+        .where('fetched_at', '>=', find.since.getTime())
+        .execute();
+      for (const row of rows) found.set(row.key, { key: row.key, link: row.link, fingerprint: row.fingerprint, storyId: row.story_id });
     }
-    await recordFeedSuccess(trx, feedId, batch.fetch);
-    return saved;
-  });
+  }
+  return [...found.values()];
+}
+
+export async function saveItems(db: Db, feedId: string, batch: SaveBatch): Promise<SavedItem[]> {
+  return db.transaction().execute((trx) => saveEntries(trx, feedId, batch));
+}
+
+/** The body of saveItems, inside the caller's transaction. */
+export async function saveEntries(trx: Db, feedId: string, batch: SaveBatch): Promise<SavedItem[]> {
+  const saved: SavedItem[] = [];
+  for (const chunk of chunks(firstPerKey(batch.entries), ITEMS_PER_INSERT)) {
+    const inserted = await insertNewItems(trx, feedId, chunk, batch.fetch.at.getTime());
+    for (const entry of chunk) {
+      const id = inserted.get(entry.item.key);
+      if (id === undefined) continue;
+      const alerts = await insertAlerts(trx, id, entry, batch);
+      saved.push({ id, item: entry.item, alerts });
+    }
+  }
+  await recordFeedSuccess(trx, feedId, batch.fetch);
+  return saved;
 }
 
 /** Inserts the items the feed does not have yet; returns key → id of those actually inserted. */
@@ -50,7 +80,7 @@ async function insertNewItems(trx: Db, feedId: string, entries: readonly SaveEnt
   const rows = await trx
     .insertInto('items')
     .values(
-      entries.map(({ item, storyId }) => ({
+      entries.map(({ item, storyId, fingerprint }) => ({
         feed_id: feedId,
         key: item.key,
         title: item.title,
@@ -61,6 +91,7 @@ async function insertNewItems(trx: Db, feedId: string, entries: readonly SaveEnt
         published_estimated: item.publishedEstimated ? 1 : 0,
         fetched_at: fetchedAt,
         story_id: storyId ?? null,
+        fingerprint: fingerprint ?? null,
       })),
     )
     .onConflict((oc) => oc.columns(['feed_id', 'key']).doNothing())
@@ -118,7 +149,7 @@ function firstPerKey(entries: readonly SaveEntry[]): SaveEntry[] {
   return [...byKey.values()];
 }
 
-function chunks<T>(values: readonly T[], size: number): T[][] {
+export function chunks<T>(values: readonly T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < values.length; i += size) out.push(values.slice(i, i + size));
   return out;

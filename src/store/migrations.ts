@@ -105,9 +105,54 @@ const routingAndStories: Migration = {
   },
 };
 
+/** Story memory shared by workers: stories, their members (with the clusterer's profile), the lock, reposts. */
+function storyMemory(kind: DialectKind): Migration {
+  return {
+    async up(db: Kysely<unknown>): Promise<void> {
+      await db.schema.alterTable('items').addColumn('fingerprint', 'text').execute();
+      // Reposts: an item of the window with the same canonical link or the same content.
+      await db.schema.createIndex('items_feed_link_index').on('items').columns(['feed_id', 'link']).execute();
+      await db.schema.createIndex('items_feed_fingerprint_index').on('items').columns(['feed_id', 'fingerprint']).execute();
+      await db.schema
+        .createTable('stories')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('first_published', 'bigint', (c) => c.notNull())
+        .addColumn('last_published', 'bigint', (c) => c.notNull())
+        .addColumn('item_count', 'integer', (c) => c.notNull())
+        .addColumn('sources', 'text', (c) => c.notNull())
+        .addColumn('facts', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'bigint', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('stories_last_published_index').on('stories').column('last_published').execute();
+      await addIdColumn(db.schema.createTable('story_members'), kind)
+        .addColumn('story_id', 'text', (c) => c.notNull())
+        .addColumn('feed_id', 'text', (c) => c.notNull())
+        .addColumn('item_key', 'text', (c) => c.notNull())
+        .addColumn('source', 'text', (c) => c.notNull())
+        .addColumn('published_at', 'bigint', (c) => c.notNull())
+        .addColumn('facts', 'text')
+        .addColumn('profile', kind === 'postgres' ? 'bytea' : 'blob', (c) => c.notNull())
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('story_members_story_index').on('story_members').column('story_id').execute();
+      await db.schema
+        .createTable('story_lock')
+        .addColumn('id', 'integer', (c) => c.primaryKey())
+        .addColumn('held_at', 'bigint', (c) => c.notNull())
+        .execute();
+      await sql`insert into story_lock (id, held_at) values (1, 0)`.execute(db);
+    },
+  };
+}
+
 /** The migration set for one dialect, keyed by name (applied in name order). */
 export function createMigrationProvider(kind: DialectKind): MigrationProvider {
   return {
-    getMigrations: () => Promise.resolve({ '0001_initial': initial(kind), '0002_routing_and_stories': routingAndStories }),
+    getMigrations: () =>
+      Promise.resolve({
+        '0001_initial': initial(kind),
+        '0002_routing_and_stories': routingAndStories,
+        '0003_story_memory': storyMemory(kind),
+      }),
   };
 }

@@ -8,7 +8,8 @@ import { createMigrationProvider } from './migrations.ts';
 import { openSqliteDialect } from './sqlite-dialect.ts';
 import { openPostgresDialect } from './postgres-dialect.ts';
 import { feedState, listFeedStates, recordFeedFailure, recordFeedNotModified, syncFeeds } from './feed-queries.ts';
-import { knownItemKeys, saveItems } from './item-queries.ts';
+import { knownItemKeys, knownItems, rememberedItems, saveItems } from './item-queries.ts';
+import { itemTexts, pruneStories, resumeStories, saveWithStories } from './story-queries.ts';
 import {
   claimDeliveries,
   countAlertsSince,
@@ -78,7 +79,13 @@ function createStore(dialect: StoreDialect): Store {
     recordFeedFailure: (feedId, f) => recordFeedFailure(db, feedId, f),
     recordFeedNotModified: (feedId, s) => recordFeedNotModified(db, feedId, s),
     knownItemKeys: (feedId, keys) => knownItemKeys(db, feedId, keys),
+    knownItems: (feedId, keys) => knownItems(db, feedId, keys),
+    rememberedItems: (feedId, find) => rememberedItems(db, feedId, find),
     saveItems: (feedId, batch) => saveItems(db, feedId, batch),
+    saveWithStories: (feedId, afterMemberId, assign) => saveWithStories(db, feedId, afterMemberId, assign),
+    resumeStories: (since, limit) => resumeStories(db, since, limit),
+    itemTexts: (refs) => itemTexts(db, refs),
+    pruneStories: (before) => pruneStories(db, before),
     claimDeliveries: (destination, now, limit, leaseMs, filter) => claimDeliveries(dialect, destination, now, limit, leaseMs, filter),
     releaseDeliveries: (outboxIds) => releaseDeliveries(db, outboxIds),
     rescheduleDelivery: (outboxId, change) => rescheduleDelivery(db, outboxId, change),

@@ -32,6 +32,8 @@ export interface ItemsTable {
   published_estimated: number;
   fetched_at: number;
   story_id: string | null;
+  /** Hash of the normalised title and body (src/stories/content-fingerprint.ts): reposts under a new guid. */
+  fingerprint: string | null;
 }
 
 export interface AlertsTable {
@@ -87,12 +89,49 @@ export interface StoryMessagesTable {
   updated_at: number;
 }
 
+/** A story as it stands (what every worker's index knows of it): resumes select members by its last item. */
+export interface StoriesTable {
+  id: string;
+  first_published: number;
+  last_published: number;
+  item_count: number;
+  /** JSON string[]: outlets in order of first report. */
+  sources: string;
+  /** JSON { places, killed, injured }: the story's facts so far. */
+  facts: string;
+  updated_at: number;
+}
+
+/** One item as the story clusterer remembers it; replayed in id order to rebuild a worker's index. */
+export interface StoryMembersTable {
+  id: Generated<number>;
+  story_id: string;
+  feed_id: string;
+  item_key: string;
+  source: string;
+  published_at: number;
+  /** JSON Facts, or null. */
+  facts: string | null;
+  /** The clusterer's text profile, encoded (src/stories/profile-codec.ts). */
+  profile: Uint8Array;
+  created_at: number;
+}
+
+/** One row: the transaction that assigns stories updates it first, so assignments never overlap. */
+export interface StoryLockTable {
+  id: number;
+  held_at: number;
+}
+
 export interface Database {
   feeds: FeedsTable;
   items: ItemsTable;
   alerts: AlertsTable;
   outbox: OutboxTable;
   story_messages: StoryMessagesTable;
+  stories: StoriesTable;
+  story_members: StoryMembersTable;
+  story_lock: StoryLockTable;
 }
 
 export type StoreDb = Kysely<Database>;

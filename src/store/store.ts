@@ -45,6 +45,8 @@ export interface SaveEntry {
   readonly item: Item;
   /** The story the item was clustered into, when known. */
   readonly storyId?: string | null;
+  /** Hash of its normalised title and body, for recognising reposts under a new guid. */
+  readonly fingerprint?: string | null;
   /** Alerts to create, only if the item is new to its feed. */
   readonly alerts: readonly NewAlert[];
 }
@@ -76,6 +78,72 @@ export interface SavedItem {
   readonly id: number;
   readonly item: Item;
   readonly alerts: readonly SavedAlert[];
+}
+
+/** What the store holds under an item key of a feed: enough to tell a repost from a guid collision. */
+export interface KnownItem {
+  readonly link: string | null;
+  readonly fingerprint: string | null;
+}
+
+/** An item of the story window that shares a canonical link or content fingerprint with a new one. */
+export interface RememberedItem extends KnownItem {
+  readonly key: string;
+  readonly storyId: string | null;
+}
+
+/** One item as the story clusterer remembers it (its text profile encoded). */
+export interface NewStoryMember {
+  readonly storyId: string;
+  readonly feedId: string;
+  readonly key: string;
+  readonly source: string;
+  readonly published: Date;
+  readonly facts: Facts | null;
+  readonly profile: Uint8Array;
+}
+
+/** A member as recorded, by this worker or another: replayed in id order. */
+export interface StoryMemberRow extends NewStoryMember {
+  readonly id: number;
+}
+
+/** A story as it stands after a batch. */
+export interface StoryRecord {
+  readonly id: string;
+  readonly firstPublished: Date;
+  readonly lastPublished: Date;
+  readonly itemCount: number;
+  readonly sources: readonly string[];
+  readonly places: readonly Place[];
+  readonly killed: number | null;
+  readonly injured: number | null;
+}
+
+/** A batch with what story assignment decided: the members to remember and the stories they changed. */
+export interface StoryBatch extends SaveBatch {
+  readonly members: readonly NewStoryMember[];
+  readonly stories: readonly StoryRecord[];
+}
+
+/** What story assignment sees while it holds the story lock. */
+export interface StoryLockView {
+  /** Members recorded (by any worker) after the id the caller named, in id order. */
+  readonly recorded: readonly StoryMemberRow[];
+  /** The rules that already alerted each of these stories. */
+  alertedRules(storyIds: readonly string[]): Promise<ReadonlyMap<string, ReadonlySet<string>>>;
+}
+
+export interface StorySaveResult {
+  readonly saved: SavedItem[];
+  /** The highest member id this worker's index now reflects. */
+  readonly lastMemberId: number;
+}
+
+/** The members of live stories, to rebuild a worker's index, and the highest member id recorded. */
+export interface StoryResume {
+  readonly members: readonly StoryMemberRow[];
+  readonly lastMemberId: number;
 }
 
 /** 'post': the alert's own message (an edit when its story is already shown); 'digest': one line of the next digest. */
@@ -147,6 +215,11 @@ export interface DeliveryFailure {
   readonly at: Date;
 }
 
+/** The key Store.itemTexts files an item's text under. */
+export function itemRef(feedId: string, key: string): string {
+  return `${feedId}\u0000${key}`;
+}
+
 export interface Store {
   /** Brings the schema to the latest version; a no-op when it is already there. */
   migrate(): Promise<void>;
@@ -159,8 +232,24 @@ export interface Store {
   recordFeedNotModified(feedId: string, s: { at: Date; nextAttemptAt: Date }): Promise<void>;
   /** Which of these keys the feed already has. */
   knownItemKeys(feedId: string, keys: readonly string[]): Promise<Set<string>>;
+  /** What the feed holds under these keys. */
+  knownItems(feedId: string, keys: readonly string[]): Promise<Map<string, KnownItem>>;
+  /** Items of the feed fetched since `since` with one of these canonical links or content fingerprints. */
+  rememberedItems(feedId: string, find: { readonly links: readonly string[]; readonly fingerprints: readonly string[]; readonly since: Date }): Promise<RememberedItem[]>;
   /** One transaction: new items, their alerts and outbox rows, the fetch success. Returns only the new items. */
   saveItems(feedId: string, batch: SaveBatch): Promise<SavedItem[]>;
+  /**
+   * saveItems with story assignment, serialised across workers: in one transaction that holds the
+   * story lock, `assign` sees what other workers recorded after `afterMemberId` and returns the batch,
+   * which is saved with its story members and stories before the lock is released.
+   */
+  saveWithStories(feedId: string, afterMemberId: number, assign: (view: StoryLockView) => Promise<StoryBatch>): Promise<StorySaveResult>;
+  /** Up to `limit` newest members of stories with an item published since `since`, oldest first. */
+  resumeStories(since: Date, limit: number): Promise<StoryResume>;
+  /** Title and body of stored items, by feed id and key (for re-profiling a member of an older profile version). */
+  itemTexts(refs: readonly { readonly feedId: string; readonly key: string }[]): Promise<Map<string, { readonly title: string; readonly body: string }>>;
+  /** Forgets stories whose last item was published before `before`, and their members. */
+  pruneStories(before: Date): Promise<number>;
   /**
    * Leases up to `limit` due rows of one destination, oldest first, for `leaseMs`. Order per
    * destination holds: nothing behind a leased row or a row waiting for its retry is claimed.

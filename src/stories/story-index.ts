@@ -7,7 +7,8 @@ import { createLshIndex } from './lsh-index.ts';
 import { createSeeds, hashString } from './minhash.ts';
 import { MIN_SHINGLES, findDuplicate, findSameEvent } from './find-story.ts';
 import type { MatchSettings, Member, Story } from './find-story.ts';
-import type { StoryAssignment, StoryIndexOptions, StoryInput, StoryReason, StorySnapshot } from './story-types.ts';
+import type { StoryAssignment, StoryIndexOptions, StoryInput, StoryMember, StoryReason, StorySnapshot, StoryUpdate } from './story-types.ts';
+import type { Facts } from '../domain/alert.ts';
 import { createTermIndex } from './term-index.ts';
 import { createTermWeights } from './term-weights.ts';
 import { profileText } from './text-profile.ts';
@@ -17,7 +18,17 @@ import type { WeightedTerms } from './term-weights.ts';
 export type * from './story-types.ts';
 
 export interface StoryIndex {
-  assign(entry: StoryInput): StoryAssignment;
+  /**
+   * Finds the item's story (or starts one) and remembers the item. With `storyId` of a live story,
+   * the item joins that story without a search (a repost of an item known to be in it).
+   */
+  assign(entry: StoryInput, options?: { readonly storyId?: string }): StoryAssignment;
+  /** Replays a member recorded by an earlier assign (this process's or another's), without recording it again. */
+  restore(member: StoryMember): void;
+  /** The profile `assign` would compute for this text (to rebuild a member recorded by another profile version). */
+  profile(title: string, body: string): TextProfile;
+  /** What `facts` would add to a live story (higher toll, new place), without remembering anything. */
+  diff(storyId: string, facts: Facts | null): StoryUpdate | null;
   /** Forgets stories with no item published within the window before `now`. */
   expire(now: Date): void;
   /** The story as it stands, or null when unknown or expired. */
@@ -26,6 +37,11 @@ export interface StoryIndex {
   readonly size: number;
   /** Items remembered (across live stories). */
   readonly entries: number;
+}
+
+interface Derived {
+  readonly bandKeys: Uint32Array | null;
+  readonly weighted: WeightedTerms;
 }
 
 const HOUR_MS = 3_600_000;
@@ -59,56 +75,78 @@ export function createStoryIndex(options: StoryIndexOptions = {}): StoryIndex {
   const termIndex = createTermIndex<Story>();
   let nextStorySeq = 1;
 
-  function assign(entry: StoryInput): StoryAssignment {
+  function assign(entry: StoryInput, options: { readonly storyId?: string } = {}): StoryAssignment {
     const published = entry.published.getTime();
     if (Number.isNaN(published)) throw new Error(`stories/story-index: item ${entry.key} has an invalid date`);
     const identity = itemIdentity(entry);
     const seen = storyOfItem.get(identity);
-    if (seen !== undefined) return result(seen, false, entry.key, null, { kind: 'repeat' });
+    if (seen !== undefined) return result(seen, false, false, entry.key, null, { kind: 'repeat' });
 
     const profile = profileText(entry.title, entry.body, { seeds });
-    const bandKeys = profile.shingleCount >= MIN_SHINGLES ? lsh.keysOf(profile.signature) : null;
-    const state = { lsh, termIndex, weights, settings };
-    const duplicate = findDuplicate(state, profile, bandKeys, entry.facts, published);
-    const weighted = weights.weigh(profile.terms);
-    const sameEvent = duplicate === null ? findSameEvent(state, profile, weighted, entry.facts, published) : null;
-    const story = duplicate?.member.story ?? sameEvent?.story ?? null;
+    const joined = options.storyId === undefined ? undefined : stories.get(options.storyId);
+    if (joined !== undefined) return join(joined, entry, identity, profile, null, { kind: 'repeat' });
 
-    if (story === null) {
-      const created = createStory(storyIdFor(entry.key), published);
-      remember(created, entry, identity, { profile, weighted, bandKeys }, published);
-      mergeFacts(created.facts, entry.facts);
-      enforceCap(created);
-      return result(created, true, null, null, { kind: 'new' });
+    const derived = derive(profile);
+    const state = { lsh, termIndex, weights, settings };
+    const duplicate = findDuplicate(state, profile, derived.bandKeys, entry.facts, published);
+    const sameEvent = duplicate === null ? findSameEvent(state, profile, derived.weighted, entry.facts, published) : null;
+    if (duplicate !== null) {
+      const reason: StoryReason = { kind: 'duplicate', jaccard: duplicate.jaccard, containment: duplicate.containment };
+      return join(duplicate.member.story, entry, identity, profile, duplicate.member.key, reason, derived);
     }
+    if (sameEvent !== null) {
+      const reason: StoryReason = { kind: 'same-event', similarity: sameEvent.similarity, places: sameEvent.places };
+      return join(sameEvent.story, entry, identity, profile, null, reason, derived);
+    }
+    const created = createStory(storyIdFor(entry.key), published);
+    remember(created, entry, identity, profile, published, true, derived);
+    mergeFacts(created.facts, entry.facts);
+    enforceCap(created);
+    return result(created, true, true, null, null, { kind: 'new' });
+  }
+
+  /** What a text is filed and compared by, from its profile and today's term frequencies. */
+  function derive(profile: TextProfile): Derived {
+    return { bandKeys: profile.shingleCount >= MIN_SHINGLES ? lsh.keysOf(profile.signature) : null, weighted: weights.weigh(profile.terms) };
+  }
+
+  function join(
+    story: Story,
+    entry: StoryInput,
+    identity: string,
+    profile: TextProfile,
+    duplicateOf: string | null,
+    reason: StoryReason,
+    derived = derive(profile),
+  ): StoryAssignment {
+    const newSource = !story.sources.includes(entry.source);
     const update = diffFacts(story.facts, entry.facts);
     mergeFacts(story.facts, entry.facts);
-    remember(story, entry, identity, { profile, weighted, bandKeys }, published);
+    remember(story, entry, identity, profile, entry.published.getTime(), true, derived);
     enforceCap(story);
-    if (duplicate !== null) {
-      const reason: StoryReason = {
-        kind: 'duplicate',
-        jaccard: duplicate.jaccard,
-        containment: duplicate.containment,
-      };
-      return result(story, false, duplicate.member.key, update, reason);
-    }
-    const reason: StoryReason = {
-      kind: 'same-event',
-      similarity: sameEvent?.similarity ?? 0,
-      places: sameEvent?.places ?? 'unknown',
-    };
-    return result(story, false, null, update, reason);
+    return result(story, false, newSource, duplicateOf, update, reason);
+  }
+
+  function restore(member: StoryMember): void {
+    const entry = { key: member.key, source: member.source, facts: member.facts };
+    const identity = itemIdentity(entry);
+    if (storyOfItem.has(identity)) return;
+    const published = member.published.getTime();
+    const story = stories.get(member.storyId) ?? createStory(member.storyId, published);
+    mergeFacts(story.facts, member.facts);
+    remember(story, entry, identity, member.profile, published, false, derive(member.profile));
+    enforceCap(story);
   }
 
   function result(
     story: Story,
     isNew: boolean,
+    newSource: boolean,
     duplicateOf: string | null,
     update: StoryAssignment['update'],
     reason: StoryReason,
   ): StoryAssignment {
-    return { storyId: story.id, isNew, duplicateOf, update, sources: [...story.sources], reason };
+    return { storyId: story.id, isNew, duplicateOf, update, sources: [...story.sources], newSource, reason };
   }
 
   function storyIdFor(key: string): string {
@@ -139,10 +177,12 @@ export function createStoryIndex(options: StoryIndexOptions = {}): StoryIndex {
 
   function remember(
     story: Story,
-    entry: StoryInput,
+    entry: Pick<StoryInput, 'key' | 'source' | 'facts'>,
     identity: string,
-    { profile, weighted, bandKeys }: { profile: TextProfile; weighted: WeightedTerms; bandKeys: Uint32Array | null },
+    profile: TextProfile,
     published: number,
+    recorded: boolean,
+    { bandKeys, weighted }: Derived,
   ): void {
     story.firstPublished = Math.min(story.firstPublished, published);
     story.lastPublished = Math.max(story.lastPublished, published);
@@ -153,6 +193,10 @@ export function createStoryIndex(options: StoryIndexOptions = {}): StoryIndex {
     // Re-insert so the Map's order stays "least recently updated first".
     stories.delete(story.id);
     stories.set(story.id, story);
+    if (recorded) {
+      const member = { storyId: story.id, key: entry.key, source: entry.source, published: new Date(published), facts: entry.facts, profile };
+      options.record?.(member);
+    }
 
     const member: Member = {
       key: entry.key,
@@ -205,6 +249,12 @@ export function createStoryIndex(options: StoryIndexOptions = {}): StoryIndex {
 
   return {
     assign,
+    restore,
+    profile: (title, body) => profileText(title, body, { seeds }),
+    diff(storyId, facts) {
+      const story = stories.get(storyId);
+      return story === undefined ? null : diffFacts(story.facts, facts);
+    },
     expire(now) {
       const cutoff = now.getTime() - windowMs;
       for (const story of [...stories.values()]) if (story.lastPublished < cutoff) forgetStory(story);
@@ -237,7 +287,7 @@ function storedProfile({ terms: _terms, ...stored }: TextProfile): StoredProfile
   return stored;
 }
 
-function itemIdentity(entry: StoryInput): string {
+function itemIdentity(entry: Pick<StoryInput, 'key' | 'source'>): string {
   return `${entry.source}\u0000${entry.key}`;
 }
 

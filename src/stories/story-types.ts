@@ -3,6 +3,7 @@
 
 import type { Facts, Place } from '../domain/alert.ts';
 import type { PlaceRelation, StoryUpdate } from './event-facts.ts';
+import type { TextProfile } from './text-profile.ts';
 
 export type { PlaceRelation, StoryUpdate } from './event-facts.ts';
 
@@ -35,7 +36,22 @@ export interface StoryAssignment {
   readonly update: StoryUpdate | null;
   /** Every outlet in the story so far, in order of first report (this item's included). */
   readonly sources: readonly string[];
+  /** True when this item's outlet had not reported the story before (a new "also reported by"). */
+  readonly newSource: boolean;
   readonly reason: StoryReason;
+}
+
+/**
+ * One remembered item as the index records it: enough to rebuild the index exactly by replaying
+ * members in the order they were recorded (see StoryIndex.restore).
+ */
+export interface StoryMember {
+  readonly storyId: string;
+  readonly key: string;
+  readonly source: string;
+  readonly published: Date;
+  readonly facts: Facts | null;
+  readonly profile: TextProfile;
 }
 
 /** A story as it stands. */
@@ -69,4 +85,6 @@ export interface StoryIndexOptions {
   /** Headline+lead cosine needed to join a story, by how the places of the item and the story's
    * closest text relate (shared place 0.3, shared country 0.4, unknown 0.5). */
   readonly joinSimilarity?: Partial<Record<Exclude<PlaceRelation, 'conflict'>, number>>;
+  /** Called with every item the index remembers through assign (not restore): what a store persists. */
+  readonly record?: (member: StoryMember) => void;
 }

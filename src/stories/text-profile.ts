@@ -10,6 +10,9 @@ import { countTerms, termId } from './term-weights.ts';
 import type { TermCounts } from './term-weights.ts';
 import { sortedHas } from './sorted-has.ts';
 
+/** Bumped whenever what a profile holds changes: remembered profiles of another version are rebuilt. */
+export const PROFILE_VERSION = 1;
+
 export interface TextProfile {
   /** Distinct shingles behind the signature (0 when the text has no words). */
   readonly shingleCount: number;

@@ -1,6 +1,7 @@
-// Refreshes one feed, top to bottom like the pipeline in DESIGN.md: fetch (conditional),
-// parse, normalise, keep only unseen items, match rules, describe matches, store items and
-// alerts in one transaction. A failing feed records its own error and never throws.
+// Refreshes one feed, top to bottom like the pipeline in docs/architecture.md: fetch
+// (conditional), parse, normalise, keep only new items (not reposts), match rules, extract facts,
+// then assign stories and store items and alerts in one transaction. A failing feed records its
+// own error and never throws.
 import type { FeedSource } from '../domain/feed.ts';
 import type { Item } from '../domain/item.ts';
 import type { Logger } from '../log/create-logger.ts';
@@ -12,13 +13,18 @@ import { parseFeedOffThread } from '../feeds/parse-feed-off-thread.ts';
 import { normaliseItem } from '../feeds/normalise-item.ts';
 import type { CompiledRules } from '../rules/compile-rules.ts';
 import type { Store } from '../store/store.ts';
-import type { AlertDescriber } from '../alerts/describe-alerts.ts';
+import type { Gazetteer } from '../geo/gazetteer.ts';
+import { factsOf } from '../alerts/describe-alerts.ts';
 import { articleOf } from '../alerts/article-of.ts';
+import { findNewItems } from './new-items.ts';
+import type { PreparedItem, StoryMemory } from './story-memory.ts';
 
 export interface RefreshDeps {
   readonly store: Store;
   readonly rules: () => CompiledRules;
-  readonly describe: AlertDescriber;
+  readonly gazetteer: () => Gazetteer;
+  /** Stories across workers and restarts (src/worker/story-memory.ts). */
+  readonly stories: StoryMemory;
   readonly hostLimiter: HostLimiter;
   /** Fetch limits for one feed (feeds added from chat get the SSRF guard). */
   readonly fetchOptionsFor: (feed: FeedSource) => FetchOptions;
@@ -76,21 +82,21 @@ export async function refreshFeed(feed: FeedSource, deps: RefreshDeps): Promise<
   if (parsed.omittedItems) log.warn({ feed: feed.id, kept: parsed.feed.items.length, omitted: parsed.omittedItems }, 'feed has too many items: kept the newest');
 
   const feedTitle = feed.title ?? parsed.feed.title ?? hostOf(feed.url);
-  const items = dedupeByKey(parsed.feed.items.map((raw) => normaliseItem(raw, { feedTitle, feedUrl: fetched.finalUrl, fetchedAt: at })));
-  const known = await store.knownItemKeys(feed.id, items.map((item) => item.key));
-  const fresh = items.filter((item) => !known.has(item.key));
+  const items = parsed.feed.items.map((raw) => normaliseItem(raw, { feedTitle, feedUrl: fetched.finalUrl, fetchedAt: at }));
+  const fresh = await findNewItems(store, feed.id, items, new Date(at.getTime() - deps.stories.windowMs), log);
 
   // A feed's first successful poll is a baseline: remember everything, alert on the newest `backfill` only.
   const baseline = state === null || !state.baselined;
-  const alertable = new Set(baseline ? newestFirst(fresh).slice(0, feed.backfill) : fresh);
+  const alertable = new Set(baseline ? newestFirst(fresh.map((f) => f.item)).slice(0, feed.backfill) : fresh.map((f) => f.item));
   const rules = deps.rules();
-  const entries = fresh.map((item) => {
-    const matches = alertable.has(item) ? rules.match(articleOf(item)).filter((m) => !deps.isMuted?.(m.ruleId, at)) : [];
-    return { item, alerts: deps.describe(item, matches) };
+  const gazetteer = deps.gazetteer();
+  const prepared = fresh.map(({ item, fingerprint, repostOf }): PreparedItem => {
+    const cluster = alertable.has(item);
+    const matches = cluster ? rules.match(articleOf(item)).filter((m) => !deps.isMuted?.(m.ruleId, at)) : [];
+    return { item, fingerprint, matches, cluster, facts: cluster ? factsOf(item, gazetteer) : null, repostOf };
   });
 
-  const saved = await store.saveItems(feed.id, {
-    entries,
+  const saved = await deps.stories.save(feed.id, prepared, {
     destinations: deps.destinations(),
     fetch: { at, etag: fetched.validators.etag, lastModified: fetched.validators.lastModified, nextAttemptAt: schedule('success', fetched), title: feedTitle },
   });
@@ -109,10 +115,4 @@ function hostOf(url: string): string {
 
 function newestFirst(items: readonly Item[]): Item[] {
   return [...items].sort((a, b) => b.published.getTime() - a.published.getTime());
-}
-
-/** Feeds sometimes repeat an item; the first occurrence wins. */
-function dedupeByKey(items: readonly Item[]): Item[] {
-  const seen = new Set<string>();
-  return items.filter((item) => !seen.has(item.key) && seen.add(item.key));
 }

@@ -1,24 +1,23 @@
 // The real `wirewatch run` in a child process, killed with SIGKILL while a Discord post is in
 // flight (the emulator stalls it), then restarted: every alert arrives, none twice (the resend
 // carries the same nonce with enforce_nonce, so Discord answers with the first message).
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { serveBody, startFeedServer, type FeedServer } from '../support/feed-server.ts';
 import { startDiscordEmulator, type DiscordEmulator } from '../support/discord-emulator.ts';
 import { rss } from './delivery-harness.ts';
+import { waitFor, workerProcesses } from '../support/worker-processes.ts';
 
-const BIN = fileURLToPath(new URL('../../bin/wirewatch.js', import.meta.url));
 const DCH = '100000000000000001';
 const TITLES = Array.from({ length: 6 }, (_, i) => `Attack report ${i}`);
 
 let feeds: FeedServer;
 let discord: DiscordEmulator;
 let dir: string;
-const children: ChildProcess[] = [];
+const workers = workerProcesses();
 
 beforeEach(async () => {
   feeds = await startFeedServer();
@@ -26,34 +25,13 @@ beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'wirewatch-crash-'));
 });
 afterEach(async () => {
-  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  workers.killAll();
   await Promise.all([feeds.close(), discord.close()]);
   await rm(dir, { recursive: true, force: true });
 });
 
 function startWorker(config: string): ChildProcess {
-  const child = spawn(process.execPath, [BIN, '--config', config, 'run'], {
-    cwd: dir,
-    env: {
-      PATH: process.env.PATH ?? '',
-      HOME: process.env.HOME ?? '',
-      WIREWATCH_LOG_LEVEL: 'warn',
-      DISCORD_TOKEN: discord.token,
-      DISCORD_CHANNEL_ID: DCH,
-      WIREWATCH_DISCORD_API: discord.apiUrl,
-    },
-    stdio: 'ignore',
-  });
-  children.push(child);
-  return child;
-}
-
-async function waitFor(what: string, done: () => boolean, timeoutMs: number): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (!done()) {
-    if (Date.now() > until) throw new Error(`test: timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
+  return workers.start(config, dir, { DISCORD_TOKEN: discord.token, DISCORD_CHANNEL_ID: DCH, WIREWATCH_DISCORD_API: discord.apiUrl });
 }
 
 const posts = () => discord.requests().filter((r) => r.method === 'POST' && r.path.endsWith(`/channels/${DCH}/messages`));

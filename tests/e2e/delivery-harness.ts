@@ -9,10 +9,9 @@ import { parseConfig, type Config } from '../../src/config/load-config.ts';
 import { readEnv } from '../../src/config/env.ts';
 import { createSinks } from '../../src/main.ts';
 import { fetchOptionsFrom } from '../../src/feeds/fetch-options-from.ts';
-import { createAlertDescriber, type AlertDescriber } from '../../src/alerts/describe-alerts.ts';
 import { createHostLimiter } from '../../src/feeds/host-limiter.ts';
 import { loadGazetteer } from '../../src/geo/gazetteer.ts';
-import { createStoryIndex } from '../../src/stories/story-index.ts';
+import { createStoryMemory } from '../../src/worker/story-memory.ts';
 import { compileRules } from '../../src/rules/compile-rules.ts';
 import { openStore } from '../../src/store/open-store.ts';
 import type { Store } from '../../src/store/store.ts';
@@ -58,7 +57,7 @@ export interface TestWorker {
 }
 
 /** A worker over a fresh SQLite file, from config YAML and environment variables, as openWorker builds it. */
-export async function openTestWorker(yaml: string, env: Record<string, string>, clock: TestClock, describe?: AlertDescriber): Promise<TestWorker> {
+export async function openTestWorker(yaml: string, env: Record<string, string>, clock: TestClock): Promise<TestWorker> {
   const dir = await mkdtemp(join(tmpdir(), 'wirewatch-delivery-'));
   const parsed = parseConfig(`database: ${join(dir, 'wirewatch.db')}\n${yaml}`, join(dir, 'wirewatch.yaml'), readEnv(env), dir);
   if (parsed.kind === 'invalid') throw new Error(`test: invalid config\n${parsed.message}`);
@@ -69,10 +68,12 @@ export async function openTestWorker(yaml: string, env: Record<string, string>, 
   await store.migrate();
   await store.syncFeeds(config.feeds, clock());
   const sinks = createSinks(config);
+  const log = createLogger('silent', false);
   const deps: WorkerDeps = {
     store,
     rules: () => compiled.rules,
-    describe: describe ?? createAlertDescriber({ gazetteer: loadGazetteer, stories: createStoryIndex(), now: clock }),
+    gazetteer: loadGazetteer,
+    stories: createStoryMemory({ store, log, now: clock }),
     hostLimiter: createHostLimiter(config.fetch.perHost),
     globalLimiter: createHostLimiter(config.fetch.concurrency),
     fetchOptionsFor: () => fetchOptionsFrom(config.fetch),
@@ -82,7 +83,7 @@ export async function openTestWorker(yaml: string, env: Record<string, string>, 
     feeds: () => config.feeds,
     now: clock,
     random: () => 0.5,
-    log: createLogger('silent', false),
+    log,
     retryBaseMs: 1000,
     retryCapMs: 30_000,
   };

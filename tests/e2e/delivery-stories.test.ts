@@ -1,9 +1,7 @@
 // A follow-up of an incident already alerted in a channel edits the original message ("also
 // reported by", the new toll) and replies in its thread, on Discord and Slack; never a new post.
-// The describer here stands in for the stories stage (src/stories): it puts every Kirkuk item in
-// one story and reports a rising toll as the stage's StoryUpdate would.
+// Facts extraction and story clustering are the real stages.
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import type { AlertDescriber, AlertDraft } from '../../src/alerts/describe-alerts.ts';
 import { runOnce } from '../../src/worker/run-worker.ts';
 import { serveBody, startFeedServer, type FeedServer } from '../support/feed-server.ts';
 import { startDiscordEmulator, type DiscordEmulator } from '../support/discord-emulator.ts';
@@ -29,34 +27,6 @@ afterEach(async () => {
   await Promise.all([feeds.close(), discord.close(), slack.close()]);
 });
 
-/** One story per place named in the title; a toll higher than the story's so far is a material update. */
-function storyDescriber(): AlertDescriber {
-  const stories = new Map<string, { killed: number | null; sources: string[] }>();
-  return (item, matches) => {
-    if (matches.length === 0) return [];
-    const storyId = /Kirkuk/.test(item.title) ? 'kirkuk' : item.key;
-    const killed = Number(/(\d+) killed/.exec(item.title)?.[1] ?? Number.NaN);
-    const toll = Number.isNaN(killed) ? null : killed;
-    const story = stories.get(storyId) ?? { killed: null, sources: [] };
-    const followUp = stories.has(storyId);
-    const rise = toll !== null && (story.killed === null || toll > story.killed) ? { from: story.killed, to: toll } : null;
-    story.sources = [...new Set([...story.sources, item.source])];
-    story.killed = Math.max(story.killed ?? 0, toll ?? 0);
-    stories.set(storyId, story);
-    const facts = { places: [{ name: 'Kirkuk', country: 'IQ' }], killed: toll, injured: null, when: null, attribution: null };
-    return matches.map((m): AlertDraft => ({
-      ruleId: m.ruleId,
-      matched: m.matched,
-      summary: item.title,
-      facts,
-      storyId,
-      followUp,
-      update: rise === null ? null : { killed: rise, injured: null, newPlaces: [] },
-      sources: story.sources,
-    }));
-  };
-}
-
 it('edits the original message and threads a reply when a follow-up raises the toll', async () => {
   feeds.route('/a.xml', serveBody(rss([], 'Wire A')));
   feeds.route('/b.xml', serveBody(rss([], 'Wire B')));
@@ -70,7 +40,6 @@ it('edits the original message and threads a reply when a follow-up raises the t
     ].join('\n'),
     { DISCORD_TOKEN: discord.token, DISCORD_CHANNEL_ID: DCH, WIREWATCH_DISCORD_API: discord.apiUrl, SLACK_BOT_TOKEN: slack.token, SLACK_CHANNEL: SCH, WIREWATCH_SLACK_API: slack.apiUrl },
     createTestClock(),
-    storyDescriber(),
   );
   await runOnce(worker.deps);
 
@@ -100,13 +69,14 @@ it('edits the original message and threads a reply when a follow-up raises the t
   expect(JSON.stringify(slackOriginal?.blocks)).toContain('Wire B');
   expect(slack.replies(SCH, slackOriginal?.ts ?? '').map((m) => m.text)).toEqual([expect.stringContaining('Death toll rises to 3 (was 1)')]);
 
-  // A third report with no new toll only edits (adds the outlet), no reply.
+  // A third report from an outlet already listed, with no new toll, changes nothing: no edit, no reply.
   feeds.route('/a.xml', serveBody(rss([{ guid: 'a2', title: 'Rocket attack in Kirkuk: 2 killed, officials say' }, { guid: 'a1', title: 'Rocket attack on base in Kirkuk: 1 killed' }], 'Wire A')));
   await runOnce(worker.deps);
   expect(discord.messages(DCH)).toHaveLength(1);
+  expect(discord.messages(DCH)[0]?.history).toHaveLength(1);
   expect(discord.messages(original?.id ?? '')).toHaveLength(1);
   expect((discord.messages(DCH)[0]?.embeds[0] as typeof embed).fields).toContainEqual(expect.objectContaining({ name: 'Casualties', value: '3 killed' }));
-  expect(await worker.store.outboxCounts()).toEqual({ pending: 0, failed: 0, sent: 6 });
+  expect(await worker.store.outboxCounts()).toEqual({ pending: 0, failed: 0, sent: 4 });
 });
 
 it('does the same with the real describer (facts extraction and story clustering)', async () => {

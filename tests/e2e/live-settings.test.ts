@@ -13,7 +13,11 @@ import { serveBody, startFeedServer, type FeedServer } from '../support/feed-ser
 
 const WORLD = await readFile(new URL('../fixtures/e2e/world-news.xml', import.meta.url), 'utf8');
 const WORLD_BEFORE = WORLD.replace(/<item>\s*<title>Contractor killed[\s\S]*?<\/item>/, '');
-const SECOND = WORLD.replace('wire-2019-12-27-kirkuk', 'wire-2019-12-28-kirkuk').replace('kirkuk-rocket-attack#top', 'kirkuk-rocket-attack-2');
+// Another incident (another city and day): a repost of the first under a new guid would be no news at all.
+const SECOND = WORLD.replace('wire-2019-12-27-kirkuk', 'wire-2019-12-28-basra')
+  .replace('kirkuk-rocket-attack#top', 'basra-rocket-attack')
+  .replace(/Kirkuk/g, 'Basra')
+  .replace('on Friday', 'on Saturday');
 
 let dir: string;
 let server: FeedServer;

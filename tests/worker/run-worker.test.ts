@@ -5,9 +5,8 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { pino } from 'pino';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { createAlertDescriber } from '../../src/alerts/describe-alerts.ts';
 import { loadGazetteer } from '../../src/geo/gazetteer.ts';
-import { createStoryIndex } from '../../src/stories/story-index.ts';
+import { createStoryMemory } from '../../src/worker/story-memory.ts';
 import { createConsoleSink } from '../../src/chat/console/console-sink.ts';
 import { DEFAULT_FETCH_OPTIONS } from '../../src/feeds/fetch-feed.ts';
 import { createHostLimiter } from '../../src/feeds/host-limiter.ts';
@@ -50,7 +49,8 @@ it('baselines, then alerts on an item published while it runs, once', async () =
   const deps: WorkerDeps = {
     store,
     rules: () => compiled.rules,
-    describe: createAlertDescriber({ gazetteer: loadGazetteer, stories: createStoryIndex() }),
+    gazetteer: loadGazetteer,
+    stories: createStoryMemory({ store, log: pino({ level: 'silent' }), now: () => new Date() }),
     hostLimiter: createHostLimiter(2),
     globalLimiter: createHostLimiter(4),
     fetchOptionsFor: () => DEFAULT_FETCH_OPTIONS,
