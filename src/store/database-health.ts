@@ -1,6 +1,7 @@
 // Tells a lost or refused database connection (server restarting or unreachable, connection killed)
 // from other errors, and logs the database's reachability once per change instead of once per query.
 // Postgres error codes: https://www.postgresql.org/docs/current/errcodes-appendix.html (classes 08, 57P).
+import { isDiskFull } from './sqlite-disk-full.ts';
 
 /** The two log calls the tracker needs (pino's Logger has them). */
 export interface HealthLog {
@@ -62,8 +63,8 @@ export function createDatabaseHealth(log: HealthLog): DatabaseHealth {
 
 /**
  * Runs `action`, trying again while it fails only because the connection was lost (a killed
- * connection is replaced at once; an outage takes longer), for at most `forMs`. For writes that
- * must not be dropped, such as marking an alert sent after the platform accepted it.
+ * connection is replaced at once; an outage takes longer) or the disk is full, for at most `forMs`.
+ * For writes that must not be dropped, such as marking an alert sent after the platform accepted it.
  */
 export async function retryOnConnectionLoss<T>(action: () => Promise<T>, forMs = 60_000): Promise<T> {
   const until = Date.now() + forMs;
@@ -71,7 +72,7 @@ export async function retryOnConnectionLoss<T>(action: () => Promise<T>, forMs =
     try {
       return await action();
     } catch (error) {
-      if (!isConnectionFailure(error) || Date.now() + waitMs > until) throw error;
+      if (!(isConnectionFailure(error) || isDiskFull(error)) || Date.now() + waitMs > until) throw error;
       await new Promise((resolve) => setTimeout(resolve, waitMs));
     }
   }
