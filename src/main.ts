@@ -101,11 +101,19 @@ function createSinkRegistry(config: Config, env: Env): (names: readonly string[]
 const CHANNEL_TIMEOUT_MS = 15_000;
 
 export async function openWorker(config: Config, env: Env, log: Logger): Promise<OpenWorker> {
-  const dialect = await openDialect({ url: config.databaseUrl });
+  const dialect = await openDialect({ url: config.databaseUrl, log });
   const store = storeOf(dialect);
-  await store.migrate();
   const fetchOptions = fetchOptionsFrom(config.fetch);
-  const commands = await openCommands(dialect, store, config, fetchOptions, log);
+  // Migrations and seeding from the config: one process at a time when several start together.
+  const commands = await dialect
+    .withStartupLock(async () => {
+      await store.migrate();
+      return openCommands(dialect, store, config, fetchOptions, log);
+    })
+    .catch(async (error: unknown) => {
+      await store.close().catch(() => undefined);
+      throw error;
+    });
   log.debug({ database: redactUrl(config.databaseUrl) }, 'store ready');
   const { live } = commands;
   const sinksFor = createSinkRegistry(config, env);

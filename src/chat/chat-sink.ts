@@ -62,6 +62,13 @@ export async function waitOutRateLimits(
   }
 }
 
+/**
+ * A success answer that lacks what every success carries (a message id): seen from proxies and
+ * broken emulators answering 200 `{"ok":false}`. Treated like a 5xx: retried with backoff, in order.
+ */
+export function malformedSuccess(platform: string, what: string): SendOutcome {
+  return { kind: 'retry', afterMs: null, reason: `${platform}: ${what} answered success without a message id` };
+}
 
 /** Timeouts (AbortError), refused or reset connections, undici socket errors, fetch failures. */
 export function isNetworkError(error: unknown): error is Error {

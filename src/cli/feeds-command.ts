@@ -5,27 +5,35 @@ import { openDialect, storeOf } from '../store/open-store.ts';
 import { commandDbOf } from '../store/open-command-db.ts';
 import { loadActiveFeeds, seedFromConfig } from '../store/command-queries.ts';
 import { loadSettings } from './load-settings.ts';
+import { redactUrl, redactUrlsIn } from '../log/redact-url.ts';
+import { openDatabaseOrFail } from './startup-failure.ts';
 
 export async function runFeeds(options: { json?: boolean }, command: Command): Promise<void> {
   const { config } = await loadSettings(command);
-  const dialect = await openDialect({ url: config.databaseUrl });
+  const dialect = await openDatabaseOrFail(config.databaseUrl, () => openDialect({ url: config.databaseUrl, mustExist: true }));
   const store = storeOf(dialect);
   try {
-    await store.migrate();
     const commands = commandDbOf(dialect);
-    await commands.migrate();
-    await seedFromConfig(commands.db, { rules: config.rules, feeds: config.feeds }, new Date());
-    const feeds = await loadActiveFeeds(commands.db, config.intervalSeconds);
-    const states = new Map((await store.listFeedStates()).map((s) => [s.feedId, s]));
+    const { feeds, states } = await openDatabaseOrFail(config.databaseUrl, () =>
+      dialect.withStartupLock(async () => {
+        await store.migrate();
+        await commands.migrate();
+        await seedFromConfig(commands.db, { rules: config.rules, feeds: config.feeds }, new Date());
+        return {
+          feeds: await loadActiveFeeds(commands.db, config.intervalSeconds),
+          states: new Map((await store.listFeedStates()).map((s) => [s.feedId, s])),
+        };
+      }),
+    );
     for (const feed of feeds) {
       const state = states.get(feed.id) ?? null;
       const health = {
         id: feed.id,
-        url: feed.url,
+        url: redactUrl(feed.url),
         title: state?.title ?? feed.title,
         status: !state?.lastSuccessAt && !state?.lastErrorAt ? 'never polled' : (state?.consecutiveFailures ?? 0) > 0 ? 'failing' : 'ok',
         lastSuccess: state?.lastSuccessAt?.toISOString() ?? null,
-        lastError: state?.lastError ?? null,
+        lastError: state?.lastError === undefined || state.lastError === null ? null : redactUrlsIn(state.lastError),
         lastErrorAt: state?.lastErrorAt?.toISOString() ?? null,
         consecutiveFailures: state?.consecutiveFailures ?? 0,
         nextAttempt: state?.nextAttemptAt?.toISOString() ?? null,

@@ -10,14 +10,20 @@ import { holdLeadership } from '../worker/hold-leadership.ts';
 import { UsageError } from './usage-error.ts';
 import { compileOrFail } from './compile-or-fail.ts';
 import { loadSettings } from './load-settings.ts';
+import { openDatabaseOrFail } from './startup-failure.ts';
+import { ruleWarnings } from '../rules/rule-warnings.ts';
+import type { LiveSettings } from '../commands/live-settings.ts';
+import type { Logger } from '../log/create-logger.ts';
 
 const CHAT_LEASE = 'chat-front-ends';
 
 export async function runWorker(options: { once?: boolean }, command: Command, setStatus: (code: number) => void): Promise<void> {
   const { config, env, log } = await loadSettings(command);
   compileOrFail(config.rules, `${config.file}: rules`);
-  const worker = await openWorker(config, env, log);
+  const worker = await openDatabaseOrFail(config.databaseUrl, () => openWorker(config, env, log));
   for (const inactive of config.inactiveDestinations) log.info({ destination: inactive.name }, `destination not set up: set ${inactive.missing.join(' and ')}`);
+  warnAboutIdling(worker.commands.live, config.file, log);
+  for (const warning of ruleWarnings(config.rules)) log.warn(warning);
   let ops: HttpServer | null = null;
   try {
     if (options.once) {
@@ -66,4 +72,10 @@ export async function runWorker(options: { once?: boolean }, command: Command, s
     await ops?.close();
     await worker.close();
   }
+}
+
+/** Without feeds or rules the worker would idle forever: say so once at start. */
+function warnAboutIdling(live: LiveSettings, file: string, log: Logger): void {
+  if (live.feeds().length === 0) log.warn(`no feeds to poll: list some under "feeds:" in ${file} (or add one with /news feeds add); until then nothing happens`);
+  if (live.rules().size === 0) log.warn(`no rules: list some under "rules:" in ${file} (or add one with /news rules add); until then no alert is sent`);
 }

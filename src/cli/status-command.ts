@@ -7,6 +7,8 @@ import type { Config } from '../config/load-config.ts';
 import { openStore } from '../store/open-store.ts';
 import type { DeliveryFailure, DestinationBacklog, FeedState } from '../store/store.ts';
 import { loadSettings } from './load-settings.ts';
+import { openDatabaseOrFail } from './startup-failure.ts';
+import { redactUrlsIn } from '../log/redact-url.ts';
 
 const RECENT_FAILURES = 5;
 const DAY_MS = 86_400_000;
@@ -22,21 +24,21 @@ export interface StatusReport {
 
 export async function runStatus(options: { json?: boolean }, command: Command, setStatus: (code: number) => void): Promise<void> {
   const { config } = await loadSettings(command);
-  const report = await readStatus(config, new Date());
+  const report = await openDatabaseOrFail(config.databaseUrl, () => readStatus(config, new Date()));
   const now = Date.now();
   if (report.feeds.failing > 0 || report.recentFailures.some((f) => now - Date.parse(f.at) < DAY_MS)) setStatus(1);
   process.stdout.write(options.json ? `${JSON.stringify(report)}\n` : formatStatus(report));
 }
 
 export async function readStatus(config: Config, now: Date): Promise<StatusReport> {
-  const store = await openStore({ url: config.databaseUrl });
+  const store = await openStore({ url: config.databaseUrl, mustExist: true });
   try {
     await store.migrate();
     const states = new Map((await store.listFeedStates()).map((s) => [s.feedId, s]));
     const configured = config.feeds.map((feed) => states.get(feed.id) ?? null);
     const failing = config.feeds.flatMap((feed, i) => {
       const state = configured[i];
-      return state && state.consecutiveFailures > 0 ? [{ id: feed.id, error: state.lastError, failures: state.consecutiveFailures, since: firstFailure(state) }] : [];
+      return state && state.consecutiveFailures > 0 ? [{ id: feed.id, error: state.lastError === null ? null : redactUrlsIn(state.lastError), failures: state.consecutiveFailures, since: firstFailure(state) }] : [];
     });
     const neverPolled = configured.filter((s) => s === null || (s.lastSuccessAt === null && s.lastErrorAt === null)).length;
     const midnight = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));

@@ -7,6 +7,7 @@ import { addFeed, loadActiveFeeds, removeFeed } from '../store/command-queries.t
 import type { CommandContext, CommandDeps } from './command-deps.ts';
 import { INPUT_LIMITS } from './command-input.ts';
 import { refuse, reply } from './reply.ts';
+import { redactUrl, redactUrlsIn } from '../log/redact-url.ts';
 import type { Reply } from './reply.ts';
 
 const MAX_LISTED = 50;
@@ -14,7 +15,7 @@ const MAX_LISTED = 50;
 export async function listFeeds(deps: CommandDeps): Promise<Reply> {
   const feeds = await loadActiveFeeds(deps.db, deps.defaultIntervalSeconds);
   if (feeds.length === 0) return reply('Feeds', { lines: ['No feeds yet. Add one: feeds add <url>'], ephemeral: true });
-  const lines = feeds.slice(0, MAX_LISTED).map((f) => `${f.id}: ${f.url}${f.title === null ? '' : ` (${f.title})`}${f.origin === 'config' ? ' [config]' : ''}`);
+  const lines = feeds.slice(0, MAX_LISTED).map((f) => `${f.id}: ${publicAddress(f.url)}${f.title === null ? '' : ` (${f.title})`}${f.origin === 'config' ? ' [config]' : ''}`);
   if (feeds.length > MAX_LISTED) lines.push(`…and ${feeds.length - MAX_LISTED} more`);
   return reply(`Feeds (${feeds.length})`, { lines, ephemeral: true });
 }
@@ -72,15 +73,20 @@ export async function feedStatus(deps: CommandDeps, context: CommandContext): Pr
     const s = byId.get(feed.id);
     if (s === undefined || (s.lastSuccessAt === null && s.lastErrorAt === null)) return `• ${feed.id}: not polled yet`;
     const parts = [
-      s.consecutiveFailures > 0 ? `FAILING (${s.consecutiveFailures}×): ${s.lastError ?? 'unknown error'}` : 'ok',
+      s.consecutiveFailures > 0 ? `FAILING (${s.consecutiveFailures}×): ${s.lastError === null ? 'unknown error' : redactUrlsIn(s.lastError)}` : 'ok',
       `last success ${ago(s.lastSuccessAt, context.now)}`,
-      s.lastErrorAt === null ? null : `last error ${ago(s.lastErrorAt, context.now)}${s.consecutiveFailures === 0 && s.lastError !== null ? ` (${s.lastError})` : ''}`,
+      s.lastErrorAt === null ? null : `last error ${ago(s.lastErrorAt, context.now)}${s.consecutiveFailures === 0 && s.lastError !== null ? ` (${redactUrlsIn(s.lastError)})` : ''}`,
       s.nextAttemptAt === null ? null : `next poll ${until(s.nextAttemptAt, context.now)}`,
     ].filter((p) => p !== null);
     return `• ${feed.id}: ${parts.join('; ')}`;
   });
   if (feeds.length > MAX_LISTED) lines.push(`…and ${feeds.length - MAX_LISTED} more`);
   return reply('Feed health', { lines, ephemeral: true });
+}
+
+/** What a channel may see of a feed's address: an http(s) URL without its secrets; never a local file path. */
+function publicAddress(url: string): string {
+  return /^https?:\/\//i.test(url) ? redactUrl(url) : '(a local file)';
 }
 
 /** "5 min ago", "never". */

@@ -160,8 +160,9 @@ function resolveChat(config: Exclude<DestinationConfig, { type: 'console' }>, en
       const url = get(config.urlEnv);
       if (url === null) return { kind: 'missing', missing: [config.urlEnv] };
       const m = DISCORD_WEBHOOK_PATH.exec(safePath(url));
-      if (!m || m[1] === undefined || m[2] === undefined) return { kind: 'invalid', message: `${config.urlEnv} is not a Discord webhook URL (…/api/webhooks/ID/TOKEN)` };
-      return { kind: 'ok', destination: { type: 'discord-webhook', name: config.name, webhookId: m[1], webhookToken: m[2], apiUrl: env.discordApi, timeoutMs } };
+      const apiUrl = webhookApiBase(url);
+      if (!m || m[1] === undefined || m[2] === undefined || apiUrl === null) return { kind: 'invalid', message: `${config.urlEnv} is not a Discord webhook URL (https://…/api/webhooks/ID/TOKEN)` };
+      return { kind: 'ok', destination: { type: 'discord-webhook', name: config.name, webhookId: m[1], webhookToken: m[2], apiUrl, timeoutMs } };
     }
     case 'slack-webhook': {
       const url = get(config.urlEnv);
@@ -169,6 +170,21 @@ function resolveChat(config: Exclude<DestinationConfig, { type: 'console' }>, en
       if (!/^https?:\/\/[^\s]+$/.test(url)) return { kind: 'invalid', message: `${config.urlEnv} is not an http(s) URL` };
       return { kind: 'ok', destination: { type: 'slack-webhook', name: config.name, url, timeoutMs } };
     }
+  }
+}
+
+/**
+ * The webhook URL is used as given, host included (a proxy in front of Discord works): its API base is
+ * everything before `/webhooks/`, without a version segment (the client adds /v10).
+ */
+function webhookApiBase(url: string): string | null {
+  try {
+    const parsed = new URL(url);
+    if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return null;
+    const base = parsed.pathname.slice(0, parsed.pathname.lastIndexOf('/webhooks/')).replace(/\/v\d+$/, '');
+    return `${parsed.origin}${base}`;
+  } catch {
+    return null;
   }
 }
 

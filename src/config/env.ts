@@ -35,6 +35,27 @@ export function readEnv(source: EnvSource): Env {
   };
 }
 
+/** The variables that must be http(s) URLs and are not, one message each (empty when all is well). */
+export function envProblems(env: Env): string[] {
+  const problems: string[] = [];
+  for (const [name, value, example] of [
+    ['WIREWATCH_DISCORD_API', env.discordApi, DEFAULT_DISCORD_API],
+    ['WIREWATCH_SLACK_API', env.slackApi, DEFAULT_SLACK_API],
+  ] as const) {
+    if (!isHttpUrl(value)) problems.push(`${name}: expected an http(s) URL such as ${example}, got ${JSON.stringify(value)}`);
+  }
+  return problems;
+}
+
+function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}
+
 function nonEmpty(value: string | undefined): string | null {
   return value !== undefined && value.trim() !== '' ? value.trim() : null;
 }

@@ -8,10 +8,11 @@ import type { DeliveryPolicy } from '../alerts/route-delivery.ts';
 import { configSchema } from './config-schema.ts';
 import { resolveDestinations, type Destination, type InactiveDestination } from './destinations-schema.ts';
 import { resolveRoute } from './routes-schema.ts';
-import type { Env } from './env.ts';
+import { envProblems, type Env } from './env.ts';
 import { deriveFeedId } from './feed-id.ts';
 import { formatIssues } from './format-issues.ts';
 import { parseYaml } from './parse-yaml.ts';
+import { redactUrl } from '../log/redact-url.ts';
 
 export interface FetchSettings {
   readonly totalTimeoutMs: number;
@@ -65,8 +66,13 @@ export async function loadConfig(explicitFile: string | null, env: Env, cwd = pr
   return parseConfig(text, file, env, cwd);
 }
 
-/** Validates config text; exported for tests and for callers holding the text already. */
-export function parseConfig(text: string, file: string, env: Env, cwd = process.cwd()): LoadConfigResult {
+/**
+ * Validates config text; exported for tests and for callers holding the text already. Relative paths
+ * (feeds, database) resolve against `file`'s directory; `_cwd` is kept for callers that pass it.
+ */
+export function parseConfig(text: string, file: string, env: Env, _cwd?: string): LoadConfigResult {
+  const problems = envProblems(env);
+  if (problems.length > 0) return { kind: 'invalid', message: problems.map((problem) => `environment: ${problem}`).join('\n') };
   const yaml = parseYaml(text, file);
   if (yaml.kind === 'invalid') return yaml;
   const parsed = configSchema.safeParse(yaml.value);
@@ -88,11 +94,14 @@ export function parseConfig(text: string, file: string, env: Env, cwd = process.
   if (destinations.errors.length > 0) {
     return { kind: 'invalid', message: destinations.errors.map(([index, message]) => `${file}: destinations[${index}]: ${message}`).join('\n') };
   }
+  const clashes = duplicateFeedIds(feeds, file);
+  if (clashes.length > 0) return { kind: 'invalid', message: clashes.join('\n') };
   return {
     kind: 'ok',
     config: {
       file,
-      databaseUrl: env.databaseUrl ?? resolveDatabase(raw.database ?? DEFAULT_DATABASE, cwd),
+      // Relative to the config file, like feed paths: the same database whatever directory a command runs in.
+      databaseUrl: env.databaseUrl ?? resolveDatabase(raw.database ?? DEFAULT_DATABASE, base),
       logLevel: env.logLevel,
       intervalSeconds: raw.interval,
       retentionMs: raw.retention * 1000,
@@ -122,8 +131,22 @@ export function sizeConcurrency(feeds: readonly FeedSource[]): number {
   return Math.min(512, Math.max(16, Math.ceil(pollsPerSecond * 2)));
 }
 
-function resolveDatabase(value: string, cwd: string): string {
-  return /^postgres(ql)?:\/\//.test(value) || value === ':memory:' || isAbsolute(value) ? value : resolve(cwd, value);
+function resolveDatabase(value: string, base: string): string {
+  return /^postgres(ql)?:\/\//.test(value) || value === ':memory:' || isAbsolute(value) ? value : resolve(base, value);
+}
+
+/** Two feeds with one id (the second would silently replace the first): one line per clash, naming both. */
+function duplicateFeedIds(feeds: readonly FeedSource[], file: string): string[] {
+  const first = new Map<string, number>();
+  return feeds.flatMap((feed, index) => {
+    const earlier = first.get(feed.id);
+    if (earlier === undefined) {
+      first.set(feed.id, index);
+      return [];
+    }
+    const other = feeds[earlier]?.url ?? '';
+    return [`${file}: feeds[${index}].id: feed id "${feed.id}" is used twice, by feeds[${earlier}] (${redactUrl(other)}) and feeds[${index}] (${redactUrl(feed.url)}); give each feed its own id`];
+  });
 }
 
 function isUrl(value: string): boolean {

@@ -5,6 +5,7 @@ import { stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import type { FetchResult, Validators } from './fetch-feed.ts';
 import { formatBytes } from './http-cache-headers.ts';
+import { inflateUnlabelledGzip } from './read-body.ts';
 
 const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.xml': 'application/xml',
@@ -37,10 +38,12 @@ export async function fetchFile(path: string, validators: Validators, maxBytes: 
   if (unchanged) return { kind: 'not-modified', maxAgeSeconds: null };
 
   try {
-    const body = await readCapped(path, maxBytes);
-    if (body === null) return { kind: 'failed', reason: `file exceeds the ${formatBytes(maxBytes)} limit: ${path}` };
+    const raw = await readCapped(path, maxBytes);
+    const body = raw === null ? { kind: 'too-large' as const } : await inflateUnlabelledGzip(raw, maxBytes);
+    if (body.kind === 'too-large') return { kind: 'failed', reason: `file exceeds the ${formatBytes(maxBytes)} limit: ${path}` };
+    if (body.kind === 'bad-encoding') return { kind: 'failed', reason: `${body.reason}: ${path}` };
     const contentType = CONTENT_TYPES[extname(path).toLowerCase()] ?? null;
-    return { kind: 'ok', body, contentType, validators: current, finalUrl: path, maxAgeSeconds: null };
+    return { kind: 'ok', body: body.body, contentType, validators: current, finalUrl: path, maxAgeSeconds: null };
   } catch (error) {
     return { kind: 'failed', reason: describeFileError(error, path) };
   }

@@ -5,8 +5,13 @@ import type { ParsedFeed } from '../domain/item.ts';
 import { decodeCharset } from './decode-charset.ts';
 import { parseJsonFeed } from './parse-json-feed.ts';
 import { parseXmlFeed, rootElement } from './parse-xml-feed.ts';
+import { capFeed, MAX_ITEMS_PER_POLL } from './cap-feed.ts';
+import { trimXmlItems } from './trim-xml-items.ts';
 
-export type ParseResult = { kind: 'ok'; feed: ParsedFeed } | { kind: 'rejected'; reason: string };
+export type ParseResult =
+  /** omittedItems: items past the per-poll cap (see cap-feed.ts), left out; absent means none. */
+  | { kind: 'ok'; feed: ParsedFeed; omittedItems?: number }
+  | { kind: 'rejected'; reason: string };
 
 /** Reasons starting with this mean a bug in the parser, not a bad feed (conformance counts them as crashes). */
 export const INTERNAL_ERROR = 'internal error:';
@@ -18,7 +23,11 @@ const FEED_START = /<(?:\?xml\b|rss\b|feed\b|rdf:RDF\b)/;
 
 export async function parseFeed(body: Buffer, contentType: string | null): Promise<ParseResult> {
   try {
-    return await detectAndParse(body, contentType);
+    const result = await detectAndParse(body, contentType);
+    if (result.kind !== 'ok') return result;
+    const capped = capFeed(result.feed);
+    const omittedItems = (result.omittedItems ?? 0) + capped.omittedItems;
+    return { kind: 'ok', feed: capped.feed, ...(omittedItems > 0 ? { omittedItems } : {}) };
   } catch (error) {
     // A feed must never stop the polling loop; the reason still says this is our bug.
     const message = error instanceof Error ? error.message : String(error);
@@ -42,9 +51,16 @@ async function detectAndParse(body: Buffer, contentType: string | null): Promise
   if (HTML_START.test(text) || rootElement(text) === 'html') {
     return { kind: 'rejected', reason: 'not a feed: looks like an HTML page' };
   }
-  if (text.startsWith('<')) return parseXmlFeed(text);
+  if (text.startsWith('<')) return parseXmlNewest(text);
   // Junk before the document (a PHP warning, a stray line) is skipped if a feed follows soon.
   const start = FEED_START.exec(text.slice(0, 4096));
-  if (start !== null) return parseXmlFeed(text.slice(start.index));
+  if (start !== null) return parseXmlNewest(text.slice(start.index));
   return { kind: 'rejected', reason: 'not a feed: neither XML nor JSON' };
+}
+
+/** Parses XML holding at most one poll's worth of items (the newest), counting those left out. */
+async function parseXmlNewest(text: string): Promise<ParseResult> {
+  const trimmed = trimXmlItems(text, MAX_ITEMS_PER_POLL);
+  const result = await parseXmlFeed(trimmed.xml);
+  return result.kind === 'ok' && trimmed.omitted > 0 ? { ...result, omittedItems: trimmed.omitted } : result;
 }

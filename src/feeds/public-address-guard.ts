@@ -78,13 +78,17 @@ const SIX_TO_FOUR = v6('2002::/16', '6to4');
  * Addresses that embed an IPv4 address (mapped, NAT64, 6to4) are judged by the embedded one.
  */
 export function whyNotPublic(address: string): string | null {
+  const kind = nonPublicKind(address);
+  return kind === null ? null : `${address} is ${kind}`;
+}
+
+/** What kind of non-public address `address` is ("a loopback address (127.0.0.0/8)"), or null when it is public. */
+function nonPublicKind(address: string): string | null {
   const value = parseAddress(address);
-  if (value === null) return `"${address}" is not an IP address`;
+  if (value === null) return 'not an IP address';
   const embedded = embeddedIPv4(value);
   const judged = embedded === null ? value : (0xffffn << 32n) | BigInt(embedded);
-  const hit = BLOCKED.find((range) => inRange(judged, range));
-  if (hit === undefined) return null;
-  return `${address} is ${hit.why}`;
+  return BLOCKED.find((range) => inRange(judged, range))?.why ?? null;
 }
 
 /**
@@ -108,9 +112,9 @@ export function createPublicLookup(options: GuardOptions = {}): LookupFunction {
   return (hostname, lookupOptions, callback) => {
     resolve(hostname).then(
       (addresses) => {
-        const blocked = addresses.map((a) => (exempt.includes(a.address) ? null : whyNotPublic(a.address))).find((why) => why !== null);
+        const blocked = addresses.find((a) => !exempt.includes(a.address) && nonPublicKind(a.address) !== null);
         if (blocked !== undefined) {
-          callback(new Error(`refused ${hostname}: it resolves to ${blocked}`), '', 4);
+          callback(new Error(`refused ${hostname}: it resolves to ${blocked.address}, which is ${nonPublicKind(blocked.address) ?? 'not public'}`), '', 4);
           return;
         }
         const wanted = lookupOptions.family === 4 || lookupOptions.family === 6 ? addresses.filter((a) => a.family === lookupOptions.family) : addresses;

@@ -1,9 +1,13 @@
 // Reads a response body under a byte cap applied to the bytes on the wire AND to the decoded
-// bytes (so a small gzip/br "zip bomb" is stopped mid-way), decoding gzip, deflate and br.
+// bytes (so a small gzip/br "zip bomb" is stopped mid-way), decoding gzip, deflate and br, and a
+// gzip body sent without Content-Encoding (a .xml.gz served as is) under the same cap.
 import { Transform, Writable } from 'node:stream';
 import type { Readable, TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { promisify } from 'node:util';
 import zlib from 'node:zlib';
+
+const gunzip = promisify(zlib.gunzip);
 
 export type BodyResult =
   | { kind: 'ok'; body: Buffer }
@@ -45,7 +49,21 @@ export async function readBody(stream: Readable, contentEncoding: string | null,
     }
     throw error;
   }
-  return { kind: 'ok', body: Buffer.concat(chunks) };
+  return inflateUnlabelledGzip(Buffer.concat(chunks), maxBytes);
+}
+
+/**
+ * A body that is still gzip after any declared Content-Encoding was undone (RFC 1952 magic bytes) is
+ * inflated off the main thread, its output counting against `maxBytes` like any other body.
+ */
+export async function inflateUnlabelledGzip(body: Buffer, maxBytes: number): Promise<BodyResult> {
+  if (body[0] !== 0x1f || body[1] !== 0x8b) return { kind: 'ok', body };
+  try {
+    return { kind: 'ok', body: await gunzip(body, { maxOutputLength: maxBytes, finishFlush: zlib.constants.Z_SYNC_FLUSH }) };
+  } catch (error) {
+    if ((error as { code?: unknown }).code === 'ERR_BUFFER_TOO_LARGE') return { kind: 'too-large' };
+    return { kind: 'bad-encoding', reason: `could not decode the gzip body sent without Content-Encoding: ${(error as Error).message}` };
+  }
 }
 
 /** zlib reports corrupt data with codes like Z_DATA_ERROR; brotli with ERR__ERROR_FORMAT_…. */

@@ -2,6 +2,9 @@
 // JSON when stderr is not a terminal, readable lines when it is. Secrets are redacted.
 import { pino, type Logger } from 'pino';
 import pretty from 'pino-pretty';
+import { redactUrl } from './redact-url.ts';
+
+export { redactUrl } from './redact-url.ts';
 
 export type { Logger };
 
@@ -12,14 +15,12 @@ const REDACT = [
 ];
 
 export function createLogger(level: string, pretty_ = process.stderr.isTTY === true): Logger {
-  const options = { level, redact: { paths: REDACT, censor: '[redacted]' }, base: { app: 'wirewatch' } };
+  // URLs logged under these keys lose their credentials and secret query values (see redact-url.ts).
+  const url = (value: unknown): unknown => (typeof value === 'string' ? redactUrl(value) : value);
+  const serializers = { url, finalUrl: url, database: url, feedUrl: url };
+  const options = { level, redact: { paths: REDACT, censor: '[redacted]' }, serializers, base: { app: 'wirewatch' } };
   if (pretty_) {
     return pino(options, pretty({ destination: 2, colorize: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname,app', sync: true }));
   }
   return pino(options, pino.destination({ dest: 2, sync: true }));
-}
-
-/** Removes user:password from a connection string before it is shown anywhere. */
-export function redactUrl(url: string): string {
-  return url.replace(/\/\/([^/@]+)@/, '//[redacted]@');
 }

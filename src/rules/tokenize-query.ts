@@ -4,6 +4,7 @@
 import type { Field } from '../domain/match.ts';
 import { QUERY_LIMITS } from './query-ast.ts';
 import { RuleSyntaxError } from './rule-syntax-error.ts';
+import { findInvisible, findMixedScript } from './check-rule-characters.ts';
 
 export type ScopeName = Field | 'place';
 
@@ -24,6 +25,8 @@ const NEAR = /^(O?)NEAR(?:\/(.*))?$/;
 const SPACE = /\s/u;
 
 export function tokenizeQuery(query: string): QueryToken[] {
+  const invisible = findInvisible(query);
+  if (invisible !== null) fail(invisible.index, wordAround(query, invisible.index), invisible.hint);
   const tokens: QueryToken[] = [];
   let i = 0;
   while (i < query.length) {
@@ -44,7 +47,25 @@ export function tokenizeQuery(query: string): QueryToken[] {
     }
   }
   tokens.push({ kind: 'end', start: query.length, end: query.length, text: '' });
+  for (const token of tokens) {
+    if (token.kind !== 'word' && token.kind !== 'phrase') continue;
+    for (const [offset, word] of wordsOf(token.text, token.start)) {
+      const mixed = findMixedScript(word, offset);
+      if (mixed !== null) fail(offset, word, mixed.hint);
+    }
+  }
   return tokens;
+}
+
+/** The words (runs of letters and digits, as articles are split) of a token with their offsets in the query. */
+function wordsOf(text: string, start: number): [number, string][] {
+  return [...text.matchAll(/[\p{L}\p{M}\p{N}]+/gu)].map((m) => [start + m.index, m[0]]);
+}
+
+function wordAround(query: string, index: number): string {
+  const from = query.lastIndexOf(' ', index) + 1;
+  const to = query.indexOf(' ', index);
+  return query.slice(from, to === -1 ? query.length : to);
 }
 
 function atTokenStart(query: string, i: number): boolean {

@@ -3,6 +3,7 @@
 import { Migrator } from 'kysely';
 import type { Store } from './store.ts';
 import type { StoreDialect } from './store-dialect.ts';
+import type { HealthLog } from './database-health.ts';
 import { createMigrationProvider } from './migrations.ts';
 import { openSqliteDialect } from './sqlite-dialect.ts';
 import { openPostgresDialect } from './postgres-dialect.ts';
@@ -30,6 +31,10 @@ export interface StoreOptions {
   readonly url: string;
   /** Postgres schema (created when missing); default `public`. Ignored for SQLite. */
   readonly schema?: string;
+  /** Refuse to create a SQLite database that does not exist yet (read-only commands). */
+  readonly mustExist?: boolean;
+  /** Where the store logs its health once per change: Postgres reachability, SQLite disk space regained. */
+  readonly log?: HealthLog;
 }
 
 export async function openStore(options: StoreOptions): Promise<Store> {
@@ -38,7 +43,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
 
 /** The connection itself, for modules that keep their own tables on it (the command tables). */
 export async function openDialect(options: StoreOptions): Promise<StoreDialect> {
-  return isPostgresUrl(options.url) ? await openPostgresDialect(options.url, options.schema ?? 'public') : openSqliteDialect(sqlitePath(options.url));
+  return isPostgresUrl(options.url) ? await openPostgresDialect(options.url, options.schema ?? 'public', options.log) : openSqliteDialect(sqlitePath(options.url), options.mustExist ?? false, options.log);
 }
 
 export function storeOf(dialect: StoreDialect): Store {

@@ -5,6 +5,7 @@
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { selectClaimableIds } from './claimable-rows.ts';
+import { connectionReason, createDatabaseHealth, isConnectionFailure, type DatabaseHealth, type HealthLog } from './database-health.ts';
 import type { Database } from './schema.ts';
 import type { StoreDialect } from './store-dialect.ts';
 
@@ -25,31 +26,69 @@ const types: pg.CustomTypesConfig = {
     oid === INT8_OID && format !== 'binary' ? parseInt8 : pg.types.getTypeParser(oid, format)) as pg.CustomTypesConfig['getTypeParser'],
 };
 
-/** Connects to Postgres at `url` and creates `schema` when missing; all queries then run in it. */
-export async function openPostgresDialect(url: string, schema: string): Promise<StoreDialect> {
+/**
+ * Connects to Postgres at `url` and creates `schema` when missing; all queries then run in it.
+ * With `log`, the database's reachability is logged once per change (see database-health.ts).
+ */
+export async function openPostgresDialect(url: string, schema: string, log?: HealthLog): Promise<StoreDialect> {
   if (!SCHEMA_NAME.test(schema)) {
     throw new Error(`store: invalid Postgres schema name ${JSON.stringify(schema)} (letters, digits, _)`);
   }
+  // Silent until the database has answered once: a failure to open is the caller's one error.
+  let health: DatabaseHealth = { failed: isConnectionFailure, succeeded: () => {} };
   // search_path is set in the startup packet, so every pooled connection is in the schema from its first query.
   const pool = new pg.Pool({ connectionString: url, options: `-c search_path=${schema}`, types });
-  // An idle client whose connection dies (server restart, network) is dropped by the pool and the
-  // next query reconnects; errors of running queries reach their callers. Unhandled, this event would
-  // crash the process.
-  pool.on('error', () => {});
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  // A connection can die at any moment (server restart, pg_terminate_backend, network). pg emits
+  // 'error' on the pool for an idle client and on the client itself when it is checked out between
+  // queries; unhandled, either would crash the process. The query that was running fails with its
+  // own error and its caller retries; the dead client is dropped and the next query reconnects.
+  const onConnectionError = (error: Error): void => void health.failed(error);
+  pool.on('error', onConnectionError);
+  pool.on('connect', (client) => client.on('error', onConnectionError));
+  const observedPool = {
+    async connect() {
+      try {
+        const client = await pool.connect();
+        health.succeeded();
+        return client;
+      } catch (error) {
+        health.failed(error);
+        throw error;
+      }
+    },
+    end: () => pool.end(),
+  };
+  const db = new Kysely<Database>({
+    dialect: new PostgresDialect({ pool: observedPool }),
+    log: (event) => (event.level === 'error' ? void health.failed(event.error) : health.succeeded()),
+  });
   try {
     await sql`create schema if not exists ${sql.id(schema)}`.execute(db);
   } catch (cause) {
     // Two processes creating the schema at once: one loses the race on the catalog's unique index.
     if (!isUniqueViolation(cause)) {
       await db.destroy();
-      throw new Error(`store: cannot create Postgres schema ${schema}`, { cause });
+      if (isConnectionFailure(cause)) throw new Error(`store: cannot reach Postgres at ${serverOf(url)}: ${connectionReason(cause)}`, { cause });
+      throw new Error(`store: cannot create Postgres schema ${schema}: ${connectionReason(cause)}`, { cause });
     }
   }
+  if (log !== undefined) health = createDatabaseHealth(log);
   return {
     kind: 'postgres',
     db,
     schema,
+    withStartupLock(work) {
+      // On a connection of its own: the lock is the session's, the work runs on the rest of the pool.
+      return db.connection().execute(async (session) => {
+        const key = `wirewatch startup ${schema}`;
+        await sql`select pg_advisory_lock(hashtext(${key}))`.execute(session);
+        try {
+          return await work();
+        } finally {
+          await sql`select pg_advisory_unlock(hashtext(${key}))`.execute(session).catch(() => undefined); // a lost session has released it
+        }
+      });
+    },
     claimOutboxIds(request) {
       return db.transaction().execute(async (trx) => {
         // One claimer per destination at a time, so the blocking subquery sees the other's leases.
@@ -70,4 +109,14 @@ export async function openPostgresDialect(url: string, schema: string): Promise<
 
 function isUniqueViolation(error: unknown): boolean {
   return typeof error === 'object' && error !== null && 'code' in error && (error.code === '23505' || error.code === '42P06');
+}
+
+/** host:port/database of a connection URL, without credentials, for messages. */
+function serverOf(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.host}${u.pathname}`;
+  } catch {
+    return 'the configured URL';
+  }
 }

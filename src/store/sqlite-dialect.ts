@@ -1,36 +1,67 @@
 // SQLite (better-sqlite3) under Kysely: a file in WAL mode, foreign keys on, a busy timeout.
 // SQLite has one writer, so one UPDATE ... RETURNING claims atomically. https://sqlite.org/wal.html
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import { Kysely } from 'kysely';
+import { checkpointAfterDiskFull, SqliteDialectKeepingErrors } from './sqlite-disk-full.ts';
+import type { HealthLog } from './database-health.ts';
 import { selectClaimableIds } from './claimable-rows.ts';
 import { cacheStatements } from './sqlite-statement-cache.ts';
 import type { Database as Tables } from './schema.ts';
 import type { StoreDialect } from './store-dialect.ts';
 
 const BUSY_TIMEOUT_MS = 5_000;
+const STARTUP_ATTEMPTS = 20;
 
-/** Opens (creating it and its directory when missing) the SQLite database at `path`, or `:memory:`. */
-export function openSqliteDialect(path: string): StoreDialect {
+function isBusy(error: unknown): boolean {
+  for (let e = error, depth = 0; e instanceof Error && depth < 6; depth += 1, e = e.cause) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && code.startsWith('SQLITE_BUSY')) return true;
+    if (/database is locked/.test(e.message)) return true;
+  }
+  return false;
+}
+
+/**
+ * Opens the SQLite database at `path` (or `:memory:`), creating it and its directory when missing,
+ * unless `mustExist` (read-only commands: a wrong path must not silently make an empty database).
+ */
+export function openSqliteDialect(path: string, mustExist = false, log?: HealthLog): StoreDialect {
+  if (mustExist && path !== ':memory:' && !existsSync(path)) {
+    throw new Error(`store: no SQLite database at ${path} (\`wirewatch run\` creates it; a relative \`database:\` is resolved against the config file's directory)`);
+  }
   if (path !== ':memory:') {
     mkdirSync(dirname(path), { recursive: true });
   }
   let database: Database.Database;
   try {
-    database = new Database(path);
+    database = new Database(path, { fileMustExist: mustExist });
+    // The busy timeout first: switching to WAL needs a lock another process starting may hold.
+    database.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     database.pragma('journal_mode = WAL');
     database.pragma('synchronous = NORMAL');
     database.pragma('foreign_keys = ON');
-    database.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   } catch (cause) {
     throw new Error(`store: cannot open SQLite database ${path}`, { cause });
   }
-  const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: cacheStatements(database) }) });
+  const db = new Kysely<Tables>({ dialect: new SqliteDialectKeepingErrors(database, cacheStatements(database)), log: checkpointAfterDiskFull(database, log) });
   return {
     kind: 'sqlite',
     db,
     schema: null,
+    async withStartupLock(work) {
+      // A deferred transaction that must upgrade to write is refused at once (SQLITE_BUSY) when
+      // another connection wrote meanwhile; the busy timeout cannot help it, so it is run again.
+      for (let attempt = 1; ; attempt += 1) {
+        try {
+          return await work();
+        } catch (error) {
+          if (attempt >= STARTUP_ATTEMPTS || !isBusy(error)) throw error;
+          await new Promise((resolve) => setTimeout(resolve, 50 + Math.random() * 200));
+        }
+      }
+    },
     async claimOutboxIds(request) {
       const rows = await db
         .updateTable('outbox')

@@ -25,4 +25,10 @@ export interface StoreDialect {
    * a claim never runs concurrently with another claim of the same destination (order per destination).
    */
   claimOutboxIds(request: ClaimRequest): Promise<number[]>;
+  /**
+   * Runs start-up work (migrations, seeding from the config) so that processes starting at once on
+   * one database take turns: a session advisory lock on Postgres; on SQLite the busy timeout, and the
+   * work run again when another process held the write lock at the wrong moment (it is idempotent).
+   */
+  withStartupLock<T>(work: () => Promise<T>): Promise<T>;
 }

@@ -11,6 +11,7 @@ import { DEFAULT_DESTINATION_POLICY, hasCaps, routeDelivery, type DeliveryPolicy
 import { describeStoryUpdate, updatedStoryAlert } from '../alerts/route-story-update.ts';
 import { buildDigestAlert, type DigestReason } from '../alerts/digest-alert.ts';
 import { metrics } from '../metrics/metrics.ts';
+import { retryOnConnectionLoss } from '../store/database-health.ts';
 
 export type { DeliveryPolicy, DestinationPolicy } from '../alerts/route-delivery.ts';
 
@@ -105,7 +106,8 @@ async function sendGroup(ctx: Context, rows: readonly Delivery[], reason: Digest
   const at = ctx.deps.now();
   const ids = rows.map((row) => row.outboxId);
   if (outcome.kind === 'sent') {
-    for (const id of ids) await store.markDelivered(id, at, outcome.messageId || null);
+    // Sent: the mark must land, or a lost connection here would send it again.
+    for (const id of ids) await retryOnConnectionLoss(() => store.markDelivered(id, at, outcome.messageId || null));
     ctx.sent += 1;
     log.info({ destination: ctx.sink.name, alerts: rows.length, reason }, reason === 'missed' ? 'missed alerts delivered as one digest' : 'digest delivered');
     return 'more';
@@ -156,7 +158,8 @@ async function sendPosts(ctx: Context): Promise<Step> {
     metrics.sent(ctx.sink.name, result.outcome);
     const at = ctx.deps.now();
     if (result.outcome.kind === 'sent') {
-      await store.markDelivered(row.outboxId, at, result.outcome.messageId || null, result.story ?? undefined);
+      const { messageId } = result.outcome;
+      await retryOnConnectionLoss(() => store.markDelivered(row.outboxId, at, messageId || null, result.story ?? undefined));
       if (decision.kind === 'send') posts.set(row.alert.ruleId, (posts.get(row.alert.ruleId) ?? 0) + 1);
       ctx.sent += 1;
       continue;

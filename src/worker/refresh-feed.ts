@@ -5,10 +5,11 @@
 import type { FeedSource } from '../domain/feed.ts';
 import type { Item } from '../domain/item.ts';
 import type { Logger } from '../log/create-logger.ts';
+import { redactUrl, redactUrlsIn } from '../log/redact-url.ts';
 import { nextAttemptAt } from '../feeds/backoff.ts';
 import { fetchFeed, type FetchOptions } from '../feeds/fetch-feed.ts';
 import type { HostLimiter } from '../feeds/host-limiter.ts';
-import { parseFeed } from '../feeds/parse-feed.ts';
+import { parseFeedOffThread } from '../feeds/parse-feed-off-thread.ts';
 import { normaliseItem } from '../feeds/normalise-item.ts';
 import type { CompiledRules } from '../rules/compile-rules.ts';
 import type { FeedState, Store } from '../store/store.ts';
@@ -48,7 +49,10 @@ export async function refreshFeed(feed: FeedSource, deps: RefreshDeps, claimed?:
   const consecutiveFailures = state?.consecutiveFailures ?? 0;
   const validators = { etag: state?.etag ?? null, lastModified: state?.lastModified ?? null };
 
-  const fetched = await deps.hostLimiter.run(hostOf(feed.url), () => metrics.timeFetch(() => fetchFeed(feed.url, validators, deps.fetchOptionsFor(feed))));
+  const fetchOptions = deps.fetchOptionsFor(feed);
+  const fetched = await deps.hostLimiter.run(hostOf(feed.url), () => metrics.timeFetch(() => fetchFeed(feed.url, validators, fetchOptions)));
+  // Stopping aborted the fetch: nothing happened to the feed, so nothing is recorded.
+  if (fetchOptions.signal?.aborted) return { kind: 'failed', reason: 'stopped' };
   const at = deps.now();
   const schedule = (outcome: 'success' | 'not-modified' | 'failure', extra: { retryAfterSeconds?: number | null; maxAgeSeconds?: number | null } = {}) =>
     nextAttemptAt({
@@ -60,9 +64,10 @@ export async function refreshFeed(feed: FeedSource, deps: RefreshDeps, claimed?:
       now: at,
       random: deps.random,
     });
-  const fail = async (reason: string, retryAfterSeconds: number | null = null): Promise<RefreshOutcome> => {
+  const fail = async (why: string, retryAfterSeconds: number | null = null): Promise<RefreshOutcome> => {
+    const reason = redactUrlsIn(why); // stored and shown: no credentials or secret query values
     await store.recordFeedFailure(feed.id, { at, error: reason, nextAttemptAt: schedule('failure', { retryAfterSeconds }) });
-    log.warn({ feed: feed.id, url: feed.url, failures: consecutiveFailures + 1 }, `feed failed: ${reason}`);
+    log.warn({ feed: feed.id, url: redactUrl(feed.url), failures: consecutiveFailures + 1 }, `feed failed: ${reason}`);
     metrics.poll('failed');
     return { kind: 'failed', reason };
   };
@@ -77,8 +82,9 @@ export async function refreshFeed(feed: FeedSource, deps: RefreshDeps, claimed?:
   if (fetched.kind === 'http-error') return fail(fetched.reason, fetched.retryAfterSeconds);
   if (fetched.kind === 'failed') return fail(fetched.reason);
 
-  const parsed = await parseFeed(fetched.body, fetched.contentType);
+  const parsed = await parseFeedOffThread(fetched.body, fetched.contentType);
   if (parsed.kind === 'rejected') return fail(parsed.reason);
+  if (parsed.omittedItems) log.warn({ feed: feed.id, kept: parsed.feed.items.length, omitted: parsed.omittedItems }, 'feed has too many items: kept the newest');
 
   const feedTitle = feed.title ?? parsed.feed.title ?? hostOf(feed.url);
   const items = parsed.feed.items.map((raw) => normaliseItem(raw, { feedTitle, feedUrl: fetched.finalUrl, fetchedAt: at }));

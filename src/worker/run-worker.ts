@@ -5,7 +5,9 @@ import { randomUUID } from 'node:crypto';
 import type { FeedSource } from '../domain/feed.ts';
 import type { HostLimiter } from '../feeds/host-limiter.ts';
 import type { FeedState } from '../store/store.ts';
+import type { FetchOptions } from '../feeds/fetch-feed.ts';
 import { deliverDue, type DeliverDeps } from './deliver.ts';
+import { logWorkerError } from './log-worker-error.ts';
 import { refreshFeed, type RefreshDeps, type RefreshOutcome } from './refresh-feed.ts';
 
 export interface WorkerDeps extends RefreshDeps, DeliverDeps {
@@ -42,8 +44,11 @@ export async function runOnce(deps: WorkerDeps): Promise<OnceSummary> {
   return { outcomes, delivered: delivered + (await deliverDue(deps)) };
 }
 
-/** Runs until `signal` aborts; resolves once in-flight work has finished and leases are given back. */
-export async function runForever(deps: WorkerDeps, signal: AbortSignal): Promise<void> {
+/** Runs until `signal` aborts; resolves once in-flight work has finished (fetches in flight are aborted) and leases are given back. */
+export async function runForever(workerDeps: WorkerDeps, signal: AbortSignal): Promise<void> {
+  // The caller's deps with the stop signal added to every fetch; a prototype, not a copy, keeps its getters live.
+  const fetchOptionsFor = (feed: FeedSource): FetchOptions => ({ ...workerDeps.fetchOptionsFor(feed), signal });
+  const deps = Object.create(workerDeps, { fetchOptionsFor: { value: fetchOptionsFor } }) as WorkerDeps;
   const tickMs = deps.tickMs ?? 1000;
   const concurrency = deps.concurrency ?? DEFAULT_CONCURRENCY;
   const leaseMs = deps.leaseMs ?? DEFAULT_LEASE_MS;
@@ -60,7 +65,7 @@ export async function runForever(deps: WorkerDeps, signal: AbortSignal): Promise
       .then((outcome) => {
         if (outcome.kind === 'updated' && outcome.alerts > 0) deliver();
       })
-      .catch((error: unknown) => deps.log.error({ err: error, feed: feed.id }, 'refresh crashed; retried once its lease lapses'))
+      .catch((error: unknown) => logWorkerError(deps.log, error, { feed: feed.id }, 'refresh crashed; retried once its lease lapses'))
       .finally(() => {
         inFlight.delete(feed.id);
         // Behind schedule: claim again once a quarter of the slots is free (not once per poll).
@@ -93,7 +98,7 @@ export async function runForever(deps: WorkerDeps, signal: AbortSignal): Promise
       lastReload = now;
       reload();
     }
-    await claim().catch((error: unknown) => deps.log.error({ err: error }, 'claiming due feeds failed; trying again shortly'));
+    await claim().catch((error: unknown) => logWorkerError(deps.log, error, {}, 'claiming due feeds failed; trying again shortly'));
     deliver();
     await wake.after(tickMs);
   }
@@ -128,7 +133,7 @@ function deliveryPasses(deps: WorkerDeps, signal: AbortSignal): (() => void) & {
     }
     again = false;
     delivering = deliverDue(deps)
-      .then(() => undefined, (error: unknown) => deps.log.error({ err: error }, 'delivery loop error'))
+      .then(() => undefined, (error: unknown) => logWorkerError(deps.log, error, {}, 'delivery loop error'))
       .finally(() => {
         delivering = null;
         if (again) deliver();
@@ -144,7 +149,7 @@ function backgroundReload(deps: WorkerDeps): (() => void) & { settled(): Promise
     if (!deps.reload || running) return;
     running = deps
       .reload()
-      .catch((error: unknown) => deps.log.error({ err: error }, 'reloading settings failed; keeping the current ones'))
+      .catch((error: unknown) => logWorkerError(deps.log, error, {}, 'reloading settings failed; keeping the current ones'))
       .finally(() => (running = null));
   };
   return Object.assign(reload, { settled: async () => void (await running) });

@@ -82,6 +82,20 @@ describe('request verification', () => {
     expect(urls.responses(url)).toEqual([]);
   });
 
+  test('a request signed 6 minutes in the future is rejected (401)', async () => {
+    const url = urls.create();
+    const posted = await postSlashCommand(endpoint, SECRET, { text: 'status', response_url: url }, { timestamp: Math.floor(Date.now() / 1000) + 360 });
+    expect(posted.status).toBe(401);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(urls.responses(url)).toEqual([]);
+  });
+
+  test('a request signed 4 minutes in the future (clock skew) is accepted', async () => {
+    const url = urls.create();
+    const posted = await postSlashCommand(endpoint, SECRET, { text: 'status', response_url: url }, { timestamp: Math.floor(Date.now() / 1000) + 240 });
+    expect(posted.status).toBe(200);
+  });
+
   test('the ack comes back before a slow answer, which follows on response_url', async () => {
     feeds.route('/slow.xml', dripBody(RSS, { chunkBytes: 40, intervalMs: 100 }));
     const url = urls.create();

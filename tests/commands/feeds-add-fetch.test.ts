@@ -44,7 +44,7 @@ describe('feeds add through the guard', () => {
   });
 
   it.each([
-    ['a name resolving to loopback', 'http://news.example.test:PORT/feed.xml', 'refused news.example.test: it resolves to 127.0.0.1 is a loopback address'],
+    ['a name resolving to loopback', 'http://news.example.test:PORT/feed.xml', 'refused news.example.test: it resolves to 127.0.0.1, which is a loopback address'],
     ['a loopback literal', 'http://127.0.0.1:PORT/feed.xml', 'refused 127.0.0.1:PORT: 127.0.0.1 is a loopback address'],
     ['a decimal loopback literal', 'http://2130706433:PORT/feed.xml', 'refused 127.0.0.1:PORT: 127.0.0.1 is a loopback address'],
     ['an IPv4-mapped loopback', 'http://[::ffff:127.0.0.1]:PORT/feed.xml', 'is a loopback address'],

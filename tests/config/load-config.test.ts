@@ -22,7 +22,7 @@ describe('parseConfig', () => {
     expect(result.kind).toBe('ok');
     if (result.kind !== 'ok') return;
     const { config } = result;
-    expect(config.databaseUrl).toBe('/work/data/wirewatch.db');
+    expect(config.databaseUrl).toBe('/etc/wirewatch/data/wirewatch.db'); // relative to the config file, like feeds
     expect(config.destinations).toEqual([{ name: 'console', type: 'console' }]);
     expect(config.fetch).toMatchObject({ maxBytes: 10 * 1024 * 1024, maxRedirects: 5, totalTimeoutMs: 30_000 });
     expect(config.feeds[0]).toMatchObject({ url: 'https://example.org/rss.xml', intervalSeconds: 120, backfill: 0 });

@@ -171,7 +171,7 @@ describe('fetchFeed with the guard', () => {
 
   it('refuses a name that resolves to loopback, without connecting', async () => {
     const result = await fetchFeed(`http://feeds.example.test:${port()}/feed.xml`, NONE, options(names({ 'feeds.example.test': '127.0.0.1' })));
-    expect(failed(result)).toContain('refused feeds.example.test: it resolves to 127.0.0.1 is a loopback address');
+    expect(failed(result)).toContain('refused feeds.example.test: it resolves to 127.0.0.1, which is a loopback address');
     expect(server.requests).toHaveLength(0);
   });
 
@@ -193,7 +193,7 @@ describe('fetchFeed with the guard', () => {
   it.each([
     ['an IP literal', 'http://169.254.169.254/latest/meta-data/', 'redirect refused: refused 169.254.169.254: 169.254.169.254 is a link-local or cloud metadata address'],
     ['a decimal IP literal', 'http://167772161/', 'redirect refused: refused 10.0.0.1: 10.0.0.1 is a private address (10.0.0.0/8)'],
-    ['a name resolving to loopback', 'http://internal.example.test:PORT/feed.xml', 'refused internal.example.test: it resolves to 127.0.0.2 is a loopback address'],
+    ['a name resolving to loopback', 'http://internal.example.test:PORT/feed.xml', 'refused internal.example.test: it resolves to 127.0.0.2, which is a loopback address'],
   ])('refuses a redirect from the public-looking server to %s', async (_what, target, reason) => {
     server.route('/moved.xml', redirectTo(target.replace('PORT', port())));
     const resolve = names({ 'public.example.test': '127.0.0.1', 'internal.example.test': '127.0.0.2' });

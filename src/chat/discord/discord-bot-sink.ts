@@ -2,9 +2,9 @@
 // alert's "Mute rule 1 h" and "Open" buttons), edit, and replies in a thread started on the alert's message. Spec: /work/shared/spec/chat-limits.md.
 // API: https://discord.com/developers/docs/resources/message, .../resources/channel#start-thread-from-message
 import { DiscordAPIError, Routes } from 'discord.js';
-import type { APIChannel, APIMessage, REST } from 'discord.js';
+import type { APIChannel, REST } from 'discord.js';
 import type { ChatSink, SendOutcome } from '../chat-sink.ts';
-import { attemptDiscord } from './discord-rest.ts';
+import { attemptDiscord, MalformedAnswer, SNOWFLAKE, sentMessage } from './discord-rest.ts';
 import { DISCORD_LIMITS, renderDiscordEmbed, renderDiscordReply } from './render-discord-embed.ts';
 import { renderDiscordAlertButtons } from './slash-alert-buttons.ts';
 
@@ -26,8 +26,7 @@ export function createDiscordBotSink(opts: DiscordBotSinkOptions): ChatSink {
   const post = async (targetChannel: string, body: object, nonce: string | undefined): Promise<SendOutcome> => {
     if (nonce !== undefined) checkNonce(nonce);
     const withNonce = nonce === undefined ? body : { ...body, nonce, enforce_nonce: true };
-    const message = (await rest.post(Routes.channelMessages(targetChannel), { body: withNonce })) as APIMessage;
-    return { kind: 'sent', messageId: message.id };
+    return sentMessage('post', await rest.post(Routes.channelMessages(targetChannel), { body: withNonce }));
   };
 
   return {
@@ -39,8 +38,7 @@ export function createDiscordBotSink(opts: DiscordBotSinkOptions): ChatSink {
       attemptDiscord('edit', async () => {
         // Without a mention, leave `content` out so the message keeps the ping text it was sent with.
         const body = { ...renderDiscordEmbed(alert, { mention: editOpts?.mention ?? null }), components: renderDiscordAlertButtons(alert) };
-        const message = (await rest.patch(Routes.channelMessage(channelId, messageId), { body })) as APIMessage;
-        return { kind: 'sent', messageId: message.id };
+        return sentMessage('edit', await rest.patch(Routes.channelMessage(channelId, messageId), { body }));
       }),
     reply: (messageId, text, replyOpts) =>
       attemptDiscord('reply', async () => {
@@ -53,7 +51,8 @@ export function createDiscordBotSink(opts: DiscordBotSinkOptions): ChatSink {
 /** Starts the thread on the message, or finds it: a thread started from a message has the message's id. */
 async function openThread(rest: REST, channelId: string, messageId: string, name: string): Promise<string> {
   try {
-    const thread = (await rest.post(Routes.threads(channelId, messageId), { body: { name, auto_archive_duration: 1440 } })) as APIChannel;
+    const thread = (await rest.post(Routes.threads(channelId, messageId), { body: { name, auto_archive_duration: 1440 } })) as Partial<APIChannel> | null;
+    if (typeof thread?.id !== 'string' || !SNOWFLAKE.test(thread.id)) throw new MalformedAnswer('thread');
     return thread.id;
   } catch (error) {
     if (error instanceof DiscordAPIError && error.code === THREAD_ALREADY_EXISTS) return messageId;

@@ -3,7 +3,7 @@
 // Library: https://discord.js.org/docs/packages/rest/main/RESTOptions:Interface
 import { DiscordAPIError, HTTPError, RateLimitError, REST } from 'discord.js';
 import type { RESTOptions } from 'discord.js';
-import { DEFAULT_MAX_CLIENT_WAIT_MS, describeNetworkError, isNetworkError } from '../chat-sink.ts';
+import { DEFAULT_MAX_CLIENT_WAIT_MS, describeNetworkError, isNetworkError, malformedSuccess } from '../chat-sink.ts';
 import type { SendOutcome } from '../chat-sink.ts';
 
 export const DEFAULT_DISCORD_API = 'https://discord.com/api';
@@ -62,6 +62,7 @@ export async function attemptDiscord(what: string, call: () => Promise<SendOutco
 }
 
 export function classifyDiscordError(error: unknown): SendOutcome | null {
+  if (error instanceof MalformedAnswer) return malformedSuccess('discord', error.what);
   if (error instanceof RateLimitError) {
     return { kind: 'retry', afterMs: Math.max(0, Math.ceil(waitOf(error))), reason: `discord: rate limited (${error.global ? 'global' : error.route})` };
   }
@@ -76,4 +77,20 @@ export function classifyDiscordError(error: unknown): SendOutcome | null {
   }
   if (isNetworkError(error)) return { kind: 'retry', afterMs: null, reason: `discord: ${describeNetworkError(error)}` };
   return null;
+}
+
+/** Discord ids are snowflakes: a decimal 64-bit integer. */
+export const SNOWFLAKE = /^\d{1,20}$/;
+
+/** A 2xx answer without the id a success carries; attemptDiscord turns it into a retry. */
+export class MalformedAnswer extends Error {
+  constructor(readonly what: string) {
+    super(`discord: ${what} answered success without a message id`);
+  }
+}
+
+/** The outcome of a call answered with a message: sent with its id, or a malformed success. */
+export function sentMessage(what: string, answer: unknown): SendOutcome {
+  const id: unknown = typeof answer === 'object' && answer !== null && 'id' in answer ? answer.id : undefined;
+  return typeof id === 'string' && SNOWFLAKE.test(id) ? { kind: 'sent', messageId: id } : malformedSuccess('discord', what);
 }

@@ -1,8 +1,9 @@
 // Turns the command core's neutral Reply into an interaction response body: one embed inside every
 // Discord limit (spec/chat-limits.md), flag 64 (ephemeral) for management replies and errors, pings nobody.
 // API: https://discord.com/developers/docs/interactions/receiving-and-responding#interaction-response-object-messages
-import type { Reply, ReplyItem, Segment } from '../../commands/reply.ts';
-import { cleanText, ELLIPSIS, escapeText, fitText, sanitizeLink } from '../chat-sink.ts';
+import type { Reply, ReplyItem } from '../../commands/reply.ts';
+import { renderSnippet } from '../render-snippet.ts';
+import { ELLIPSIS, fitText, sanitizeLink } from '../chat-sink.ts';
 import { DISCORD_LIMITS, DISCORD_MARKDOWN_ESCAPES } from './render-discord-embed.ts';
 import type { DiscordAllowedMentions, DiscordEmbed } from './render-discord-embed.ts';
 
@@ -68,24 +69,7 @@ function renderItem(item: ReplyItem, budget: number): { name: string; value: str
   let head = `${source}${when}${note}`;
   if (link !== null) head += ` · [open](${link})`;
   if (head.length > valueMax) head = fitText(`${item.source}${note}`, valueMax, DISCORD_MARKDOWN_ESCAPES);
-  const snippet = renderSnippet(item.snippet, valueMax - head.length - 1);
+  const snippet = renderSnippet(item.snippet, valueMax - head.length - 1, { bold: '**', escapes: DISCORD_MARKDOWN_ESCAPES });
   return { name, value: snippet === '' ? head || ELLIPSIS : `${head}\n${snippet}` };
 }
 
-/** Matched words in bold; whole segments are added while they fit, so markup is never cut in half. */
-function renderSnippet(segments: readonly Segment[], max: number): string {
-  let out = '';
-  for (const segment of segments) {
-    const clean = cleanText(segment.text);
-    if (clean === '') continue;
-    const text = (/^\s/.test(segment.text) ? ' ' : '') + escapeText(clean, DISCORD_MARKDOWN_ESCAPES) + (/\s$/.test(segment.text) ? ' ' : '');
-    const piece = segment.highlight ? text.replace(/^(\s?)(.*?)(\s?)$/s, '$1**$2**$3') : text;
-    if (out.length + piece.length > max - ELLIPSIS.length) {
-      if (!segment.highlight && out.length < max - 2 * ELLIPSIS.length) out += fitText(segment.text, max - out.length, DISCORD_MARKDOWN_ESCAPES);
-      else if (out !== '') out += ELLIPSIS;
-      return out.trim();
-    }
-    out += piece;
-  }
-  return out.trim();
-}

@@ -1,8 +1,9 @@
 // Turns the command core's neutral Reply into a Block Kit response for a slash command's response_url:
 // ephemeral for management replies and errors, in the channel otherwise, inside every Slack limit
 // of spec/chat-limits.md; all text escaped so nothing can mention anyone. API: https://docs.slack.dev/interactivity/handling-user-interaction
-import type { Reply, ReplyItem, Segment } from '../../commands/reply.ts';
-import { cleanText, ELLIPSIS, escapeText, fitText, sanitizeLink } from '../chat-sink.ts';
+import type { Reply, ReplyItem } from '../../commands/reply.ts';
+import { renderSnippet } from '../render-snippet.ts';
+import { ELLIPSIS, fitText, sanitizeLink } from '../chat-sink.ts';
 import { SLACK_LIMITS, SLACK_MRKDWN_ESCAPES, SLACK_PLAIN_ESCAPES } from './render-slack-message.ts';
 import type { SlackText } from './render-slack-message.ts';
 
@@ -77,24 +78,7 @@ function renderItem(item: ReplyItem, budget: number): string {
   const when = Number.isFinite(seconds) ? ` · <!date^${seconds}^{date_short_pretty} {time}|${item.time.toISOString().slice(0, 16).replace('T', ' ')} UTC>` : '';
   const note = item.note === null ? '' : ` · ${fitText(item.note, 64, SLACK_MRKDWN_ESCAPES)}`;
   const head = `${title}\n${fitText(item.source, 100, SLACK_MRKDWN_ESCAPES) || 'unknown source'}${when}${note}`;
-  const snippet = renderSnippet(item.snippet, budget - head.length - 1);
+  const snippet = renderSnippet(item.snippet, budget - head.length - 1, { bold: '*', escapes: SLACK_MRKDWN_ESCAPES });
   return snippet === '' ? head : `${head}\n${snippet}`;
 }
 
-/** Whole segments while they fit (bold never cut in half); the escapes turn feed asterisks into look-alikes. */
-function renderSnippet(segments: readonly Segment[], max: number): string {
-  let out = '';
-  for (const segment of segments) {
-    const clean = cleanText(segment.text);
-    if (clean === '') continue;
-    const text = (/^\s/.test(segment.text) ? ' ' : '') + escapeText(clean, SLACK_MRKDWN_ESCAPES) + (/\s$/.test(segment.text) ? ' ' : '');
-    const piece = segment.highlight ? text.replace(/^(\s?)(.*?)(\s?)$/s, '$1*$2*$3') : text;
-    if (out.length + piece.length > max - ELLIPSIS.length) {
-      if (!segment.highlight && out.length < max - 2 * ELLIPSIS.length) out += fitText(segment.text, max - out.length, SLACK_MRKDWN_ESCAPES);
-      else if (out !== '') out += ELLIPSIS;
-      return out.trim();
-    }
-    out += piece;
-  }
-  return out.trim();
-}

@@ -18,6 +18,7 @@ import { renderSlackCommandReply } from './render-slack-command-reply.ts';
 import { ALERT_MUTE_DURATION, MUTE_RULE_ACTION_ID, OPEN_ARTICLE_ACTION_ID, parseMuteValue } from './slash-alert-actions.ts';
 import { createManagerCheck } from './slash-managers.ts';
 import { DEFAULT_SLACK_API } from './slack-client.ts';
+import { refuseFutureRequests } from './refuse-future-requests.ts';
 
 export interface SlackCommandsOptions {
   readonly botToken: string;
@@ -113,6 +114,7 @@ export async function startSlackCommands(opts: SlackCommandsOptions): Promise<Sl
     return { port: null, close: async () => undefined };
   }
   const server = (await app.start({ port: opts.port, host: opts.host ?? '0.0.0.0' })) as Server;
+  refuseFutureRequests(server);
   const port = (server.address() as AddressInfo).port;
   opts.log.info({ mode: 'http', port }, 'slack: /news ready on POST /slack/events');
   return { port, close: () => app.stop().then(() => undefined) };

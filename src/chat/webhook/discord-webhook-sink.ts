@@ -3,7 +3,7 @@
 // API: https://discord.com/developers/docs/resources/webhook#execute-webhook
 import { WebhookClient } from 'discord.js';
 import type { ChatSink } from '../chat-sink.ts';
-import { attemptDiscord, discordRestOptions } from '../discord/discord-rest.ts';
+import { attemptDiscord, discordRestOptions, sentMessage } from '../discord/discord-rest.ts';
 import type { DiscordRestOptions } from '../discord/discord-rest.ts';
 import { renderDiscordEmbed, renderDiscordReply } from '../discord/render-discord-embed.ts';
 
@@ -26,20 +26,17 @@ export function createDiscordWebhookSink(opts: DiscordWebhookSinkOptions): ChatS
     send: (alert, { mention }) =>
       attemptDiscord('webhook send', async () => {
         const body = renderDiscordEmbed(alert, { mention });
-        const message = await client.send({ content: body.content, embeds: body.embeds, allowedMentions: body.allowed_mentions });
-        return { kind: 'sent', messageId: message.id };
+        return sentMessage('webhook send', await client.send({ content: body.content, embeds: body.embeds, allowedMentions: body.allowed_mentions }));
       }),
     edit: (messageId, alert, editOpts) =>
       attemptDiscord('webhook edit', async () => {
         const body = renderDiscordEmbed(alert, { mention: editOpts?.mention ?? null });
-        const message = await client.editMessage(messageId, { content: body.content, embeds: body.embeds, allowedMentions: body.allowed_mentions });
-        return { kind: 'sent', messageId: message.id };
+        return sentMessage('webhook edit', await client.editMessage(messageId, { content: body.content, embeds: body.embeds, allowedMentions: body.allowed_mentions }));
       }),
     reply: (_messageId, text) =>
       attemptDiscord('webhook reply', async () => {
         const body = renderDiscordReply(text);
-        const message = await client.send({ content: body.content, allowedMentions: body.allowed_mentions });
-        return { kind: 'sent', messageId: message.id };
+        return sentMessage('webhook reply', await client.send({ content: body.content, allowedMentions: body.allowed_mentions }));
       }),
     close: () => client.destroy(),
   };

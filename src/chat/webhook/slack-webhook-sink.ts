@@ -1,9 +1,11 @@
 // A Slack channel posted to through an incoming webhook: one JSON POST, answered "ok" with no
 // message id, so it cannot edit; replies become follow-up messages. Spec: chat-limits.md.
 // API: https://docs.slack.dev/messaging/sending-messages-using-incoming-webhooks
-import { DEFAULT_MAX_CLIENT_WAIT_MS, describeNetworkError, isNetworkError, waitOutRateLimits } from '../chat-sink.ts';
+import { DEFAULT_MAX_CLIENT_WAIT_MS, describeNetworkError, isNetworkError, malformedSuccess, waitOutRateLimits } from '../chat-sink.ts';
 import type { ChatSink, SendOutcome } from '../chat-sink.ts';
 import { renderSlackMessage, renderSlackReply } from '../slack/render-slack-message.ts';
+import { createChannelPacer } from '../channel-pacer.ts';
+import { SLACK_PACE_MS } from '../slack/slack-bot-sink.ts';
 
 export interface SlackWebhookSinkOptions {
   readonly name: string;
@@ -12,7 +14,12 @@ export interface SlackWebhookSinkOptions {
   readonly timeoutMs?: number;
   /** A 429 asking to wait up to this long is waited here (order kept); longer ones go back to the outbox. */
   readonly maxClientWaitMs?: number;
+  /** Least time between two posts through the webhook (its one channel); default SLACK_PACE_MS. */
+  readonly paceMs?: number;
 }
+
+// One pacer per interval, its channels keyed by webhook URL: every sink of one webhook shares its pace.
+const pacers = new Map<number, ReturnType<typeof createChannelPacer>>();
 
 /**
  * @slack/webhook is not installed with Bolt, and it is a thin axios wrapper; Node's fetch does the
@@ -21,7 +28,10 @@ export interface SlackWebhookSinkOptions {
 export function createSlackWebhookSink(opts: SlackWebhookSinkOptions): ChatSink {
   const timeoutMs = opts.timeoutMs ?? 15_000;
   const maxWait = opts.maxClientWaitMs ?? DEFAULT_MAX_CLIENT_WAIT_MS;
-  const post = (payload: object): Promise<SendOutcome> => waitOutRateLimits(() => postWebhook(opts.url, payload, timeoutMs), maxWait);
+  const paceMs = opts.paceMs ?? SLACK_PACE_MS;
+  const pacer = pacers.get(paceMs) ?? createChannelPacer(paceMs);
+  pacers.set(paceMs, pacer);
+  const post = (payload: object): Promise<SendOutcome> => pacer.run(opts.url, () => waitOutRateLimits(() => postWebhook(opts.url, payload, timeoutMs), maxWait));
   return {
     name: opts.name,
     capabilities: { edit: false, threadedReplies: false },
@@ -46,7 +56,8 @@ async function postWebhook(url: string, payload: object, timeoutMs: number): Pro
     throw new Error('slack webhook: request failed unexpectedly', { cause: error });
   }
   const body = (await response.text().catch(() => '')).slice(0, 200);
-  if (response.ok) return { kind: 'sent', messageId: '' };
+  // Slack answers a plain "ok"; any other 2xx body comes from something in between.
+  if (response.ok) return body.trim() === 'ok' ? { kind: 'sent', messageId: '' } : malformedSuccess('slack webhook', 'the webhook');
   if (response.status === 429) {
     const seconds = Number.parseInt(response.headers.get('retry-after') ?? '', 10);
     return { kind: 'retry', afterMs: Number.isNaN(seconds) ? null : seconds * 1000, reason: 'slack webhook: rate limited' };
