@@ -6,11 +6,17 @@ import { parseDocument } from 'yaml';
 
 export type YamlResult = { kind: 'ok'; value: unknown } | { kind: 'invalid'; message: string };
 
+/** An alias (`*name`) where a value can start: js-yaml would share the node, and walking it could expand a "billion laughs". */
+const ALIAS = /(?:^|[\s[{,])\*[^\s,\]}]/;
+
 export function parseYaml(text: string, file: string): YamlResult {
-  try {
-    return { kind: 'ok', value: jsYaml.load(text) ?? {} };
-  } catch {
-    // fall through: describe the problem as before
+  // A file with aliases goes the slower way, where expansion has a budget.
+  if (!ALIAS.test(text)) {
+    try {
+      return { kind: 'ok', value: jsYaml.load(text) ?? {} };
+    } catch {
+      // fall through: describe the problem as before
+    }
   }
   const doc = parseDocument(text);
   const error = doc.errors[0];

@@ -44,6 +44,8 @@ it('loses nothing and doubles nothing on Discord when killed mid-delivery and re
     config,
     [
       `database: ${join(dir, 'wirewatch.db')}`,
+      // The restarted worker waits for the killed one's feed lease to lapse: keep it short.
+      'fetch: { timeout: 3s, lease: 4s }',
       'feeds:',
       `  - { id: wire, url: "${feeds.url('/wire.xml')}", interval: 1, backfill: 6 }`,
       'rules:',

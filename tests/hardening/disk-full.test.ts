@@ -36,7 +36,8 @@ it('says "disk full", keeps nothing half-written, and checkpoints the WAL once s
   server.route('/wire.xml', serveBody(rss(items(2))));
   const logs: { level: number; msg: string }[] = [];
   const sink = new Writable({ write: (chunk: Buffer, _enc, done) => void (logs.push(JSON.parse(chunk.toString()) as { level: number; msg: string }), done()) });
-  const loaded = parseConfig([`database: ${join(dir, 'w.db')}`, 'feeds:', `  - { id: wire, url: "${server.url('/wire.xml')}", interval: 1s }`, 'rules:', '  - { id: a, query: zebrafalcon }'].join('\n'), join(dir, 'w.yaml'), readEnv({}));
+  // A crashed poll is retried once its lease lapses: a short lease keeps the test short.
+  const loaded = parseConfig([`database: ${join(dir, 'w.db')}`, 'fetch: { timeout: 1s, lease: 2s }', 'feeds:', `  - { id: wire, url: "${server.url('/wire.xml')}", interval: 1s }`, 'rules:', '  - { id: a, query: zebrafalcon }'].join('\n'), join(dir, 'w.yaml'), readEnv({}));
   if (loaded.kind !== 'ok') throw new Error(loaded.message);
   worker = await openWorker(loaded.config, readEnv({}), pino({ level: 'info' }, sink));
   const w = worker;
