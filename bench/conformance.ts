@@ -1,6 +1,6 @@
 // Feed conformance run: parses every feed-like file under a folder (the shared corpus) with
 // parseFeed + normaliseItem, each in a worker thread with a timeout, and records a summary in
-// bench/RESULTS.md. Usage: npm run conformance -- ../shared/corpus/feeds
+// bench/RESULTS.md. Usage: npm run conformance -- CORPUS/feeds
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { cpus, platform, release } from 'node:os';
 import { join, relative } from 'node:path';

@@ -1,4 +1,4 @@
-// Delivery latency (issue 5): a loopback feed publishes items at random times, the worker polls it
+// Delivery latency: a loopback feed publishes items at random times, the worker polls it
 // every second (runForever, real clock) and posts to the Discord and Slack emulators with their
 // real rate limits. Prints publish → post latency (p50/p90/p99) next to the poll floor measured in
 // the same run (publish → the first response carrying the item), then the throughput of a burst

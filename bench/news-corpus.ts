@@ -1,4 +1,4 @@
-// The JSON-lines news corpus the benchmarks read (../shared/corpus/news: Reuters-21578, BBC),
+// The JSON-lines news corpus the benchmarks read (CORPUS/news: Reuters-21578, BBC),
 // from a path given on the command line: one record per line, files in name order.
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';

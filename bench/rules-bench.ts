@@ -1,6 +1,6 @@
 // Rule engine throughput, compile time and memory at 100, 1,000 and 10,000 rules, beside a
 // baseline in the same run that evaluates each rule with its own regular expressions per article.
-// Usage: npm run bench:rules -- [--corpus ../shared/corpus/news] [--baseline-seconds 8] [--limit N] [--sizes 100,1000,10000] [--no-write]
+// Usage: npm run bench:rules -- [--corpus CORPUS/news] [--baseline-seconds 8] [--limit N] [--sizes 100,1000,10000] [--no-write]
 import { readFileSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';

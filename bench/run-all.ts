@@ -1,4 +1,4 @@
-// `npm run bench -- --corpus ../shared/corpus`: every benchmark in turn, each printing its figure
+// `npm run bench -- --corpus CORPUS`: every benchmark in turn, each printing its figure
 // beside the baseline it measures in the same process. Without --corpus, only the benchmarks
 // that generate their own input run (rule engine on a generated corpus, delivery latency).
 import { spawnSync } from 'node:child_process';
@@ -25,7 +25,7 @@ const corpus = at >= 0 ? (process.argv[at + 1] ?? '') : '';
 let failed = 0;
 for (const step of STEPS) {
   if (step.needsCorpus && !corpus) {
-    process.stderr.write(`\n== ${step.name}: skipped (needs --corpus DIR, e.g. ../shared/corpus)\n`);
+    process.stderr.write(`\n== ${step.name}: skipped (needs --corpus DIR, e.g. CORPUS)\n`);
     continue;
   }
   process.stderr.write(`\n== ${step.name}\n`);

@@ -1,6 +1,6 @@
 // Story clustering throughput and memory over the news corpus (Reuters-21578 + BBC, ~24k texts),
 // beside a naive baseline in the same process: exact shingle-set Jaccard against every earlier text.
-// Usage: npm run bench:stories -- ../shared/corpus/news [--baseline-items 3000]
+// Usage: npm run bench:stories -- CORPUS/news [--baseline-items 3000]
 
 import os from 'node:os';
 import { exactJaccard, hashShingles } from '../src/stories/minhash.ts';

@@ -2,7 +2,7 @@
 // stories) over the news corpus, beside the in-memory index on the same texts in the same
 // process; then how long a restarted worker takes to resume its 20,000 remembered items, and the
 // memory they hold. Nothing expires here, so the index works at its cap throughout.
-// Usage: npm run bench:story-memory -- ../shared/corpus/news [--postgres postgres://…] [--batch 20]
+// Usage: npm run bench:story-memory -- CORPUS/news [--postgres postgres://…] [--batch 20]
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import { join } from 'node:path';

@@ -1,6 +1,6 @@
 // Summary and incident-facts throughput over the news corpus (Reuters-21578 + BBC, ~24k texts),
 // beside a lead-3 baseline (first three sentences) measured in the same process.
-// Usage: node --import tsx bench/summarize-bench.ts --corpus ../shared/corpus/news [--write-results]
+// Usage: node --import tsx bench/summarize-bench.ts --corpus CORPUS/news [--write-results]
 
 import { writeFile } from 'node:fs/promises';
 import { existsSync, readFileSync } from 'node:fs';

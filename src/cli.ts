@@ -30,7 +30,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .argument('<source...>', 'feed URL, feed file, or - for standard input')
     .option('--rules <file>', "YAML file with rules: [{id, query}] (default: the config's rules)")
     .option('--all', 'report every item, as if a rule "*" matched it')
-    .option('--json', 'one JSON object per (item, rule) match, per spec/check-output.md')
+    .option('--json', 'one JSON object per (item, rule) match, per docs/check-output.md')
     .action(async (sources: string[], options: { rules?: string; all?: boolean; json?: boolean }, command: Command) =>
       (await import('./cli/check-command.ts')).runCheck(sources, options, command, setStatus),
     );

@@ -1,4 +1,4 @@
-// Composition of the chat-managed settings (issue 6): the command tables on the store's
+// Composition of the chat-managed settings: the command tables on the store's
 // connection, seeded from the config; live rules, feeds, routes and mutes for the worker; the
 // deps of the /news command core; and the Discord and Slack front ends when their tokens are set.
 import type { Config } from './config/load-config.ts';

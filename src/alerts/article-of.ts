@@ -1,4 +1,4 @@
-// The text a rule sees for an item (spec/rules.md "Text model"): source is the feed title
+// The text a rule sees for an item (docs/rules.md "Text model"): source is the feed title
 // plus the link's host, url is the canonical link.
 import type { Item } from '../domain/item.ts';
 import type { Article } from '../domain/match.ts';

@@ -1,6 +1,6 @@
 // Spaces the posts to one channel: one at a time, in the order they were asked for, each starting at
 // least `intervalMs` after the previous one started (its rate-limit retries included, so order holds) (Slack allows about one message per second per channel;
-// spec/chat-limits.md). Channels are independent; Discord needs none (discord.js follows its buckets).
+// docs/chat-limits.md). Channels are independent; Discord needs none (discord.js follows its buckets).
 
 export interface ChannelPacer {
   /** Runs `call` once every earlier call for `channel` has finished and the interval has passed. */

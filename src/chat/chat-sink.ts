@@ -1,6 +1,6 @@
 // What every chat destination offers the delivery loop: send, edit, reply, each answering an
 // outcome value the outbox acts on (mark sent, retry later, or record a permanent failure).
-// Limits and retry rules: /work/shared/spec/chat-limits.md ("What an alert message must survive").
+// Limits and retry rules: docs/chat-limits.md ("What an alert message must survive").
 import type { Alert } from '../domain/alert.ts';
 import { metrics } from '../metrics/metrics.ts';
 

@@ -1,5 +1,5 @@
 // `wirewatch check [--rules FILE] [--all] [--json] SOURCE...`: a dry run of the pipeline on
-// feeds or files, without posting and without a database (spec/check-output.md).
+// feeds or files, without posting and without a database (docs/check-output.md).
 import type { Command } from 'commander';
 import type { Alert } from '../domain/alert.ts';
 import type { RuleDefinition } from '../domain/match.ts';

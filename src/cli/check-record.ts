@@ -1,4 +1,4 @@
-// One line of `wirewatch check --json`, exactly as spec/check-output.md shapes it.
+// One line of `wirewatch check --json`, exactly as docs/check-output.md shapes it.
 import type { Facts } from '../domain/alert.ts';
 import type { Item } from '../domain/item.ts';
 import type { MatchedTerm } from '../domain/match.ts';

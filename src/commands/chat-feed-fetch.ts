@@ -1,4 +1,4 @@
-// The test fetch of `feeds add` (issue 6, "Safety"): the SSRF guard on every hop and tighter size
+// The test fetch of `feeds add` ("Safety"): the SSRF guard on every hop and tighter size
 // and time limits than the worker's, since anyone allowed to manage can type any URL.
 import { fetchFeed } from '../feeds/fetch-feed.ts';
 import type { FetchOptions, FetchResult } from '../feeds/fetch-feed.ts';

@@ -1,4 +1,4 @@
-// What the command handlers need, built once in the composition root (issue 6), and who is asking.
+// What the command handlers need, built once in the composition root, and who is asking.
 import type { FetchResult } from '../feeds/fetch-feed.ts';
 import type { CompileOptions } from '../rules/compile-rules.ts';
 import type { CommandDb } from '../store/command-queries.ts';

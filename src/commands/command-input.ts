@@ -1,4 +1,4 @@
-// The slash commands as values (issue 6), and the parser for their text form (`/news rules add id query`,
+// The slash commands as values, and the parser for their text form (`/news rules add id query`,
 // what Slack sends and what tests write). Discord builds the same values from its typed options.
 import { QUERY_LIMITS } from '../rules/query-ast.ts';
 import { parseDurationSeconds } from '../config/duration.ts';

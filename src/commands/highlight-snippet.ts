@@ -1,5 +1,5 @@
 // Turns matched terms into highlighted text segments for replies: the title whole, and the
-// stretch of the body around its first match (issue 6, `rules test` "with highlights").
+// stretch of the body around its first match (`rules test` "with highlights").
 import type { Item } from '../domain/item.ts';
 import type { HighlightedTerm } from '../rules/explain-rule.ts';
 import type { Segment } from './reply.ts';

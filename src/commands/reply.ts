@@ -1,5 +1,5 @@
-// What a slash command answers, platform-neutral (issue 6): the Discord and Slack front ends render it
-// as embeds or Block Kit, escaping all text themselves. Limits: /work/shared/spec/chat-limits.md.
+// What a slash command answers, platform-neutral: the Discord and Slack front ends render it
+// as embeds or Block Kit, escaping all text themselves. Limits: docs/chat-limits.md.
 
 /** A run of text, highlighted when a rule term matched it. */
 export interface Segment {

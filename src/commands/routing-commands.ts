@@ -1,5 +1,5 @@
 // `mute <rule> <duration>`, `unmute <rule>`, `subscribe <rule> [priority]`, `unsubscribe <rule>`
-// (issue 6): stored in the database; the worker picks them up through the change counter.
+//: stored in the database; the worker picks them up through the change counter.
 import { parseDurationSeconds } from '../config/duration.ts';
 import type { Priority } from '../domain/alert.ts';
 import { addRoute, findRule, muteRule, removeRoute, unmuteRule } from '../store/command-queries.ts';

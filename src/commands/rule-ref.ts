@@ -1,4 +1,4 @@
-// Checks a rule id typed in chat before it goes anywhere near the database (issue 6, "every input is length-limited").
+// Checks a rule id typed in chat before it goes anywhere near the database ("every input is length-limited").
 import { INPUT_LIMITS, RULE_ID } from './command-input.ts';
 
 /** Why `id` cannot be a rule id, or null. */

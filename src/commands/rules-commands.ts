@@ -1,5 +1,5 @@
-// `rules list | add <id> <query> | remove <id>` (issue 6). Rules live in the database (seeded from
-// the config file); a new rule gets the rule language's parse errors (spec/rules.md, "Errors").
+// `rules list | add <id> <query> | remove <id>`. Rules live in the database (seeded from
+// the config file); a new rule gets the rule language's parse errors (docs/rules.md, "Errors").
 import { compileOne } from '../rules/compile-rules.ts';
 import { activeMutes, addRule, listRoutes, loadActiveRules, removeRule } from '../store/command-queries.ts';
 import type { CommandContext, CommandDeps } from './command-deps.ts';

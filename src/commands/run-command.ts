@@ -1,4 +1,4 @@
-// The slash-command core (issue 6, DESIGN.md "Thin adapters"): one platform-neutral entry point,
+// The slash-command core (docs/architecture.md "Thin adapters"): one platform-neutral entry point,
 // `(command, context, deps) → Reply`, that the Discord and Slack front ends call and render.
 import type { CommandContext, CommandDeps } from './command-deps.ts';
 import { MANAGING, USAGE } from './command-input.ts';

@@ -1,4 +1,4 @@
-// `search <query>`, `rules test <query>` and `recent [rule] [since]` (issue 6): stored items and
+// `search <query>`, `rules test <query>` and `recent [rule] [since]`: stored items and
 // alerts, newest first, with time, source, link and the matched words highlighted.
 import { parseDurationSeconds } from '../config/duration.ts';
 import { recentAlerts } from '../store/command-queries.ts';

@@ -1,4 +1,4 @@
-// `status` (issue 6): feeds healthy and failing, alerts today, outbox backlog, rules and mutes, version.
+// `status`: feeds healthy and failing, alerts today, outbox backlog, rules and mutes, version.
 import { activeMutes, loadActiveFeeds, loadActiveRules } from '../store/command-queries.ts';
 import type { CommandContext, CommandDeps } from './command-deps.ts';
 import { reply } from './reply.ts';

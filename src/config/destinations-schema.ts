@@ -1,6 +1,6 @@
 // Where alerts go (config `destinations`): console, a Discord channel through a bot or a webhook,
 // a Slack channel through a bot or an incoming webhook. Secrets never sit in the file: it names
-// the environment variable holding each (a default one otherwise). Limits: spec/chat-limits.md.
+// the environment variable holding each (a default one otherwise). Limits: docs/chat-limits.md.
 import { z } from 'zod';
 import { durationSeconds } from './duration.ts';
 

@@ -1,6 +1,6 @@
 // Fetches one feed: conditional GET over node:http/https with decompression, a size cap, connect
 // and total timeouts and redirects, or a local file read. Outcomes are values; network trouble never throws.
-// Issue 2, item 4. RFC 9110 (semantics), RFC 9111 (caching).
+// RFC 9110 (semantics), RFC 9111 (caching).
 import http from 'node:http';
 import https from 'node:https';
 import type { IncomingMessage } from 'node:http';

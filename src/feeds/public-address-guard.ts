@@ -1,4 +1,4 @@
-// SSRF guard for feeds added from chat (issue 6, "Safety"): only public addresses are fetched.
+// SSRF guard for feeds added from chat ("Safety"): only public addresses are fetched.
 // Checked on the URL (IP-literal hosts, every redirect hop) and after DNS resolution (the `lookup`
 // hook of fetch-feed.ts), so a name resolving to 127.0.0.1 or 169.254.169.254 is refused too.
 // Ranges: IANA special-purpose registries (RFC 6890 and successors), RFC 6052 (NAT64), RFC 4291 (IPv6).

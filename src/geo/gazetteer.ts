@@ -1,5 +1,5 @@
 // The gazetteer: place names (countries, demonyms, admin-1 regions, cities) with their ISO
-// country, for the rule language's `place:` operator (spec/rules.md) and incident facts.
+// country, for the rule language's `place:` operator (docs/rules.md) and incident facts.
 import { buildEntries } from './build-entries.ts';
 import { findPlaceMentions } from './find-places.ts';
 import { splitWords } from '../text/words.ts';

@@ -1,5 +1,5 @@
 // An article's words looked up in the rule set's TermTable as they are scanned: each word's
-// WordHash slot (or -1) and where it is, kept in reusable typed arrays (spec/rules.md, "Text
+// WordHash slot (or -1) and where it is, kept in reusable typed arrays (docs/rules.md, "Text
 // model"). This is all the per-article work before rules are evaluated: no NLP, nothing per rule,
 // and no allocation. What the article tells about a table word is kept in the word's own hash
 // slot, stamped with the article's generation number, so a word met costs one cache line.

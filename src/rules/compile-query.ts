@@ -1,5 +1,5 @@
 // Compiles a parsed query into a Plan (query-plan.ts): inflected forms are expanded here, once,
-// so that matching an article only tokenises and looks words up (spec/rules.md, "Terms").
+// so that matching an article only tokenises and looks words up (docs/rules.md, "Terms").
 import { wordForms } from '../text/word-forms.ts';
 import type { QueryNode, Span, WordPattern } from './query-ast.ts';
 import { DEFAULT_FIELDS, FIELDS } from './query-plan.ts';

@@ -1,4 +1,4 @@
-// Compiles a rule file into one matcher (spec/rules.md): every rule parsed once, indexed under
+// Compiles a rule file into one matcher (docs/rules.md): every rule parsed once, indexed under
 // its rarest required words, so an article only evaluates the rules whose words it contains.
 import type { Article, MatchedTerm, RuleDefinition, RuleMatch } from '../domain/match.ts';
 import { ArticleIndex, IndexScratch } from './article-index.ts';

@@ -1,5 +1,5 @@
 // Evaluates compiled plans on one indexed article: whether a plan holds, and which words made it
-// hold (spec/rules.md, "Operators", "Explanation"). ArticleIndex has already looked the article's
+// hold (docs/rules.md, "Operators", "Explanation"). ArticleIndex has already looked the article's
 // words up in the rule set's TermTable, so a single-word term is a check of two array cells; the
 // positions of phrases and places are kept in a typed pool per article (hit-pool.ts), so testing
 // a rule allocates nothing. Hit objects are made only to report a rule that fired.

@@ -1,5 +1,5 @@
 // Why one query did or did not fire on an article, for `wirewatch rules test` and highlighting
-// (spec/rules.md, "Explanation"): the matched terms with word and character offsets, or the failed clause.
+// (docs/rules.md, "Explanation"): the matched terms with word and character offsets, or the failed clause.
 import type { Article, MatchedTerm } from '../domain/match.ts';
 import { ArticleIndex, IndexScratch } from './article-index.ts';
 import { compileOne, toMatchedTerms } from './compile-rules.ts';

@@ -1,5 +1,5 @@
 // Adapts src/geo's gazetteer to the place: port of the rule engine (query-plan.ts PlaceResolver):
-// place:Iraq accepts mentions of Iraq, Iraqi(s) and places located in Iraq (spec/rules.md).
+// place:Iraq accepts mentions of Iraq, Iraqi(s) and places located in Iraq (docs/rules.md).
 import type { Gazetteer } from '../geo/gazetteer.ts';
 import { loadGazetteer } from '../geo/gazetteer.ts';
 import { splitWords } from '../text/words.ts';

@@ -1,4 +1,4 @@
-// Parses a rule query into a QueryNode tree (spec/rules.md, "Operators"): NOT/- binds tightest,
+// Parses a rule query into a QueryNode tree (docs/rules.md, "Operators"): NOT/- binds tightest,
 // then NEAR/ONEAR, then AND (explicit or implicit), then OR; AND and OR mixed at one level is an error.
 import { QUERY_LIMITS } from './query-ast.ts';
 import type { QueryNode } from './query-ast.ts';

@@ -1,4 +1,4 @@
-// Wildcards (`attack*`, spec/rules.md "Terms") in an article: which of the rule set's prefixes
+// Wildcards (`attack*`, docs/rules.md "Terms") in an article: which of the rule set's prefixes
 // each word starts with, found while the article is scanned (article-index.ts). A small filter
 // of prefix keys lets most words skip the lookup; a word of the rule set's own table has its
 // prefixes listed once, at compile time (prefixesOf).

@@ -1,4 +1,4 @@
-// The parsed form of a rule query (spec/rules.md): what parseQuery returns and compileQuery reads.
+// The parsed form of a rule query (docs/rules.md): what parseQuery returns and compileQuery reads.
 // Spans are 0-based character offsets into the query, end exclusive, used for errors and explanations.
 import type { Field } from '../domain/match.ts';
 
@@ -33,7 +33,7 @@ export type QueryNode =
     })
   | (Span & { readonly kind: 'scope'; readonly field: Field; readonly child: QueryNode });
 
-/** Limits that keep any query cheap to compile and to match (spec/rules.md does not fix them). */
+/** Limits that keep any query cheap to compile and to match (docs/rules.md does not fix them). */
 export const QUERY_LIMITS = {
   maxLength: 2000,
   maxTerms: 100,

@@ -7,7 +7,7 @@ import type { Span } from './query-ast.ts';
 export const FIELDS: readonly Field[] = ['title', 'body', 'source', 'url'];
 /** Bit i set = field FIELDS[i]. */
 export type FieldMask = number;
-/** A query without a field scope searches title and body (spec/rules.md, "Text model"). */
+/** A query without a field scope searches title and body (docs/rules.md, "Text model"). */
 export const DEFAULT_FIELDS: FieldMask = 0b0011;
 
 /** One word of a term; `id` numbers it within its TermTable (term-table.ts). */

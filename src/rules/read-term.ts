@@ -1,5 +1,5 @@
 // Turns a term or phrase as written (`attack`, `=attack`, `attack*`, `U.S.`, `"=rocket attack"`)
-// into folded word patterns, with the spec's checks (spec/rules.md, "Terms").
+// into folded word patterns, with the spec's checks (docs/rules.md, "Terms").
 import { splitWords } from '../text/words.ts';
 import { QUERY_LIMITS } from './query-ast.ts';
 import type { WordPattern } from './query-ast.ts';

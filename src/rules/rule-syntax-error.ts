@@ -1,5 +1,5 @@
 // A rule that cannot be used: its id, the 1-based column, the offending token and a hint
-// (spec/rules.md, "Errors"). Returned as a value by parseQuery/compileRules, never thrown at callers.
+// (docs/rules.md, "Errors"). Returned as a value by parseQuery/compileRules, never thrown at callers.
 
 export interface RuleSyntaxErrorInit {
   readonly ruleId: string | null;

@@ -17,7 +17,7 @@ export interface PrefixEntry {
   matcher: number;
 }
 
-/** The shortest prefix (spec/rules.md: at least 3 letters before "*"). */
+/** The shortest prefix (docs/rules.md: at least 3 letters before "*"). */
 export const PREFIX_KEY_LENGTH = 3;
 
 /**

@@ -1,4 +1,4 @@
-// Splits a rule query into tokens with their columns (spec/rules.md, "Operators").
+// Splits a rule query into tokens with their columns (docs/rules.md, "Operators").
 // Operator words count only in upper case; everything else that is not a quote,
 // parenthesis or space is a term token, checked later by the parser.
 import type { Field } from '../domain/match.ts';

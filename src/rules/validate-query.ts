@@ -1,4 +1,4 @@
-// Checks a parsed query against the rules the grammar alone cannot express (spec/rules.md):
+// Checks a parsed query against the rules the grammar alone cannot express (docs/rules.md):
 // NEAR operands, at least one positive non-wildcard term, no nested field scopes, size limits.
 import { QUERY_LIMITS } from './query-ast.ts';
 import type { QueryNode } from './query-ast.ts';

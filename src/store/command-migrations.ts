@@ -1,4 +1,4 @@
-// Tables of the slash commands (issue 6): rules, feeds, routes and mutes changed from chat, a change
+// Tables of the slash commands: rules, feeds, routes and mutes changed from chat, a change
 // counter the worker polls, and the full-text index `search` uses (FTS5 on SQLite, tsvector on Postgres).
 // Kept in their own migration history so they never interleave with the core store's migrations.
 import { Migrator, sql } from 'kysely';

@@ -1,4 +1,4 @@
-// What the slash commands store (issue 6): rules, feeds, channel routes and mutes changed from chat,
+// What the slash commands store: rules, feeds, channel routes and mutes changed from chat,
 // seeded from the config file, and a change counter the worker polls to pick changes up without a restart.
 import type { Kysely, Transaction } from 'kysely';
 import type { FeedSource } from '../domain/feed.ts';

@@ -1,5 +1,5 @@
 // Items and the alerts they raise: saved once per feed, with their outbox rows, in one transaction
-// (the durable outbox of DESIGN.md: an alert exists if and only if its item is recorded as seen).
+// (the durable outbox of docs/architecture.md: an alert exists if and only if its item is recorded as seen).
 import type { Kysely } from 'kysely';
 import type { Database } from './schema.ts';
 import type { KnownItem, RememberedItem, SaveBatch, SaveEntry, SavedAlert, SavedItem } from './store.ts';

@@ -1,4 +1,4 @@
-// Opens the command tables (issue 6) on the same database as the core store: either over a dialect
+// Opens the command tables on the same database as the core store: either over a dialect
 // already open (one connection pool), or from the same StoreOptions (a second connection; not for :memory:).
 import type { CommandTables } from './command-migrations.ts';
 import { migrateCommandTables } from './command-migrations.ts';

@@ -1,5 +1,5 @@
 // Opens the store: SQLite for a file path (or `sqlite:PATH`, or `:memory:`), Postgres for a
-// postgres:// URL, then one set of queries and migrations over either. Design: /work/shared/DESIGN.md.
+// postgres:// URL, then one set of queries and migrations over either. Design: docs/architecture.md.
 import { Migrator } from 'kysely';
 import type { Store } from './store.ts';
 import type { StoreDialect } from './store-dialect.ts';

@@ -1,5 +1,5 @@
 // The store's contract: what the worker saves and reads (feeds, new items, alerts, the outbox).
-// Domain types in, domain types out; Kysely stays inside src/store. Design: /work/shared/DESIGN.md.
+// Domain types in, domain types out; Kysely stays inside src/store. Design: docs/architecture.md.
 import type { Alert, Facts, Place } from '../domain/alert.ts';
 import type { FeedHealth, FeedSource } from '../domain/feed.ts';
 import type { Item } from '../domain/item.ts';

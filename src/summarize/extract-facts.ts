@@ -1,4 +1,4 @@
-// Incident facts of an item (spec/check-output.md `facts`): places, killed, injured, the event's
+// Incident facts of an item (docs/check-output.md `facts`): places, killed, injured, the event's
 // date and who is blamed, read from the title and the cleaned body.
 import { articleSentences, findDateline, tidy } from './article-sentences.ts';
 import { datelinePlace } from './dateline-place.ts';

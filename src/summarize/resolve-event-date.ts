@@ -1,5 +1,5 @@
 // The event's date (YYYY-MM-DD), resolved against the item's publication date
-// (spec/check-output.md `facts.when`): "on Friday", "yesterday", "last night", "December 27".
+// (docs/check-output.md `facts.when`): "on Friday", "yesterday", "last night", "December 27".
 // An event cannot follow its report: a resolved day after `published` moves back a week/year.
 
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];

@@ -1,4 +1,4 @@
-// Extractive summary of an item for an alert (spec/check-output.md `summary`): the sentences that
+// Extractive summary of an item for an alert (docs/check-output.md `summary`): the sentences that
 // carry the incident, scored (score-sentences.ts) and chosen within 600 characters
 // (select-sentences.ts), in article order, as plain text; the matched sentence is always there.
 import { articleSentences, tidy } from './article-sentences.ts';

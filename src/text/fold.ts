@@ -1,4 +1,4 @@
-// Case and accent folding, as the rule language compares words (spec/rules.md, "Text model").
+// Case and accent folding, as the rule language compares words (docs/rules.md, "Text model").
 
 const COMBINING_MARKS = /\p{M}+/gu;
 

@@ -1,4 +1,4 @@
-// The one scanner behind splitWords (spec/rules.md, "Text model"): steps from word to word without
+// The one scanner behind splitWords (docs/rules.md, "Text model"): steps from word to word without
 // allocating, so the rule engine can hash a word's folded characters without building its string.
 import { FNV_OFFSET, FNV_PRIME } from './fnv.ts';
 import { foldText } from './fold.ts';

@@ -1,4 +1,4 @@
-// The inflected forms of a word (spec/rules.md, "Terms"): plural/singular and verb forms,
+// The inflected forms of a word (docs/rules.md, "Terms"): plural/singular and verb forms,
 // irregulars included, derived words excluded. Runs at rule compile time only, never per article.
 // Built on compromise's lexicon, conjugator and pluraliser, plus a small table of gaps.
 import nlp from 'compromise';

@@ -1,4 +1,4 @@
-// Splits text into words as spec/rules.md defines them: runs of letters and digits
+// Splits text into words as docs/rules.md defines them: runs of letters and digits
 // in any script; "U.S." is one word "us"; "Iraq's" is "iraq"; "Iran-backed" is two words.
 // The scanning itself is WordCursor (word-cursor.ts), shared with the rule engine.
 import { WordCursor } from './word-cursor.ts';

@@ -1,7 +1,7 @@
 // Delivers due outbox rows per destination, in order: claim, route (send now, wait out quiet hours,
 // fold into the digest, drop), send through the sink, mark. Follow-ups of a story already shown
 // edit its message and reply in its thread; rows older than the destination's `missedAfter` go out
-// as one "missed" digest. Retry rules: /work/shared/spec/chat-limits.md; design: DESIGN.md "Durable outbox".
+// as one "missed" digest. Retry rules: docs/chat-limits.md; design: docs/architecture.md#the-durable-outbox.
 import { createHash } from 'node:crypto';
 import type { Alert } from '../domain/alert.ts';
 import type { Logger } from '../log/create-logger.ts';

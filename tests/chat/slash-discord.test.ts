@@ -1,5 +1,5 @@
 // `/news` on Discord through the real discord.js Client: logged in over the gateway emulator, every
-// subcommand dispatched as INTERACTION_CREATE, answers checked at the REST emulator (issue 6, item 5).
+// subcommand dispatched as INTERACTION_CREATE, answers checked at the REST emulator (item 5).
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { Routes } from 'discord.js';
 import { EPHEMERAL_FLAG } from '../../src/chat/discord/render-discord-command-reply.ts';

@@ -1,6 +1,6 @@
 // The `/news` renderers and the Discord command definition, without a client: any Reply fits every
 // Discord and Slack limit (checked by the emulators' own validators) and pings nobody; every registered
-// subcommand translates to a Command the core knows (issue 6; spec/chat-limits.md).
+// subcommand translates to a Command the core knows (docs/chat-limits.md).
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { ApplicationCommandOptionType, PermissionFlagsBits, PermissionsBitField } from 'discord.js';

@@ -1,4 +1,4 @@
-// `/news` over Slack Socket Mode (issue 6, item 3: SLACK_APP_TOKEN set): the real Bolt app opens the
+// `/news` over Slack Socket Mode (item 3: SLACK_APP_TOKEN set): the real Bolt app opens the
 // websocket from apps.connections.open, acks each envelope, and answers on response_url.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startSlackCommands } from '../../src/chat/slack/slash-commands.ts';

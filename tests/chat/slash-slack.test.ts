@@ -1,5 +1,5 @@
 // `/news` on Slack through the real Bolt app: signed slash commands and button presses POSTed to its
-// HTTP receiver, answers checked where Slack would receive them (response_url on the emulator) (issue 6, item 5).
+// HTTP receiver, answers checked where Slack would receive them (response_url on the emulator) (item 5).
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startSlackCommands } from '../../src/chat/slack/slash-commands.ts';
 import type { SlackCommands } from '../../src/chat/slack/slash-commands.ts';

@@ -4,17 +4,17 @@ import { describe, expect, it } from 'vitest';
 import { parseConfig, type Config } from '../../src/config/load-config.ts';
 import { readEnv } from '../../src/config/env.ts';
 
-const FILE = '/work/wirewatch.yaml';
+const FILE = '/srv/wirewatch/wirewatch.yaml';
 const RULES = 'rules:\n  - { id: r1, query: attack }\n  - { id: r2, query: blast }\n';
 
 function load(yaml: string, env: Record<string, string> = {}): Config {
-  const result = parseConfig(yaml, FILE, readEnv(env), '/work');
+  const result = parseConfig(yaml, FILE, readEnv(env), '/srv/wirewatch');
   if (result.kind === 'invalid') throw new Error(result.message);
   return result.config;
 }
 
 function problems(yaml: string, env: Record<string, string> = {}): string {
-  const result = parseConfig(yaml, FILE, readEnv(env), '/work');
+  const result = parseConfig(yaml, FILE, readEnv(env), '/srv/wirewatch');
   return result.kind === 'invalid' ? result.message : '';
 }
 

@@ -1,4 +1,4 @@
-// `wirewatch check` end to end through the real command (spec/check-output.md).
+// `wirewatch check` end to end through the real command (docs/check-output.md).
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -1,4 +1,4 @@
-// place: (spec/rules.md, "Operators"): a country matches its names, demonyms and the regions and
+// place: (docs/rules.md, "Operators"): a country matches its names, demonyms and the regions and
 // cities located in it, resolved with the project's gazetteer (src/geo).
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../../src/domain/match.ts';

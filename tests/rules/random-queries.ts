@@ -145,7 +145,7 @@ function toPattern(w: GenWord, exactAll: boolean): WordPattern {
   return { kind: 'word', text: w.text, exact: exactAll || w.mode === 'exact', acronym: w.letterCase === 'upper' && w.text.length >= 2 };
 }
 
-/** spec/rules.md: at least one positive term that is not a wildcard. */
+/** docs/rules.md: at least one positive term that is not a wildcard. */
 export function isValid(q: GenQuery, negated = false): boolean {
   switch (q.k) {
     case 'term':

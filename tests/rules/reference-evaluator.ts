@@ -1,4 +1,4 @@
-// A slow, plain evaluator of a query tree, written straight from spec/rules.md, that the compiled
+// A slow, plain evaluator of a query tree, written straight from docs/rules.md, that the compiled
 // engine is checked against (rule-engine-properties.test.ts). No index, no caching, no cleverness.
 import type { Article, Field, MatchedTerm } from '../../src/domain/match.ts';
 import type { QueryNode, WordPattern } from '../../src/rules/query-ast.ts';

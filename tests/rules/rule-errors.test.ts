@@ -1,4 +1,4 @@
-// Rejected queries (spec/rules.md, "Errors"): rule id, 1-based column, offending token, hint.
+// Rejected queries (docs/rules.md, "Errors"): rule id, 1-based column, offending token, hint.
 import { describe, expect, it } from 'vitest';
 import { compileRules } from '../../src/rules/compile-rules.ts';
 import { RuleSyntaxError } from '../../src/rules/rule-syntax-error.ts';

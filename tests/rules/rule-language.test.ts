@@ -1,4 +1,4 @@
-// Every row and example of spec/rules.md as a table: query, article, fires or not.
+// Every row and example of docs/rules.md as a table: query, article, fires or not.
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../../src/domain/match.ts';
 import { compileRules } from '../../src/rules/compile-rules.ts';
@@ -136,7 +136,7 @@ const CASES: Record<string, readonly Case[]> = {
   ],
 };
 
-describe('rule language (spec/rules.md)', () => {
+describe('rule language (docs/rules.md)', () => {
   for (const [section, cases] of Object.entries(CASES)) {
     describe(section, () => {
       it.each(cases)('%s on %j → %s', (query, text, expected) => {

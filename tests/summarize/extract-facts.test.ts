@@ -1,6 +1,6 @@
 // Incident facts of whole articles: the Kirkuk report (paraphrased, with its quirks) and a table
-// of written fixtures, plus the shared original fixture when /work/shared is present.
-import { existsSync, readFileSync } from 'node:fs';
+// of written fixtures.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { extractFacts } from '../../src/summarize/extract-facts.ts';
@@ -30,12 +30,6 @@ describe('extractFacts', () => {
     const facts = extractFacts({ title: 'US contractor killed in Iraq', body: fixture('kirkuk-contractor-paraphrase.txt'), published: new Date('2019-12-28T06:00:00Z') }, gazetteer);
     expect(facts.when).toBe('2019-12-27');
     expect(facts.places).toEqual(KIRKUK.places);
-  });
-
-  const shared = '/work/shared/fixtures/kirkuk-rocket-attack-2019-12-27.txt';
-  it.skipIf(!existsSync(shared))('reads the original shared Kirkuk fixture the same way', () => {
-    const facts = extractFacts({ title: '', body: readFileSync(shared, 'utf8'), published: new Date('2019-12-27T12:00:00Z') }, gazetteer);
-    expect({ ...facts, attribution: undefined }).toEqual({ ...KIRKUK, attribution: undefined });
   });
 
   interface Case {

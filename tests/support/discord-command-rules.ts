@@ -1,4 +1,4 @@
-// What Discord checks in application commands and autocomplete answers (spec/chat-limits.md
+// What Discord checks in application commands and autocomplete answers (docs/chat-limits.md
 // "slash commands", "interactions"), for the gateway emulator's routes.
 import type { Reply } from './discord-emulator.ts';
 

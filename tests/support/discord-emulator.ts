@@ -1,5 +1,5 @@
 // A loopback Discord REST API (v10) for the real discord.js clients: validates every message
-// against /work/shared/spec/chat-limits.md with Discord's status codes and error shapes, enforces
+// against docs/chat-limits.md with Discord's status codes and error shapes, enforces
 // per-route buckets and the global limit with the real headers, honours nonce + enforce_nonce,
 // records what was posted, edited and threaded, and fails or stalls on demand.
 //

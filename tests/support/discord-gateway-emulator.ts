@@ -1,4 +1,4 @@
-// A loopback Discord gateway for a logged-in discord.js Client (spec/chat-testing.md): GET /gateway/bot,
+// A loopback Discord gateway for a logged-in discord.js Client (docs/chat-limits.md#testing-against-local-emulators): GET /gateway/bot,
 // websocket HELLO, IDENTIFY → READY, heartbeat → ACK, pushed INTERACTION_CREATE; plus the REST routes
 // interactions use, added to the REST emulator (tests/support/discord-emulator.ts) through its route table:
 // callback, @original edit/delete, follow-ups, and guild command bulk overwrite, each validated like Discord.

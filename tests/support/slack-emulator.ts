@@ -1,5 +1,5 @@
 // A loopback Slack Web API and incoming-webhook endpoint for the real @slack/web-api client:
-// validates Block Kit against /work/shared/spec/chat-limits.md with Slack's answers (HTTP 200
+// validates Block Kit against docs/chat-limits.md with Slack's answers (HTTP 200
 // {ok:false, error}), limits chat.postMessage to ~1/s per channel with short bursts (429 +
 // Retry-After), records what was posted, updated and threaded, and fails or stalls on demand.
 //

@@ -1,4 +1,4 @@
-// What Slack sends a Bolt app, signed as Slack signs it (spec/chat-limits.md "request signing"):
+// What Slack sends a Bolt app, signed as Slack signs it (docs/chat-limits.md "request signing"):
 // slash commands and block actions POSTed to the receiver; plus the Slack emulator routes such a
 // conversation needs (tests/support/slack-emulator.ts): response_url endpoints and user groups.
 //

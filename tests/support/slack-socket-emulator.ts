@@ -1,4 +1,4 @@
-// Slack's Socket Mode on loopback (spec/chat-testing.md): `apps.connections.open` on the Slack emulator
+// Slack's Socket Mode on loopback (docs/chat-limits.md#testing-against-local-emulators): `apps.connections.open` on the Slack emulator
 // answers a websocket URL for the app-level token; the socket says hello, then carries envelopes
 // (slash_commands, interactive) that the app must ack with their envelope_id.
 //

@@ -1,4 +1,4 @@
-// wordForms: inflections only, irregulars included, derived words excluded (spec/rules.md, "Terms").
+// wordForms: inflections only, irregulars included, derived words excluded (docs/rules.md, "Terms").
 import { describe, expect, it } from 'vitest';
 import { wordForms } from '../../src/text/word-forms.ts';
 

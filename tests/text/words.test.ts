@@ -1,4 +1,4 @@
-// splitWords / splitFoldedWords / foldText (spec/rules.md, "Text model").
+// splitWords / splitFoldedWords / foldText (docs/rules.md, "Text model").
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { foldText } from '../../src/text/fold.ts';

@@ -1,5 +1,5 @@
 // A Discord channel posted to by the bot over REST: send with nonce + enforce_nonce (with the
-// alert's "Mute rule 1 h" and "Open" buttons), edit, and replies in a thread started on the alert's message. Spec: /work/shared/spec/chat-limits.md.
+// alert's "Mute rule 1 h" and "Open" buttons), edit, and replies in a thread started on the alert's message. Spec: docs/chat-limits.md.
 // API: https://discord.com/developers/docs/resources/message, .../resources/channel#start-thread-from-message
 import { DiscordAPIError, Routes } from 'discord.js';
 import type { APIChannel, REST } from 'discord.js';

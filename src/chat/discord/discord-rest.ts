@@ -1,5 +1,5 @@
 // One discord.js REST client per bot token, configured so the outbox owns retries, and the
-// mapping of what discord.js throws to a SendOutcome. Rules: /work/shared/spec/chat-limits.md.
+// mapping of what discord.js throws to a SendOutcome. Rules: docs/chat-limits.md.
 // Library: https://discord.js.org/docs/packages/rest/main/RESTOptions:Interface
 import { DiscordAPIError, HTTPError, RateLimitError, REST } from 'discord.js';
 import type { RESTOptions } from 'discord.js';

@@ -1,5 +1,5 @@
 // Turns the command core's neutral Reply into an interaction response body: one embed inside every
-// Discord limit (spec/chat-limits.md), flag 64 (ephemeral) for management replies and errors, pings nobody.
+// Discord limit (docs/chat-limits.md), flag 64 (ephemeral) for management replies and errors, pings nobody.
 // API: https://discord.com/developers/docs/interactions/receiving-and-responding#interaction-response-object-messages
 import type { Reply, ReplyItem } from '../../commands/reply.ts';
 import { renderSnippet } from '../render-snippet.ts';

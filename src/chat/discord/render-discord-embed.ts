@@ -1,5 +1,5 @@
 // Turns an Alert into a Discord message body (one embed) inside every Discord limit of
-// /work/shared/spec/chat-limits.md; feed text is escaped so it can never ping or link.
+// docs/chat-limits.md; feed text is escaped so it can never ping or link.
 // API: https://discord.com/developers/docs/resources/message#create-message
 import type { Alert, Priority } from '../../domain/alert.ts';
 import { describeFacts, ELLIPSIS, fitText, formatFactsLine, listMatchedTerms, sanitizeLink } from '../chat-sink.ts';

@@ -1,4 +1,4 @@
-// The buttons under a Discord alert (issue 6): "Mute rule 1 h" (an interaction the command front end
+// The buttons under a Discord alert: "Mute rule 1 h" (an interaction the command front end
 // turns into `mute <rule> 1h`) and "Open" (a link button, no interaction). custom_id ≤ 100 characters.
 // API: https://discord.com/developers/docs/interactions/message-components#buttons
 import { ButtonStyle, ComponentType } from 'discord.js';

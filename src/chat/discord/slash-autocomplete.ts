@@ -1,4 +1,4 @@
-// Autocomplete for `/news` options (issue 6): rule ids for `rule`, feed URLs and ids for `url`;
+// Autocomplete for `/news` options: rule ids for `rule`, feed URLs and ids for `url`;
 // at most 25 choices, names and values within 100 characters, as Discord requires.
 // API: https://discord.com/developers/docs/interactions/receiving-and-responding#interaction-response-object-autocomplete
 import type { CommandDeps } from '../../commands/command-deps.ts';

@@ -1,5 +1,5 @@
 // The Discord `/news` application command (subcommands, typed options, autocomplete) and the way
-// back from an interaction's options to the core's Command value (issue 6; limits: spec/chat-limits.md).
+// back from an interaction's options to the core's Command value (limits: docs/chat-limits.md).
 // API: https://discord.com/developers/docs/interactions/application-commands
 import { ApplicationCommandOptionType, ApplicationCommandType, InteractionContextType } from 'discord.js';
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody, APIApplicationCommandOption } from 'discord.js';

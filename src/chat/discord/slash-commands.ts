@@ -1,6 +1,6 @@
-// Starts the Discord front end of `/news` (issue 6): logs a discord.js client in to the gateway,
+// Starts the Discord front end of `/news`: logs a discord.js client in to the gateway,
 // registers the command in each configured guild (bulk overwrite: idempotent, effective at once)
-// and hands interactions to slash-interactions.ts. One process holds the gateway (DESIGN.md).
+// and hands interactions to slash-interactions.ts. One process holds the gateway (docs/architecture.md).
 // API: https://discord.com/developers/docs/interactions/application-commands#bulk-overwrite-guild-application-commands
 import { Client, DiscordAPIError, Events, GatewayIntentBits, Routes } from 'discord.js';
 import type { REST } from 'discord.js';

@@ -1,4 +1,4 @@
-// Handles Discord interactions for `/news` (issue 6): a slash command or an alert's "Mute rule 1 h"
+// Handles Discord interactions for `/news`: a slash command or an alert's "Mute rule 1 h"
 // button becomes a Command for the core, whose Reply goes back within 3 s or is deferred and edited;
 // autocomplete answers ≤ 25 choices. Who may change things is decided here (`canManage`).
 // API: https://discord.com/developers/docs/interactions/receiving-and-responding

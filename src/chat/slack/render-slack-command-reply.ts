@@ -1,6 +1,6 @@
 // Turns the command core's neutral Reply into a Block Kit response for a slash command's response_url:
 // ephemeral for management replies and errors, in the channel otherwise, inside every Slack limit
-// of spec/chat-limits.md; all text escaped so nothing can mention anyone. API: https://docs.slack.dev/interactivity/handling-user-interaction
+// of docs/chat-limits.md; all text escaped so nothing can mention anyone. API: https://docs.slack.dev/interactivity/handling-user-interaction
 import type { Reply, ReplyItem } from '../../commands/reply.ts';
 import { renderSnippet } from '../render-snippet.ts';
 import { ELLIPSIS, fitText, sanitizeLink } from '../chat-sink.ts';

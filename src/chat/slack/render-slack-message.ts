@@ -1,5 +1,5 @@
 // Turns an Alert into a Slack Block Kit message (header, summary, context, button, text fallback)
-// inside every Slack limit of /work/shared/spec/chat-limits.md; feed text can never mention anyone.
+// inside every Slack limit of docs/chat-limits.md; feed text can never mention anyone.
 // API: https://docs.slack.dev/reference/block-kit/blocks
 import { fitParagraphs } from '../fit-paragraphs.ts';
 import type { Alert } from '../../domain/alert.ts';

@@ -1,5 +1,5 @@
 // A Slack channel posted to by the bot: chat.postMessage, chat.update, and replies with
-// thread_ts. The message id is "channel:ts". Spec: /work/shared/spec/chat-limits.md.
+// thread_ts. The message id is "channel:ts". Spec: docs/chat-limits.md.
 // API: https://docs.slack.dev/reference/methods/chat.postMessage
 import type { webApi } from '@slack/bolt';
 import { DEFAULT_MAX_CLIENT_WAIT_MS, malformedSuccess, waitOutRateLimits } from '../chat-sink.ts';

@@ -1,5 +1,5 @@
 // One @slack/web-api WebClient per bot token, configured so the outbox owns retries, and the
-// mapping of what the client throws to a SendOutcome. Rules: /work/shared/spec/chat-limits.md.
+// mapping of what the client throws to a SendOutcome. Rules: docs/chat-limits.md.
 // Library: https://docs.slack.dev/tools/node-slack-sdk/web-api (WebClient comes with @slack/bolt)
 import { webApi } from '@slack/bolt';
 import type { SendOutcome } from '../chat-sink.ts';

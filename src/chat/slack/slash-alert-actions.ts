@@ -1,4 +1,4 @@
-// The "Mute rule 1 h" button under a Slack alert (issue 6): a block action the Bolt app turns into
+// The "Mute rule 1 h" button under a Slack alert: a block action the Bolt app turns into
 // `mute <rule> 1h`; the alert's own "Read the article" URL button is acked there too.
 // API: https://docs.slack.dev/reference/block-kit/block-elements/button-element
 import type { Alert } from '../../domain/alert.ts';

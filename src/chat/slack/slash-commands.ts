@@ -1,7 +1,7 @@
-// The Slack front end of `/news` (issue 6): a Bolt app, over HTTP with signing-secret verification
+// The Slack front end of `/news`: a Bolt app, over HTTP with signing-secret verification
 // or over Socket Mode when an app token is given, that acks within 3 s, runs the command core and
 // answers in Block Kit through response_url; the alerts' mute button is a block action.
-// API: https://docs.slack.dev/tools/bolt-js/concepts/commands, spec: /work/shared/spec/chat-limits.md
+// API: https://docs.slack.dev/tools/bolt-js/concepts/commands, spec: docs/chat-limits.md
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, LogLevel } from '@slack/bolt';

@@ -1,4 +1,4 @@
-// Who may run managing `/news` commands in Slack (issue 6): configured user ids (U…, W…) and members
+// Who may run managing `/news` commands in Slack: configured user ids (U…, W…) and members
 // of configured user groups (S…, looked up with usergroups.users.list, scope usergroups:read, cached).
 // API: https://docs.slack.dev/reference/methods/usergroups.users.list
 import type { webApi } from '@slack/bolt';
