@@ -1,4 +1,4 @@
-// What the running worker reads from the command tables (issue 6: changes from chat take effect
+// What the running worker reads from the command tables (changes from chat take effect
 // without a restart): compiled rules, feeds, channel routes and mutes, reloaded when the change
 // counter moves. The worker calls refresh() every few seconds; the getters never touch the database.
 import type { Route } from '../alerts/route-delivery.ts';

@@ -1,4 +1,4 @@
-// Runs a rule query over stored items (issue 6: `search`, `rules test`): the full-text index
+// Runs a rule query over stored items (`search`, `rules test`): the full-text index
 // preselects items having the words the rule needs, the rule engine then decides exactly.
 import { articleOf } from '../alerts/article-of.ts';
 import type { Item } from '../domain/item.ts';
