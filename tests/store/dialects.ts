@@ -36,7 +36,9 @@ function sqliteDialect(): TestDialect {
 }
 
 function postgresDialect(url: string): TestDialect {
-  const prefix = `wirewatch_test_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+  // Named after the test run (tests/support/postgres-schemas.ts drops them all at its end), this process and a random part.
+  const run = process.env['WIREWATCH_TEST_RUN'];
+  const prefix = `wirewatch_test_${run ?? 'solo'}_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
   const schemas: string[] = [];
   return {
     name: 'postgres',
@@ -46,6 +48,7 @@ function postgresDialect(url: string): TestDialect {
       return { url, schema };
     },
     async cleanup() {
+      if (run !== undefined) return; // the run's teardown drops them, after every file is done
       const client = new pg.Client({ connectionString: url });
       await client.connect();
       try {
