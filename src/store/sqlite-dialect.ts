@@ -14,11 +14,12 @@ import type { StoreDialect } from './store-dialect.ts';
 const BUSY_TIMEOUT_MS = 5_000;
 const STARTUP_ATTEMPTS = 20;
 
-function isBusy(error: unknown): boolean {
+/** Another process got there first: the database was busy, or it made the table or column this migration was about to. */
+function lostStartupRace(error: unknown): boolean {
   for (let e = error, depth = 0; e instanceof Error && depth < 6; depth += 1, e = e.cause) {
     const code = (e as { code?: unknown }).code;
     if (typeof code === 'string' && code.startsWith('SQLITE_BUSY')) return true;
-    if (/database is locked/.test(e.message)) return true;
+    if (/database is locked|^(?:table|index) \S+ already exists|^duplicate column name/.test(e.message)) return true;
   }
   return false;
 }
@@ -52,12 +53,14 @@ export function openSqliteDialect(path: string, mustExist = false, log?: HealthL
     schema: null,
     async withStartupLock(work) {
       // A deferred transaction that must upgrade to write is refused at once (SQLITE_BUSY) when
-      // another connection wrote meanwhile; the busy timeout cannot help it, so it is run again.
+      // another connection wrote meanwhile; the busy timeout cannot help it, so it is run again. Kysely
+      // takes no migration lock on SQLite: a migration that finds its table made by the other process
+      // is run again too, and then finds the migration applied.
       for (let attempt = 1; ; attempt += 1) {
         try {
           return await work();
         } catch (error) {
-          if (attempt >= STARTUP_ATTEMPTS || !isBusy(error)) throw error;
+          if (attempt >= STARTUP_ATTEMPTS || !lostStartupRace(error)) throw error;
           await new Promise((resolve) => setTimeout(resolve, 50 + Math.random() * 200));
         }
       }

@@ -29,7 +29,7 @@ describe('two workers cold-starting on an empty database', () => {
     const runs = await Promise.all([0, 1].map(() => runCli(['--config', config, 'run', '--once'], { cwd: dir })));
     for (const run of runs) {
       expect(run.stderr).not.toMatch(/duplicate key|database is locked|SQLITE_BUSY|\n\s+at /);
-      expect(run.status).toBe(0);
+      expect(run.status, run.stderr).toBe(0);
     }
   }
 
