@@ -7,19 +7,7 @@ import { exactJaccard, hashShingles } from '../src/stories/minhash.ts';
 import { createStoryIndex } from '../src/stories/story-index.ts';
 import type { StoryAssignment, StoryIndexOptions, StoryInput } from '../src/stories/story-index.ts';
 import { splitWords } from '../src/text/words.ts';
-import { parseReutersDate, readNewsRecords } from './news-corpus.ts';
-
-async function readCorpus(dir: string): Promise<StoryInput[]> {
-  const inputs: StoryInput[] = [];
-  // Texts without a date get synthetic times, ten minutes apart, in file order.
-  let synthetic = Date.UTC(2004, 0, 1);
-  for (const record of await readNewsRecords(dir)) {
-    const published = parseReutersDate(record.date) ?? new Date((synthetic += 600_000));
-    const key = `${record.file}.jsonl:${record.id ?? record.newid ?? inputs.length}`;
-    inputs.push({ key, source: `${record.file}.jsonl`, title: record.title, body: record.body, published, facts: null });
-  }
-  return inputs;
-}
+import { readStoryInputs } from './news-corpus.ts';
 
 interface Run {
   readonly items: number;
@@ -125,7 +113,7 @@ async function main(argv: readonly string[]): Promise<number> {
   }
   const flag = argv.indexOf('--baseline-items');
   const baselineItems = flag >= 0 ? Number(argv[flag + 1]) : 3000;
-  const inputs = await readCorpus(dir);
+  const inputs = await readStoryInputs(dir);
   const subset = inputs.slice(0, baselineItems);
 
   const small = runIndex(subset); // also the warm-up (JIT) for the full run
