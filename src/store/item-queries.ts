@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from './schema.ts';
 import type { KnownItem, RememberedItem, SaveBatch, SaveEntry, SavedAlert, SavedItem } from './store.ts';
 import { recordFeedSuccess } from './feed-queries.ts';
+import { chunks } from './chunks.ts';
 
 type Db = Kysely<Database>;
 
@@ -147,10 +148,4 @@ function firstPerKey(entries: readonly SaveEntry[]): SaveEntry[] {
   const byKey = new Map<string, SaveEntry>();
   for (const e of entries) if (!byKey.has(e.item.key)) byKey.set(e.item.key, e);
   return [...byKey.values()];
-}
-
-export function chunks<T>(values: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < values.length; i += size) out.push(values.slice(i, i + size));
-  return out;
 }

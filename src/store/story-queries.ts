@@ -6,7 +6,8 @@ import type { Facts } from '../domain/alert.ts';
 import type { Database, StoryMembersTable } from './schema.ts';
 import { itemRef } from './store.ts';
 import type { NewStoryMember, StoryBatch, StoryLockView, StoryMemberRow, StoryRecord, StoryResume, StorySaveResult } from './store.ts';
-import { chunks, saveEntries } from './item-queries.ts';
+import { chunks } from './chunks.ts';
+import { saveEntries } from './item-queries.ts';
 
 type Db = Kysely<Database>;
 
