@@ -14,6 +14,8 @@ import { createTermWeights } from './term-weights.ts';
 import { whereabouts } from './place-relation.ts';
 import type { Whereabouts } from './place-relation.ts';
 import { profileText } from './text-profile.ts';
+import { defaultWordVectors } from './word-vectors.ts';
+import type { WordVectors } from './word-vectors.ts';
 import type { StoredProfile, TextProfile } from './text-profile.ts';
 import type { WeightedTerms } from './term-weights.ts';
 
@@ -59,6 +61,14 @@ export function createStoryIndex(options: StoryIndexOptions = {}): StoryIndex {
   const numHashes = options.numHashes ?? 120;
   const rows = options.rowsPerBand ?? 3;
   const seeds = createSeeds(numHashes);
+  const wanted = options.wordVectors === undefined ? 'shipped' : options.wordVectors;
+  // The shipped vectors are read on the first profile, not at start: a worker that never
+  // clusters never loads them.
+  let vectors: WordVectors | null = wanted === 'shipped' ? null : wanted;
+  const profileOf = (title: string, body: string): TextProfile => {
+    if (vectors === null && wanted === 'shipped') vectors = defaultWordVectors();
+    return profileText(title, body, { seeds, vectors });
+  };
   const lsh = createLshIndex<Member>({ bands: Math.floor(numHashes / rows), rows });
   const weights = createTermWeights();
   const settings: MatchSettings = {
@@ -86,7 +96,7 @@ export function createStoryIndex(options: StoryIndexOptions = {}): StoryIndex {
     const seen = storyOfItem.get(identity);
     if (seen !== undefined) return result(seen, false, false, entry.key, null, { kind: 'repeat' });
 
-    const profile = profileText(entry.title, entry.body, { seeds });
+    const profile = profileOf(entry.title, entry.body);
     const joined = options.storyId === undefined ? undefined : stories.get(options.storyId);
     if (joined !== undefined) return join(joined, entry, identity, profile, null, { kind: 'repeat' });
 
@@ -262,7 +272,7 @@ export function createStoryIndex(options: StoryIndexOptions = {}): StoryIndex {
   return {
     assign,
     restore,
-    profile: (title, body) => profileText(title, body, { seeds }),
+    profile: profileOf,
     diff(storyId, facts) {
       const story = stories.get(storyId);
       return story === undefined ? null : diffFacts(story.facts, facts);
