@@ -7,7 +7,7 @@ import type { Facts } from '../domain/alert.ts';
 import { closestDate } from './event-facts.ts';
 import type { FactsSoFar, PlaceRelation } from './event-facts.ts';
 import type { LshIndex } from './lsh-index.ts';
-import { holderCount } from './term-index.ts';
+import { forEachHolder, holderCount } from './term-index.ts';
 import type { Holders, TermIndex } from './term-index.ts';
 import { estimateContainment, estimateJaccard } from './minhash.ts';
 import { judgeJoin } from './join-decision.ts';
@@ -185,8 +185,7 @@ function lookUpStories(state: SearchState, profile: TextProfile): Story[] {
   const stamp = nextStamp();
   const chosen: Story[] = [];
   for (const holders of lookup) {
-    if (holders instanceof Set) for (const story of holders) countHit(story, stamp, chosen);
-    else countHit(holders as Story, stamp, chosen);
+    forEachHolder(holders, (story) => countHit(story, stamp, chosen));
   }
   chosen.sort((a, b) => b.hits - a.hits || a.seq - b.seq);
   return chosen.slice(0, MAX_CANDIDATES);
