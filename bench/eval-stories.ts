@@ -5,7 +5,9 @@
 // Usage: npm run eval:stories -- DIR [--show] [--split=tuning|held-out]
 // DIR holds the captured feeds the pairs refer to (bench/stories/labelled-pairs.json).
 
+import os from 'node:os';
 import { loadGazetteer } from '../src/geo/gazetteer.ts';
+import { defaultWordVectors } from '../src/stories/word-vectors.ts';
 import { createStoryIndex } from '../src/stories/story-index.ts';
 import type { StoryAssignment, StoryIndexOptions } from '../src/stories/story-index.ts';
 import { readCaptures } from './stories/read-captures.ts';
@@ -41,12 +43,22 @@ async function main(argv: readonly string[]): Promise<number> {
   }
 
   const words = cluster(captured, { wordVectors: null });
-  const meaning = cluster(captured, {});
+  const rssBefore = process.memoryUsage().rss;
+  const loadStart = process.hrtime.bigint();
+  const vectors = defaultWordVectors();
+  const loadMs = Number(process.hrtime.bigint() - loadStart) / 1e6;
+  const rssMb = (process.memoryUsage().rss - rssBefore) / 1048576;
+  const meaning = cluster(captured, { wordVectors: vectors });
+  // Again, now that both paths are warm: CPU per item, words alone against with meaning.
+  const wordsCpu = cluster(captured, { wordVectors: null }).cpuMs;
+  const meaningCpu = cluster(captured, { wordVectors: vectors }).cpuMs;
   const { assigned } = meaning;
   const stories = new Set(assigned.map((a) => a.assignment.storyId)).size;
 
+  console.log(`${captured.length} items from ${dir} → ${stories} stories; ${pairs.length} labelled pairs`);
   console.log(
-    `${captured.length} items from ${dir} → ${stories} stories (${meaning.ms.toFixed(0)} ms; words alone ${words.ms.toFixed(0)} ms); ${pairs.length} labelled pairs`,
+    `word vectors: read in ${loadMs.toFixed(0)} ms, resident memory +${rssMb.toFixed(1)} MB; CPU per item ${(meaningCpu / captured.length).toFixed(3)} ms` +
+      ` (words alone ${(wordsCpu / captured.length).toFixed(3)} ms); load average ${os.loadavg()[0]?.toFixed(1)} on ${os.cpus().length} CPUs`,
   );
   console.log('split      pairs  same  | now: merged  wrong  precision  recall | words alone: precision  recall | start: precision  recall');
   for (const split of ['tuning', 'held-out', 'all'] as const) {
@@ -80,17 +92,17 @@ async function main(argv: readonly string[]): Promise<number> {
 interface Clustered {
   readonly assigned: readonly { readonly captured: CapturedInput; readonly assignment: StoryAssignment }[];
   readonly storyOf: ReadonlyMap<string, string>;
-  readonly ms: number;
+  readonly cpuMs: number;
 }
 
 /** Every captured item through one new story index, in order. */
 function cluster(captured: readonly CapturedInput[], options: StoryIndexOptions): Clustered {
   const index = createStoryIndex(options);
-  const start = process.hrtime.bigint();
+  const cpu = process.cpuUsage();
   const assigned = captured.map((c) => ({ captured: c, assignment: index.assign(c.input) }));
-  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  const used = process.cpuUsage(cpu);
   const storyOf = new Map(assigned.map((a) => [refId({ feed: a.captured.file, key: a.captured.input.key }), a.assignment.storyId]));
-  return { assigned, storyOf, ms };
+  return { assigned, storyOf, cpuMs: (used.user + used.system) / 1000 };
 }
 
 function describe({ file, input }: CapturedInput, assignment: StoryAssignment): string {

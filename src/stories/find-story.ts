@@ -7,7 +7,7 @@ import type { Facts } from '../domain/alert.ts';
 import { closestDate } from './event-facts.ts';
 import type { FactsSoFar, PlaceRelation } from './event-facts.ts';
 import type { LshIndex } from './lsh-index.ts';
-import { forEachHolder, holderCount } from './term-index.ts';
+import { holderCount } from './term-index.ts';
 import type { Holders, TermIndex } from './term-index.ts';
 import { estimateContainment, estimateJaccard } from './minhash.ts';
 import { judgeJoin } from './join-decision.ts';
@@ -185,7 +185,8 @@ function lookUpStories(state: SearchState, profile: TextProfile): Story[] {
   const stamp = nextStamp();
   const chosen: Story[] = [];
   for (const holders of lookup) {
-    forEachHolder(holders, (story) => countHit(story, stamp, chosen));
+    if (holders instanceof Set || Array.isArray(holders)) for (const story of holders as Iterable<Story>) countHit(story, stamp, chosen);
+    else countHit(holders as Story, stamp, chosen);
   }
   chosen.sort((a, b) => b.hits - a.hits || a.seq - b.seq);
   return chosen.slice(0, MAX_CANDIDATES);

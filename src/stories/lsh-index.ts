@@ -1,9 +1,8 @@
 // Locality-sensitive hashing over MinHash signatures (banding): signatures that agree on all rows
 // of any one band land in a shared bucket, so near-duplicates are found without comparing all pairs.
-// Texts filed in one go (a resume: 20,000 texts make 800,000 bucket entries) sit in a sorted
-// array, found by binary search; texts added one by one after that sit in typed arrays (open
-// addressing on the bucket key, a chain of entries per bucket, oldest first). Both avoid the
-// 800,000 small objects and the hashing a Map of arrays costs.
+// Texts filed in one go (a resume: 20,000 texts make 800,000 bucket entries) sit in a sorted array
+// found by binary search, built without a Map operation per entry; texts added one by one after
+// that sit in a Map of buckets.
 
 import { keyOrder } from './key-order.ts';
 
@@ -34,26 +33,14 @@ export interface LshOptions {
 }
 
 export function createLshIndex<T>({ bands, rows, maxBucket = 32 }: LshOptions): LshIndex<T> {
-  // Slots: the bucket key + 1 (0 marks a free slot) and the first entry of its chain + 1 (0: an
-  // empty chain, whose slot is reclaimed at the next rehash). One table for all bands: each key
-  // hashes its band number in, so bands do not collide beyond chance.
-  let slotKey = new Uint32Array(1 << 12);
-  let slotHead = new Int32Array(1 << 12);
-  let mask = slotKey.length - 1;
-  let usedSlots = 0;
-  // Entries: which value, and the next entry of the same bucket + 1 (0 ends the chain). Freed
-  // entries are chained through `entryNext` from `freeEntry`.
-  let entryValue = new Int32Array(1 << 12);
-  let entryNext = new Int32Array(1 << 12);
-  let entries = 0;
-  let freeEntry = 0;
-  // The part filed by addAll: keys ascending (entries of one key oldest first), value ids (-1: removed).
+  // One table for all bands: each key hashes its band number in, so bands do not collide
+  // (beyond chance, which only adds a candidate that the caller's check then rejects).
+  // A bucket of one (most of them) is the value itself: no array per bucket per text.
+  const table = new Map<number, T | T[]>();
+  // The part filed by addAll: keys ascending (entries of one key oldest first) and their values
+  // (undefined once removed). Its entries are older than any in `table`.
   let staticKeys = new Uint32Array(0);
-  let staticValues = new Int32Array(0);
-  /** Values by id, and ids by value (ids of removed values are reused). */
-  const values: (T | undefined)[] = [];
-  const ids = new Map<T, number>();
-  const freeIds: number[] = [];
+  let staticValues: (T | undefined)[] = [];
   let size = 0;
 
   /** Index of the first static entry of `key`, or of the first with a larger key. */
@@ -68,12 +55,12 @@ export function createLshIndex<T>({ bands, rows, maxBucket = 32 }: LshOptions): 
     return lo;
   }
 
-  /** Removes the oldest static entry of `key` (of `id` only, when given); true when one was found. */
-  function removeStatic(key: number, id: number): boolean {
+  /** Removes the oldest static entry of `key` (holding `value`, when given); true when one was. */
+  function removeStatic(key: number, value: T | undefined): boolean {
     for (let i = staticStart(key); i < staticKeys.length && staticKeys[i] === key; i++) {
-      const held = staticValues[i] ?? -1;
-      if (held < 0 || (id >= 0 && held !== id)) continue;
-      staticValues[i] = -1;
+      const held = staticValues[i];
+      if (held === undefined || (value !== undefined && held !== value)) continue;
+      staticValues[i] = undefined;
       return true;
     }
     return false;
@@ -81,81 +68,25 @@ export function createLshIndex<T>({ bands, rows, maxBucket = 32 }: LshOptions): 
 
   function countStatic(key: number): number {
     let count = 0;
-    for (let i = staticStart(key); i < staticKeys.length && staticKeys[i] === key; i++) if ((staticValues[i] ?? -1) >= 0) count++;
+    for (let i = staticStart(key); i < staticKeys.length && staticKeys[i] === key; i++) if (staticValues[i] !== undefined) count++;
     return count;
   }
 
-  function findSlot(key: number): number {
-    const mark = key + 1;
-    let at = key & mask;
-    for (;;) {
-      const k = slotKey[at] ?? 0;
-      if (k === mark) return at;
-      if (k === 0) return -1;
-      at = (at + 1) & mask;
-    }
-  }
-
-  function claimSlot(key: number): number {
-    const mark = key + 1;
-    let at = key & mask;
-    for (;;) {
-      const k = slotKey[at] ?? 0;
-      if (k === mark) return at;
-      if (k === 0) {
-        slotKey[at] = mark;
-        usedSlots++;
-        return at;
+  function add(value: T, keys: Uint32Array): void {
+    for (const key of keys) {
+      const bucket = table.get(key);
+      const held = bucket === undefined ? 0 : Array.isArray(bucket) ? bucket.length : 1;
+      // A full bucket (boilerplate shared by many texts) drops its oldest: static entries first.
+      const full = held + (staticKeys.length === 0 ? 0 : countStatic(key)) >= maxBucket;
+      const dropStatic = full && staticKeys.length > 0 && removeStatic(key, undefined);
+      if (bucket === undefined) table.set(key, value);
+      else if (!Array.isArray(bucket)) table.set(key, full && !dropStatic ? value : [bucket, value]);
+      else {
+        if (full && !dropStatic) bucket.shift();
+        bucket.push(value);
       }
-      at = (at + 1) & mask;
     }
-  }
-
-  /** Makes room for `more` new slots at a load of at most one half, dropping empty buckets. */
-  function reserveSlots(more: number): void {
-    if ((usedSlots + more) * 2 <= slotKey.length) return;
-    let live = 0;
-    for (let i = 0; i < slotKey.length; i++) if ((slotHead[i] ?? 0) !== 0) live++;
-    let capacity = slotKey.length;
-    while ((live + more) * 2 > capacity) capacity *= 2;
-    const oldKey = slotKey;
-    const oldHead = slotHead;
-    slotKey = new Uint32Array(capacity);
-    slotHead = new Int32Array(capacity);
-    mask = capacity - 1;
-    usedSlots = 0;
-    for (let i = 0; i < oldKey.length; i++) {
-      const head = oldHead[i] ?? 0;
-      if (head === 0) continue;
-      const at = claimSlot((oldKey[i] ?? 1) - 1);
-      slotHead[at] = head;
-    }
-  }
-
-  function newEntry(id: number): number {
-    let e: number;
-    if (freeEntry !== 0) {
-      e = freeEntry - 1;
-      freeEntry = entryNext[e] ?? 0;
-    } else {
-      if (entries === entryValue.length) {
-        const value = new Int32Array(entries * 2);
-        value.set(entryValue);
-        entryValue = value;
-        const next = new Int32Array(entries * 2);
-        next.set(entryNext);
-        entryNext = next;
-      }
-      e = entries++;
-    }
-    entryValue[e] = id;
-    entryNext[e] = 0;
-    return e;
-  }
-
-  function releaseEntry(e: number): void {
-    entryNext[e] = freeEntry;
-    freeEntry = e + 1;
+    size++;
   }
 
   return {
@@ -168,125 +99,78 @@ export function createLshIndex<T>({ bands, rows, maxBucket = 32 }: LshOptions): 
         let h = mix(0x12345678 ^ b);
         const start = b * rows;
         for (let r = 0; r < rows; r++) h = mix(h ^ (signature[start + r] ?? 0));
+        // 30 bits: small integers are stored inline as Map keys (no boxed number per lookup).
         keys[b] = h & 0x3fffffff;
       }
       return keys;
     },
-    add(value, keys) {
-      let id = ids.get(value);
-      if (id === undefined) {
-        id = freeIds.pop() ?? values.length;
-        values[id] = value;
-        ids.set(value, id);
-      }
-      reserveSlots(keys.length);
-      for (const key of keys) {
-        const at = claimSlot(key);
-        const e = newEntry(id);
-        const head = slotHead[at] ?? 0;
-        let count = staticKeys.length === 0 ? 0 : countStatic(key);
-        if (head === 0) slotHead[at] = e + 1;
-        else {
-          // Append (oldest first).
-          let last = head - 1;
-          count++;
-          for (let next = entryNext[last] ?? 0; next !== 0; next = entryNext[last] ?? 0) {
-            last = next - 1;
-            count++;
-          }
-          entryNext[last] = e + 1;
-        }
-        // A full bucket (boilerplate shared by many texts) drops its oldest.
-        if (count >= maxBucket && !removeStatic(key, -1)) {
-          const oldest = (slotHead[at] ?? 0) - 1;
-          slotHead[at] = entryNext[oldest] ?? 0;
-          releaseEntry(oldest);
-        }
-      }
-      size++;
-    },
+    add,
     addAll(all, keysOf) {
-      let total = 0;
-      for (const keys of keysOf) total += keys.length;
       if (size > 0 || staticKeys.length > 0) {
-        for (const [i, value] of all.entries()) this.add(value, keysOf[i] ?? new Uint32Array(0));
+        for (const [i, value] of all.entries()) add(value, keysOf[i] ?? new Uint32Array(0));
         return;
       }
+      let total = 0;
+      for (const keys of keysOf) total += keys.length;
       // Every entry's key, then the order that groups each bucket's entries, oldest first.
       const entryKeys = new Uint32Array(total);
       const valueAt = new Int32Array(total);
       let n = 0;
       for (let v = 0; v < all.length; v++) {
-        const id = freeIds.pop() ?? values.length;
-        const value = all[v] as T;
-        values[id] = value;
-        ids.set(value, id);
         const keys = keysOf[v] ?? new Uint32Array(0);
         for (let b = 0; b < keys.length; b++) {
           entryKeys[n] = keys[b] ?? 0;
-          valueAt[n++] = id;
+          valueAt[n++] = v;
         }
-        size++;
       }
+      size += all.length;
       const order = keyOrder(entryKeys);
       // Each bucket keeps its newest maxBucket entries: skip an entry with maxBucket newer of its key.
-      const kept = new Uint8Array(total);
-      let keptCount = 0;
+      const kept: number[] = [];
       for (let j = 0; j < total; j++) {
-        const key = entryKeys[order[j] ?? 0];
         const later = j + maxBucket;
-        if (later < total && entryKeys[order[later] ?? 0] === key) continue;
-        kept[j] = 1;
-        keptCount++;
+        if (later < total && entryKeys[order[later] ?? 0] === entryKeys[order[j] ?? 0]) continue;
+        kept.push(order[j] ?? 0);
       }
-      staticKeys = new Uint32Array(keptCount);
-      staticValues = new Int32Array(keptCount);
-      let k = 0;
-      for (let j = 0; j < total; j++) {
-        if (kept[j] === 0) continue;
-        const i = order[j] ?? 0;
+      staticKeys = new Uint32Array(kept.length);
+      staticValues = new Array<T | undefined>(kept.length);
+      for (const [k, i] of kept.entries()) {
         staticKeys[k] = entryKeys[i] ?? 0;
-        staticValues[k++] = valueAt[i] ?? -1;
+        staticValues[k] = all[valueAt[i] ?? 0];
       }
     },
     remove(value, keys) {
-      const id = ids.get(value);
-      if (id === undefined) return;
       for (const key of keys) {
-        if (staticKeys.length > 0 && removeStatic(key, id)) continue;
-        const at = findSlot(key);
-        if (at < 0) continue;
-        let previous = -1;
-        for (let next = slotHead[at] ?? 0; next !== 0; ) {
-          const e = next - 1;
-          next = entryNext[e] ?? 0;
-          if (entryValue[e] !== id) {
-            previous = e;
-            continue;
-          }
-          if (previous < 0) slotHead[at] = next;
-          else entryNext[previous] = next;
-          releaseEntry(e);
-          break;
+        const bucket = table.get(key);
+        if (bucket === undefined) {
+          if (staticKeys.length > 0) removeStatic(key, value);
+          continue;
         }
+        if (!Array.isArray(bucket)) {
+          if (bucket === value) table.delete(key);
+          else if (staticKeys.length > 0) removeStatic(key, value);
+          continue;
+        }
+        const at = bucket.indexOf(value);
+        if (at >= 0) bucket.splice(at, 1);
+        else if (staticKeys.length > 0) removeStatic(key, value);
+        if (bucket.length === 1) table.set(key, bucket[0] as T);
+        else if (bucket.length === 0) table.delete(key);
       }
-      ids.delete(value);
-      values[id] = undefined;
-      freeIds.push(id);
       size--;
     },
     forEachCandidate(keys, visit) {
       for (const key of keys) {
-        for (let i = staticKeys.length === 0 ? 0 : staticStart(key); i < staticKeys.length && staticKeys[i] === key; i++) {
-          const value = values[staticValues[i] ?? -1];
-          if (value !== undefined) visit(value);
+        if (staticKeys.length > 0) {
+          for (let i = staticStart(key); i < staticKeys.length && staticKeys[i] === key; i++) {
+            const value = staticValues[i];
+            if (value !== undefined) visit(value);
+          }
         }
-        const at = findSlot(key);
-        if (at < 0) continue;
-        for (let next = slotHead[at] ?? 0; next !== 0; next = entryNext[next - 1] ?? 0) {
-          const value = values[entryValue[next - 1] ?? -1];
-          if (value !== undefined) visit(value);
-        }
+        const bucket = table.get(key);
+        if (bucket === undefined) continue;
+        if (!Array.isArray(bucket)) visit(bucket);
+        else for (const value of bucket) visit(value);
       }
     },
     get size() {

@@ -79,9 +79,3 @@ export function holderCount<T extends object>(holders: Holders<T>): number {
   if (holders instanceof Set) return holders.size;
   return Array.isArray(holders) ? holders.length : 1;
 }
-
-/** Calls `visit` for each value of a holders entry. */
-export function forEachHolder<T extends object>(holders: Holders<T>, visit: (value: T) => void): void {
-  if (holders instanceof Set || Array.isArray(holders)) for (const value of holders as Iterable<T>) visit(value);
-  else visit(holders as T);
-}

@@ -158,6 +158,7 @@ export function yearsConflict(a: StoredProfile, aPublished: number, b: StoredPro
 }
 
 function pastYearMissing(a: StoredProfile, published: number, b: StoredProfile): boolean {
+  if (a.headlineYears.length === 0) return false;
   const now = new Date(published).getUTCFullYear();
   for (const year of a.headlineYears) {
     if (year < now - 1 && !sortedHas(b.vocabulary, hashString(String(year)))) return true;

@@ -31,15 +31,15 @@ export function parseWordVectors(bytes: Uint8Array): WordVectors {
   if (magic !== WORD_VECTORS_MAGIC || dims === 0 || bytes.length !== 16 + count * (8 + dims)) {
     throw new Error('stories/word-vectors: models/word-vectors.bin is not a word vector file of this version');
   }
-  // Own, aligned copies: the file's buffer may be shared and unaligned.
+  // Hashes and scales copied (the file's bytes may be unaligned for them); the vectors, bytes
+  // themselves, are read in place.
   const hashes = new Uint32Array(count);
   const scales = new Float32Array(count);
   for (let i = 0; i < count; i++) {
     hashes[i] = view.getUint32(16 + 4 * i, true);
     scales[i] = view.getFloat32(16 + 4 * count + 4 * i, true);
   }
-  const vectors = new Int8Array(count * dims);
-  vectors.set(new Int8Array(bytes.buffer, bytes.byteOffset + 16 + 8 * count, count * dims));
+  const vectors = new Int8Array(bytes.buffer, bytes.byteOffset + 16 + 8 * count, count * dims);
   // Open addressing by hash (no string per word): slot → word index + 1, 0 for empty.
   const size = 1 << Math.ceil(Math.log2(count * 2 + 1));
   const mask = size - 1;
