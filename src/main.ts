@@ -22,13 +22,16 @@ import { openDialect, storeOf } from './store/open-store.ts';
 import { openCommands, type OpenCommands } from './open-commands.ts';
 import type { Env } from './config/env.ts';
 import type { Store } from './store/store.ts';
-import type { WorkerDeps } from './worker/run-worker.ts';
+import { createDeliveryRequests, lookupFeeds, type WorkerDeps } from './worker/run-worker.ts';
+import { openWebSub, type WebSubHooks } from './open-websub.ts';
 import { redactUrl } from './log/create-logger.ts';
 
 export interface OpenWorker {
   readonly deps: WorkerDeps;
   readonly store: Store;
   readonly commands: OpenCommands;
+  /** WebSub push, when `publicUrl` is set and the worker serves HTTP (not for `run --once`). */
+  readonly websub: WebSubHooks | null;
   close(): Promise<void>;
 }
 
@@ -100,7 +103,7 @@ function createSinkRegistry(config: Config, env: Env): (names: readonly string[]
 
 const CHANNEL_TIMEOUT_MS = 15_000;
 
-export async function openWorker(config: Config, env: Env, log: Logger): Promise<OpenWorker> {
+export async function openWorker(config: Config, env: Env, log: Logger, options: { push?: boolean } = {}): Promise<OpenWorker> {
   const dialect = await openDialect({ url: config.databaseUrl, log });
   const store = storeOf(dialect);
   const fetchOptions = fetchOptionsFrom(config.fetch);
@@ -119,6 +122,26 @@ export async function openWorker(config: Config, env: Env, log: Logger): Promise
   const sinksFor = createSinkRegistry(config, env);
   const stories = createStoryMemory({ store, log, now: () => new Date() });
   await stories.warm(); // the stories of the window, as this or another worker left them
+  const configFeeds = new Map(config.feeds.map((feed) => [feed.id, feed]));
+  const feedById = lookupFeeds(() => live.feeds());
+  const deliveryRequests = createDeliveryRequests();
+  const websub =
+    config.websub === null || options.push === false
+      ? null
+      : openWebSub(config.websub, {
+          store,
+          rules: () => live.rules(),
+          gazetteer: loadGazetteer,
+          stories,
+          destinations: () => live.destinations(),
+          isMuted: (ruleId, at) => live.mutedUntil(ruleId, at) !== null,
+          feedById,
+          fetchOptionsFor: (feed) => commands.fetchOptionsFor(feed),
+          deliverSoon: () => deliveryRequests.request(),
+          maxBytes: config.fetch.maxBytes,
+          now: () => new Date(),
+          log,
+        });
   const deps: WorkerDeps = {
     store,
     rules: () => live.rules(),
@@ -131,6 +154,10 @@ export async function openWorker(config: Config, env: Env, log: Logger): Promise
     workerId: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
     leaseMs: config.fetch.leaseMs,
     fetchOptionsFor: (feed) => commands.fetchOptionsFor(feed),
+    // Adaptive bounds: a config feed's own (over the defaults), the config's defaults for feeds added from chat.
+    intervalBoundsFor: (feed) => ({ ...config.intervalBounds, ...configFeeds.get(feed.id), intervalSeconds: feed.intervalSeconds }),
+    ...(websub === null ? {} : { onDocument: (feed, fetched) => websub.onDocument(feed, fetched), pushedIntervalSeconds: (feedId) => websub.pushedIntervalSeconds(feedId) }),
+    deliveryRequests,
     destinations: () => live.destinations(),
     isMuted: (ruleId, at) => live.mutedUntil(ruleId, at) !== null,
     // Getters: routes and channels subscribed from chat take effect without a restart.
@@ -154,5 +181,6 @@ export async function openWorker(config: Config, env: Env, log: Logger): Promise
     for (const sink of sinksFor(live.destinations())) sink.close?.();
     await store.close();
   };
-  return { deps, store, commands, close };
+  return { deps, store, commands, websub, close };
 }
+

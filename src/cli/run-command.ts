@@ -7,6 +7,7 @@ import { runForever, runOnce } from '../worker/run-worker.ts';
 import { startOpsServer } from '../http/start-ops-server.ts';
 import type { HttpServer } from '../http/http-server.ts';
 import { holdLeadership } from '../worker/hold-leadership.ts';
+import { keepSubscriptions } from '../open-websub.ts';
 import { UsageError } from './usage-error.ts';
 import { compileOrFail } from './compile-or-fail.ts';
 import { loadSettings } from './load-settings.ts';
@@ -16,11 +17,14 @@ import type { LiveSettings } from '../commands/live-settings.ts';
 import type { Logger } from '../log/create-logger.ts';
 
 const CHAT_LEASE = 'chat-front-ends';
+/** How often due WebSub subscriptions are looked for (renewals, retries, removed feeds). */
+const SUBSCRIPTION_CHECK_MS = 2000;
 
 export async function runWorker(options: { once?: boolean }, command: Command, setStatus: (code: number) => void): Promise<void> {
   const { config, env, log } = await loadSettings(command);
   compileOrFail(config.rules, `${config.file}: rules`);
-  const worker = await openDatabaseOrFail(config.databaseUrl, () => openWorker(config, env, log));
+  // WebSub needs the HTTP server for its callbacks, which a single pass does not start.
+  const worker = await openDatabaseOrFail(config.databaseUrl, () => openWorker(config, env, log, { push: !options.once }));
   for (const inactive of config.inactiveDestinations) log.info({ destination: inactive.name }, `destination not set up: set ${inactive.missing.join(' and ')}`);
   warnAboutIdling(worker.commands.live, config.file, log);
   for (const warning of ruleWarnings(config.rules)) log.warn(warning);
@@ -36,6 +40,9 @@ export async function runWorker(options: { once?: boolean }, command: Command, s
     // A port in use or a bad host is an operator's mistake: one line, exit status 2.
     if (config.http !== null) ops = await startOpsServer(config.http, { store: worker.store, feeds: worker.deps.feeds, log }).catch((error: Error) => Promise.reject(new UsageError(error.message)));
     const stop = new AbortController();
+    const websub = worker.websub;
+    if (websub !== null && ops !== null) ops.mount(websub.callbackPath, websub.subscriber.listener);
+    const subscriptions = websub === null ? Promise.resolve() : keepSubscriptions(websub.subscriber, stop.signal, SUBSCRIPTION_CHECK_MS, log);
     // The chat front ends (gateway, Socket Mode) run in one worker at a time: whichever holds the lease.
     const chat = holdLeadership(
       CHAT_LEASE,
@@ -67,6 +74,7 @@ export async function runWorker(options: { once?: boolean }, command: Command, s
       process.off('SIGTERM', onSignal);
       stop.abort();
       await chat;
+      await subscriptions;
     }
   } finally {
     await ops?.close();

@@ -32,7 +32,7 @@ export interface FetchOptions {
 }
 
 export type FetchResult =
-  | { kind: 'ok'; body: Buffer; contentType: string | null; validators: Validators; finalUrl: string; maxAgeSeconds: number | null }
+  | { kind: 'ok'; body: Buffer; contentType: string | null; validators: Validators; finalUrl: string; maxAgeSeconds: number | null; linkHeader?: string | null }
   | { kind: 'not-modified'; maxAgeSeconds: number | null }
   | { kind: 'http-error'; status: number; retryAfterSeconds: number | null; reason: string }
   | { kind: 'failed'; reason: string };
@@ -199,6 +199,8 @@ async function readResponse(res: IncomingMessage, url: URL, options: FetchOption
     validators: { etag: header('etag'), lastModified: header('last-modified') },
     finalUrl: url.href,
     maxAgeSeconds: parseMaxAge(header('cache-control')),
+    // RFC 8288 links (a WebSub hub and the feed's self URL); Node joins repeated headers with ", ".
+    linkHeader: header('link'),
   };
 }
 
