@@ -80,17 +80,17 @@ export async function refreshFeed(feed: FeedSource, deps: RefreshDeps, claimed?:
   if (fetched.kind === 'http-error') return fail(fetched.reason, fetched.retryAfterSeconds);
   if (fetched.kind === 'failed') return fail(fetched.reason);
 
-  const ingested = await ingestDocument(feed, state, fetched, at, deps, ({ title, newItems, baseline }) => ({
-    at,
-    etag: fetched.validators.etag,
-    lastModified: fetched.validators.lastModified,
-    title,
-    ...schedule('success', fetched, observeChanges(history, newItems, at, baseline)),
-  }));
+  let planned: ScheduleUpdate | null = null;
+  const ingested = await ingestDocument(feed, state, fetched, at, deps, ({ title, newItems, baseline }) => {
+    const next = schedule('success', fetched, observeChanges(history, newItems, at, baseline));
+    planned = next.schedule;
+    return { at, etag: fetched.validators.etag, lastModified: fetched.validators.lastModified, title, ...next };
+  });
   if (ingested.kind === 'rejected') return fail(ingested.reason);
   deps.onDocument?.(feed, fetched);
   metrics.poll('updated');
   const { items, newItems, alerts, baseline } = ingested;
-  log.info({ feed: feed.id, items, new: newItems, alerts, baseline }, baseline ? 'feed baselined' : 'feed refreshed');
+  const { pollIntervalSeconds: nextPollIn, intervalReason: why } = planned ?? ({} as Partial<ScheduleUpdate>);
+  log.info({ feed: feed.id, items, new: newItems, alerts, baseline, nextPollIn, why }, baseline ? 'feed baselined' : 'feed refreshed');
   return { kind: 'updated', items, newItems, alerts, baseline };
 }
