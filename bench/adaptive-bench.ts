@@ -7,23 +7,12 @@
 import { cpus } from 'node:os';
 import { observeChanges, planNextPoll, type ChangeHistory, type IntervalBounds } from '../src/feeds/poll-interval.ts';
 import { writeResultsSection } from './write-results-section.ts';
+import { createRandom } from './rules/bench-corpus.ts';
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
   const value = i >= 0 ? Number(process.argv[i + 1]) : Number.NaN;
   return Number.isFinite(value) && value > 0 ? value : fallback;
-}
-
-/** mulberry32: a small seeded generator, so every run simulates the same farm. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
 }
 
 function median(values: readonly number[]): number {
@@ -75,7 +64,7 @@ function main(): void {
   const days = arg('days', 7);
   const seed = arg('seed', 1);
   const span = days * 86_400;
-  const random = seeded(seed);
+  const random = createRandom(seed);
   // Mean gap between items: log-uniform from 2 minutes to a week.
   const gaps = Array.from({ length: feedCount }, () => Math.exp(Math.log(120) + random() * (Math.log(7 * 86_400) - Math.log(120))));
   const farm = gaps.map((gap) => publications(gap, span, random));

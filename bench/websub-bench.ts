@@ -6,7 +6,8 @@
 //   npm run build && npm run bench:websub [-- --pushes 30 --polled 10]
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer as createHttpServer } from 'node:http';
-import { createServer, type AddressInfo } from 'node:net';
+import type { AddressInfo } from 'node:net';
+import { freePort } from '../tests/support/free-port.ts';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { handleWith, startFeedServer } from '../tests/support/feed-server.ts';
@@ -28,11 +29,16 @@ function quantile(sorted: readonly number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? Number.NaN;
 }
 
-// Unrelated headlines, so that no two items are taken for reports of one story (an update edits, not posts).
-const PLACES = ['Kirkuk', 'Lagos', 'Mosul', 'Quetta', 'Bamako', 'Kabul', 'Aden', 'Goma', 'Sirte', 'Idlib', 'Basra', 'Mogadishu', 'Juba', 'Maiduguri', 'Tripoli', 'Benghazi', 'Kandahar', 'Peshawar', 'Sanaa', 'Homs'];
+// Unrelated headlines, one capital each, so that no two items are taken for reports of one
+// incident (a follow-up edits the story's message instead of posting).
+const PLACES = [
+  'Kirkuk', 'Lagos', 'Quetta', 'Bamako', 'Kabul', 'Aden', 'Goma', 'Sirte', 'Idlib', 'Mogadishu', 'Juba', 'Khartoum', 'Niamey', 'Ouagadougou',
+  'Bangui', 'Caracas', 'Bogota', 'Lima', 'Quito', 'Manila', 'Jakarta', 'Dhaka', 'Colombo', 'Kathmandu', 'Yangon', 'Bangkok', 'Hanoi', 'Nairobi',
+  'Kampala', 'Kigali', 'Luanda', 'Maputo', 'Harare', 'Lusaka', 'Dakar', 'Accra', 'Conakry', 'Freetown', 'Monrovia', 'Beirut', 'Amman', 'Tbilisi',
+  'Yerevan', 'Baku', 'Tashkent',
+];
 const THINGS = ['fuel depot', 'police station', 'market', 'airport', 'checkpoint', 'power plant', 'convoy', 'port', 'bridge', 'refinery', 'barracks', 'embassy', 'hospital', 'rail yard', 'warehouse'];
-const pick = <T>(list: readonly T[]): T => list[Math.floor(Math.random() * list.length)] as T;
-const headline = (tag: string): string => `${pick(['Rocket', 'Drone', 'Mortar', 'Gunmen', 'Militant'])} attack on ${pick(THINGS)} in ${pick(PLACES)} (${tag}) ${Math.random().toString(36).slice(2, 8)}`;
+const headline = (n: number, tag: string): string => `${['Rocket', 'Drone', 'Mortar', 'Gunmen', 'Militant'][n % 5]} attack on ${THINGS[n % THINGS.length]} in ${PLACES[n % PLACES.length]} (${tag})`;
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 const ms = (value: number): string => `${Math.round(value)} ms`;
@@ -41,14 +47,6 @@ function atom(hub: string | null, entries: readonly { id: string; title: string 
   const head = hub === null ? '' : `<link rel="hub" href="${hub}"/><link rel="self" href="${SELF}"/>`;
   const items = entries.map((e) => `<entry><id>${e.id}</id><title>${e.title}</title><link href="https://wire.example/${e.id}"/><updated>${new Date().toISOString()}</updated><summary>${e.title}</summary></entry>`);
   return `<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Wire</title>${head}${items.join('')}</feed>`;
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 /** A Slack incoming webhook on loopback: when each post arrived, by the item tag in its text. */
@@ -115,7 +113,7 @@ async function main(): Promise<void> {
     for (let n = 0; n < pushes; n++) {
       const tag = `item-push-${n}`;
       const sent = performance.now();
-      const statuses = await hub.publish(SELF, atom(hub.url, [{ id: tag, title: headline(tag) }]));
+      const statuses = await hub.publish(SELF, atom(hub.url, [{ id: tag, title: headline(n, tag) }]));
       if (statuses[0] !== 204) throw new Error(`bench: the push was answered ${statuses.join(', ')}`);
       if (await waitFor(() => receiver.arrived.has(tag), 5000)) pushLatencies.push((receiver.arrived.get(tag) ?? 0) - sent);
       await sleep(1200 + Math.random() * 800);
@@ -128,7 +126,7 @@ async function main(): Promise<void> {
     for (let n = 0; n < polledItems; n++) {
       await sleep(1500 + Math.random() * POLL_INTERVAL_SECONDS * 1000);
       const tag = `item-poll-${n}`;
-      polled.push({ id: tag, title: headline(tag) });
+      polled.push({ id: tag, title: headline(pushes + n, tag) });
       publishedAt.set(tag, performance.now());
     }
     await waitFor(() => [...publishedAt.keys()].every((tag) => receiver.arrived.has(tag)), 3 * POLL_INTERVAL_SECONDS * 1000);

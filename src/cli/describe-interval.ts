@@ -1,27 +1,27 @@
 // How `wirewatch feeds` explains a feed's polling: the delay its last poll planned and why
 // (fixed, adaptive with the update rate seen, Cache-Control, Retry-After, backoff, WebSub).
 import type { FeedSchedule } from '../domain/feed.ts';
-import { estimatedChangeSeconds } from '../feeds/poll-interval.ts';
 
 export interface IntervalDescription {
   /** Seconds between the last poll and the next, or null before the first poll. */
   readonly interval: number | null;
   readonly reason: FeedSchedule['intervalReason'];
-  /** The update rate adaptive polling works from, in seconds between changes, or null. */
+  /** The update rate learnt (the average time between changes, in seconds), or null while unknown. */
   readonly changesEvery: number | null;
   /** One line for people: "every 4 min (adaptive: changes every ~2 min)". */
   readonly text: string;
 }
 
 export function describeInterval(schedule: FeedSchedule, consecutiveFailures: number, configuredSeconds: number, now: Date): IntervalDescription {
-  const changes = estimatedChangeSeconds(schedule, now, configuredSeconds);
-  const changesEvery = changes === null ? null : Math.round(changes);
+  const changesEvery = schedule.changeIntervalMs === null ? null : Math.round(schedule.changeIntervalMs / 1000);
+  const quiet = schedule.lastChangeAt === null ? null : (now.getTime() - schedule.lastChangeAt.getTime()) / 1000;
+  const rate = changesEvery !== null ? `changes every ~${formatSeconds(changesEvery)}` : quiet !== null ? `no change for ${formatSeconds(quiet)}` : 'no update rate seen yet';
   if (schedule.pollIntervalSeconds === null || schedule.intervalReason === null) {
     return { interval: null, reason: null, changesEvery, text: `every ${formatSeconds(configuredSeconds)} (not polled yet)` };
   }
   const why = {
     fixed: 'fixed',
-    adaptive: changesEvery === null ? 'adaptive: no update rate seen yet' : `adaptive: changes every ~${formatSeconds(changesEvery)}`,
+    adaptive: `adaptive: ${rate}`,
     'max-age': 'Cache-Control max-age',
     'retry-after': 'Retry-After',
     backoff: `backoff after ${consecutiveFailures} failure${consecutiveFailures === 1 ? '' : 's'}`,

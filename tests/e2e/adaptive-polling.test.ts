@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { handleWith, serveBody, startFeedServer, type FeedServer } from '../support/feed-server.ts';
 import { logLines, runCli } from '../support/run-cli.ts';
-import { spawnWorker, waitFor, type WorkerProcess } from '../support/spawn-worker.ts';
+import { spawnWorker, stopWorker, waitFor, type WorkerProcess } from '../support/spawn-worker.ts';
 import { rss } from './delivery-harness.ts';
 
 let feeds: FeedServer;
@@ -45,11 +45,6 @@ function start(config: string): WorkerProcess {
   return worker;
 }
 
-async function stop(worker: WorkerProcess): Promise<void> {
-  worker.child.kill('SIGTERM');
-  expect(await worker.exited).toBe(0);
-}
-
 it('polls a busy feed at its lower bound and a still one ever less often, and keeps what it learnt across a restart', async () => {
   // Six new items at every request: a change about every third of a second.
   let served = 0;
@@ -79,15 +74,15 @@ it('polls a busy feed at its lower bound and a still one ever less often, and ke
     ].join('\n'),
   );
   const worker = start(config);
-  await waitFor('five polls of the busy feed', () => feeds.requestsTo('/busy.xml').length >= 5, 15_000);
-  await stop(worker);
+  await waitFor('five polls of the busy feed', () => feeds.requestsTo('/busy.xml').length >= 5, 30_000);
+  expect(await stopWorker(worker)).toBe(0);
   const busyPolls = feeds.requestsTo('/busy.xml').length;
   const stillPolls = feeds.requests.filter((r) => r.path === '/still.xml').length;
   expect(busyPolls).toBeGreaterThan(stillPolls);
 
   const learnt = await feedLines(config);
   expect(learnt.get('busy')).toMatchObject({ interval: 1, intervalReason: 'adaptive' }); // wants less than a second: held at minInterval
-  expect(learnt.get('busy')?.changesEvery).toBeLessThanOrEqual(1);
+  expect(learnt.get('busy')?.changesEvery).toBeLessThanOrEqual(1); // six items a poll, polls a second or two apart
   const still = learnt.get('still');
   expect(still?.intervalReason).toBe('adaptive');
   expect(still?.interval).toBeGreaterThanOrEqual(2);
@@ -98,7 +93,7 @@ it('polls a busy feed at its lower bound and a still one ever less often, and ke
   // (a worker that had forgotten would start over from the configured two).
   const again = start(config);
   const refreshed = (): Record<string, unknown>[] => logLines(again.stderr()).filter((l) => l['feed'] === 'busy' && l['msg'] === 'feed refreshed');
-  await waitFor('a poll of the busy feed after the restart', () => refreshed().length > 0, 10_000);
+  await waitFor('a poll of the busy feed after the restart', () => refreshed().length > 0, 20_000);
   expect(refreshed()[0]).toMatchObject({ nextPollIn: 1, why: 'adaptive' });
-  await stop(again);
-}, 30_000);
+  expect(await stopWorker(again)).toBe(0);
+}, 60_000);

@@ -4,13 +4,13 @@
 // refused and stores nothing, the short lease is renewed, and a feed removed from the config is
 // unsubscribed (SQLite). /metrics counts subscriptions by state and pushes by outcome.
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createServer, type AddressInfo } from 'node:net';
+import { freePort } from '../support/free-port.ts';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/open-store.ts';
 import { serveBody, startFeedServer, type FeedServer } from '../support/feed-server.ts';
-import { spawnWorker, waitFor, type WorkerProcess } from '../support/spawn-worker.ts';
+import { spawnWorker, stopWorker, waitFor, type WorkerProcess } from '../support/spawn-worker.ts';
 import { startLoopbackHub, type LoopbackHub } from '../support/websub-hub.ts';
 import { createTestDatabase, type TestDatabase } from '../support/postgres-database.ts';
 import { POSTGRES_SKIP_REASON, POSTGRES_URL } from '../store/dialects.ts';
@@ -40,14 +40,6 @@ function atom(entries: readonly { id: string; title: string }[]): string {
   return `<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Wire</title><link rel="hub" href="${hub.url}"/><link rel="self" href="${SELF}"/>${items.join('')}</feed>`;
 }
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
 async function writeConfig(database: string, port: number, withFeed: boolean): Promise<string> {
   const file = join(dir, 'wirewatch.yaml');
   await writeFile(
@@ -71,11 +63,6 @@ function start(config: string): WorkerProcess {
   const worker = spawnWorker(['--config', config, 'run'], { cwd: dir });
   workers.push(worker);
   return worker;
-}
-
-async function stop(worker: WorkerProcess): Promise<void> {
-  worker.child.kill('SIGTERM');
-  expect(await worker.exited).toBe(0);
 }
 
 async function metricsText(port: number): Promise<string> {
@@ -113,7 +100,7 @@ await waitFor('the pushed alert', () => worker.stdout().includes('Earthquake str
   expect(metrics).toMatch(/^wirewatch_websub_subscriptions\{state="active"\} 1$/m);
   expect(metrics).toMatch(/^wirewatch_websub_pushes_total\{outcome="accepted"\} 2$/m);
   expect(metrics).toMatch(/^wirewatch_websub_pushes_total\{outcome="bad-signature"\} 1$/m);
-  await stop(worker);
+  expect(await stopWorker(worker)).toBe(0);
   if (!options.removeFeed) return;
 
   const store = await openStore({ url: database });
@@ -126,7 +113,7 @@ await waitFor('the pushed alert', () => worker.stdout().includes('Earthquake str
   // The feed leaves the config: the next worker asks the hub to unsubscribe, and the hub verifies.
   const second = start(await writeConfig(database, port, false));
   const verifiedBefore = hub.requests.length;
-await waitFor('the unsubscribe request', () => hub.requests.slice(verifiedBefore).some((r) => r.mode === 'unsubscribe'), 8000);
+await waitFor('the unsubscribe request', () => hub.requests.slice(verifiedBefore).some((r) => r.mode === 'unsubscribe'), 20_000);
   expect(hub.requests.at(-1)).toMatchObject({ mode: 'unsubscribe', topic: SELF, callback: request?.callback });
   let after = await metricsText(port);
   for (let i = 0; i < 100 && !/^wirewatch_websub_subscriptions\{state="unsubscribing"\} 0$/m.test(after); i++) {
@@ -138,12 +125,12 @@ await waitFor('the unsubscribe request', () => hub.requests.slice(verifiedBefore
   // Its callback is gone: a late push is answered 410 and stores nothing.
   const late = await fetch(request?.callback ?? '', { method: 'POST', body: atom([{ id: 'late', title: 'Earthquake late' }]) });
   expect(late.status).toBe(410);
-  await stop(second);
+  expect(await stopWorker(second)).toBe(0);
 }
 
 it('SQLite: subscribe, verify, push to alert, bad signature refused (nothing stored), lease renewed, unsubscribed when the feed is removed', async () => {
   await runScenario(join(dir, 'db.sqlite'), { removeFeed: true });
-}, 30_000);
+}, 60_000);
 
 if (POSTGRES_URL === null) {
   describe.skip(POSTGRES_SKIP_REASON, () => {
@@ -161,5 +148,5 @@ describe.runIf(POSTGRES_URL !== null)('Postgres', () => {
   it('subscribe, verify, push to alert, bad signature refused, lease renewed', async () => {
     database = await createTestDatabase(POSTGRES_URL ?? '');
     await runScenario(database.url, { removeFeed: false });
-  }, 30_000);
+  }, 60_000);
 });
