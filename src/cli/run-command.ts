@@ -15,6 +15,7 @@ import { openDatabaseOrFail } from './startup-failure.ts';
 import { ruleWarnings } from '../rules/rule-warnings.ts';
 import type { LiveSettings } from '../commands/live-settings.ts';
 import type { Logger } from '../log/create-logger.ts';
+import type { FeedSource } from '../domain/feed.ts';
 
 const CHAT_LEASE = 'chat-front-ends';
 /** How often due WebSub subscriptions are looked for (renewals, retries, removed feeds). */
@@ -38,7 +39,10 @@ export async function runWorker(options: { once?: boolean }, command: Command, s
       return;
     }
     // A port in use or a bad host is an operator's mistake: one line, exit status 2.
-    if (config.http !== null) ops = await startOpsServer(config.http, { store: worker.store, feeds: worker.deps.feeds, log }).catch((error: Error) => Promise.reject(new UsageError(error.message)));
+    // Readiness allows for the longest a feed may rest: its adaptive upper bound, the WebSub safety interval.
+    const longestIntervalSeconds = (feed: FeedSource): number =>
+      Math.max(feed.intervalSeconds, feed.maxIntervalSeconds ?? config.intervalBounds.maxIntervalSeconds ?? 0, config.websub?.safetyIntervalSeconds ?? 0);
+    if (config.http !== null) ops = await startOpsServer(config.http, { store: worker.store, feeds: worker.deps.feeds, longestIntervalSeconds, log }).catch((error: Error) => Promise.reject(new UsageError(error.message)));
     const stop = new AbortController();
     const websub = worker.websub;
     if (websub !== null && ops !== null) ops.mount(websub.callbackPath, websub.subscriber.listener);
