@@ -3,7 +3,7 @@
 import type { Facts } from '../domain/alert.ts';
 import type { Item } from '../domain/item.ts';
 import type { MatchedTerm, RuleMatch } from '../domain/match.ts';
-import type { Gazetteer } from '../geo/gazetteer.ts';
+import type { Gazetteer } from '../geo/gazetteer-types.ts';
 import type { StoryAssignment, StoryIndex, StoryUpdate } from '../stories/story-index.ts';
 import { extractFacts } from '../summarize/extract-facts.ts';
 import { summarize } from '../summarize/summarize.ts';

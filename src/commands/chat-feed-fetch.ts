@@ -1,7 +1,7 @@
 // The test fetch of `feeds add` ("Safety"): the SSRF guard on every hop and tighter size
 // and time limits than the worker's, since anyone allowed to manage can type any URL.
 import { fetchFeed } from '../feeds/fetch/fetch-feed.ts';
-import type { FetchOptions, FetchResult } from '../feeds/fetch/fetch-feed.ts';
+import type { FetchOptions, FetchResult } from '../feeds/fetch/fetch-types.ts';
 import { guardFetchOptions } from '../feeds/fetch/public-address-guard.ts';
 import type { GuardOptions } from '../feeds/fetch/public-address-guard.ts';
 

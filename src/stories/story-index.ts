@@ -6,7 +6,7 @@ import { createFactsSoFar, diffFacts, mergeFacts } from './event-facts.ts';
 import { createLshIndex } from './lsh-index.ts';
 import { createSeeds, hashString } from './minhash.ts';
 import { MIN_SHINGLES, findDuplicate, findSameEvent } from './find-story.ts';
-import type { MatchSettings, Member, Story } from './find-story.ts';
+import type { MatchSettings, Member, Story } from './story-members.ts';
 import type { StoryAssignment, StoryIndexOptions, StoryInput, StoryMember, StoryReason, StorySnapshot, StoryUpdate } from './story-types.ts';
 import type { Facts } from '../domain/alert.ts';
 import { createTermIndex } from './term-index.ts';

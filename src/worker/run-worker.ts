@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { FeedSource } from '../domain/feed.ts';
 import type { HostLimiter } from './host-limiter.ts';
 import type { FeedState } from '../store/store.ts';
-import type { FetchOptions } from '../feeds/fetch/fetch-feed.ts';
+import type { FetchOptions } from '../feeds/fetch/fetch-types.ts';
 import { deliverDue, type DeliverDeps } from './deliver.ts';
 import { logWorkerError } from './log-worker-error.ts';
 import { refreshFeed, type RefreshDeps, type RefreshOutcome } from './refresh-feed.ts';

@@ -3,7 +3,7 @@
 import { pino } from 'pino';
 import type { CommandDeps } from '../../src/commands/command-deps.ts';
 import { DEFAULT_FETCH_OPTIONS, fetchFeed } from '../../src/feeds/fetch/fetch-feed.ts';
-import type { FetchResult } from '../../src/feeds/fetch/fetch-feed.ts';
+import type { FetchResult } from '../../src/feeds/fetch/fetch-types.ts';
 import { guardFetchOptions } from '../../src/feeds/fetch/public-address-guard.ts';
 import type { Harness } from '../commands/command-harness.ts';
 

@@ -2,7 +2,7 @@
 // itself when it is a feed; else the page's `<link rel="alternate">` feeds; else the first common
 // feed path of its site that answers with a feed. Every address goes through the given fetch (the
 // SSRF guard for chat), and every candidate is fetched and parsed before it is offered.
-import type { FetchResult } from '../fetch/fetch-feed.ts';
+import type { FetchResult } from '../fetch/fetch-types.ts';
 import { findFeedLinks } from './find-feed-links.ts';
 import { parseFeed } from '../parse/parse-feed.ts';
 

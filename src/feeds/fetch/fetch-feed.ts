@@ -4,38 +4,12 @@
 import http from 'node:http';
 import https from 'node:https';
 import type { IncomingMessage } from 'node:http';
-import type { LookupFunction } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { fetchFile } from './fetch-file.ts';
+import type { FetchOptions, FetchResult, Validators } from './fetch-types.ts';
 import { formatBytes, formatDuration, parseMaxAge, parseRetryAfter } from './http-cache-headers.ts';
 import { describeNetworkError } from './network-error.ts';
 import { readBody } from './read-body.ts';
-
-export interface Validators {
-  readonly etag: string | null;
-  readonly lastModified: string | null;
-}
-
-export interface FetchOptions {
-  userAgent: string;
-  connectTimeoutMs: number;
-  /** Whole fetch, all redirects and the body included. */
-  totalTimeoutMs: number;
-  /** Cap on the body, both as received and after decompression. */
-  maxBytes: number;
-  maxRedirects: number;
-  /** DNS resolution for every hop (the SSRF guard plugs in here). Not called for IP-literal hosts. */
-  lookup?: LookupFunction;
-  /** Checked before the first request and before following each redirect: a reason to refuse the URL, or null. */
-  allowUrl?: (url: URL) => string | null;
-  signal?: AbortSignal;
-}
-
-export type FetchResult =
-  | { kind: 'ok'; body: Buffer; contentType: string | null; validators: Validators; finalUrl: string; maxAgeSeconds: number | null }
-  | { kind: 'not-modified'; maxAgeSeconds: number | null }
-  | { kind: 'http-error'; status: number; retryAfterSeconds: number | null; reason: string }
-  | { kind: 'failed'; reason: string };
 
 export const DEFAULT_FETCH_OPTIONS: Readonly<FetchOptions> = Object.freeze({
   userAgent: 'wirewatch/0.1 (+https://github.com/wirewatch/wirewatch; news alert bot)',

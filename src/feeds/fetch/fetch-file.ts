@@ -3,7 +3,7 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { extname } from 'node:path';
-import type { FetchResult, Validators } from './fetch-feed.ts';
+import type { FetchResult, Validators } from './fetch-types.ts';
 import { formatBytes } from './http-cache-headers.ts';
 import { inflateUnlabelledGzip } from './read-body.ts';
 

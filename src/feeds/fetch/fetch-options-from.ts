@@ -1,5 +1,6 @@
 // Fetch options from the config's `fetch` settings (timeouts, size cap, redirects) over the defaults.
-import { DEFAULT_FETCH_OPTIONS, type FetchOptions } from './fetch-feed.ts';
+import { DEFAULT_FETCH_OPTIONS } from './fetch-feed.ts';
+import type { FetchOptions } from './fetch-types.ts';
 
 export interface FetchLimits {
   readonly totalTimeoutMs: number;

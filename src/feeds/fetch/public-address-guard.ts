@@ -5,7 +5,7 @@
 import { lookup as dnsLookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
 import type { LookupFunction } from 'node:net';
-import type { FetchOptions } from './fetch-feed.ts';
+import type { FetchOptions } from './fetch-types.ts';
 
 export interface ResolvedAddress {
   readonly address: string;

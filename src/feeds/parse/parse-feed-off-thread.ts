@@ -2,7 +2,8 @@
 // never stalls the polling of the others; small ones, the usual case, are parsed in place. The
 // worker's heap is capped and a parse is timed out: a hostile document costs its feed a rejection.
 import { Worker } from 'node:worker_threads';
-import { parseFeed, type ParseResult } from './parse-feed.ts';
+import { parseFeed } from './parse-feed.ts';
+import type { ParseResult } from './parse-result.ts';
 
 /** Bodies up to this size parse in place (well under 100 ms). */
 export const IN_PLACE_MAX_BYTES = 512 * 1024;

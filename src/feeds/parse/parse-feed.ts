@@ -1,17 +1,12 @@
 // Parser entry: turns a fetched body into a ParsedFeed or a one-line reason it is not one.
 // Detects the format (JSON Feed, RSS/RDF/Atom, HTML page) and hands off; never throws.
 import { gunzipSync } from 'node:zlib';
-import type { ParsedFeed } from '../../domain/item.ts';
 import { decodeCharset } from './decode-charset.ts';
 import { parseJsonFeed } from './json/parse-json-feed.ts';
 import { parseXmlFeed, rootElement } from './xml/parse-xml-feed.ts';
 import { capFeed, MAX_ITEMS_PER_POLL } from './cap-feed.ts';
 import { trimXmlItems } from './xml/trim-xml-items.ts';
-
-export type ParseResult =
-  /** omittedItems: items past the per-poll cap (see cap-feed.ts), left out; absent means none. */
-  | { kind: 'ok'; feed: ParsedFeed; omittedItems?: number }
-  | { kind: 'rejected'; reason: string };
+import type { ParseResult } from './parse-result.ts';
 
 /** Reasons starting with this mean a bug in the parser, not a bad feed (conformance counts them as crashes). */
 export const INTERNAL_ERROR = 'internal error:';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_FETCH_OPTIONS, fetchFeed } from '../../../src/feeds/fetch/fetch-feed.ts';
-import type { FetchResult, Validators } from '../../../src/feeds/fetch/fetch-feed.ts';
+import type { FetchResult, Validators } from '../../../src/feeds/fetch/fetch-types.ts';
 
 const NONE: Validators = { etag: null, lastModified: null };
 const RSS = '<?xml version="1.0"?><rss version="2.0"><channel><title>Local</title></channel></rss>';

@@ -5,7 +5,7 @@ import type { AddressInfo, LookupFunction } from 'node:net';
 import zlib from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_FETCH_OPTIONS, fetchFeed } from '../../../src/feeds/fetch/fetch-feed.ts';
-import type { FetchOptions, FetchResult, Validators } from '../../../src/feeds/fetch/fetch-feed.ts';
+import type { FetchOptions, FetchResult, Validators } from '../../../src/feeds/fetch/fetch-types.ts';
 import {
   dripBody,
   handleWith,

@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_FETCH_OPTIONS, fetchFeed } from '../../../src/feeds/fetch/fetch-feed.ts';
-import type { FetchOptions, FetchResult } from '../../../src/feeds/fetch/fetch-feed.ts';
+import type { FetchOptions, FetchResult } from '../../../src/feeds/fetch/fetch-types.ts';
 import { checkPublicUrl, createPublicLookup, guardFetchOptions, whyNotPublic } from '../../../src/feeds/fetch/public-address-guard.ts';
 import type { Resolver } from '../../../src/feeds/fetch/public-address-guard.ts';
 import { redirectTo, serveBody, startFeedServer } from '../../support/feed-server.ts';

@@ -1,7 +1,7 @@
 // JSON Feed 1.0 and 1.1 (https://www.jsonfeed.org/version/1.1/) to ParsedFeed. Lenient like a
 // reader: wrong-typed fields are ignored, items with nothing usable are dropped.
 import type { ParsedFeed, RawItem } from '../../../domain/item.ts';
-import type { ParseResult } from '../parse-feed.ts';
+import type { ParseResult } from '../parse-result.ts';
 
 const VERSION_PREFIX = /^https?:\/\/jsonfeed\.org\/version\//;
 

@@ -2,7 +2,7 @@
 // rss-parser's output shapes stay in the private types at the bottom; this adapter maps them.
 import Parser from 'rss-parser';
 import type { ParsedFeed, RawItem } from '../../../domain/item.ts';
-import type { ParseResult } from '../parse-feed.ts';
+import type { ParseResult } from '../parse-result.ts';
 import { parseDate } from '../parse-date.ts';
 import { balanceTags, repairXml } from './repair-xml.ts';
 
