@@ -1,7 +1,7 @@
 // A Slack channel posted to through an incoming webhook: one JSON POST, answered "ok" with no
 // message id, so it cannot edit; replies become follow-up messages. Spec: chat-limits.md.
 // API: https://docs.slack.dev/messaging/sending-messages-using-incoming-webhooks
-import { DEFAULT_MAX_CLIENT_WAIT_MS, describeNetworkError, isNetworkError, malformedSuccess, waitOutRateLimits } from '../chat-sink.ts';
+import { DEFAULT_MAX_CLIENT_WAIT_MS, httpErrorOutcome, isNetworkError, malformedSuccess, networkRetry, waitOutRateLimits } from '../send-retry.ts';
 import type { ChatSink, SendOutcome } from '../chat-sink.ts';
 import { renderSlackMessage, renderSlackReply } from './render-slack-message.ts';
 import { createChannelPacer } from '../channel-pacer.ts';
@@ -52,7 +52,7 @@ async function postWebhook(url: string, payload: object, timeoutMs: number): Pro
       signal: AbortSignal.timeout(timeoutMs),
     });
   } catch (error) {
-    if (isNetworkError(error)) return { kind: 'retry', afterMs: null, reason: `slack webhook: ${describeNetworkError(error)}` };
+    if (isNetworkError(error)) return networkRetry('slack webhook', error);
     throw new Error('slack webhook: request failed unexpectedly', { cause: error });
   }
   const body = (await response.text().catch(() => '')).slice(0, 200);
@@ -62,6 +62,5 @@ async function postWebhook(url: string, payload: object, timeoutMs: number): Pro
     const seconds = Number.parseInt(response.headers.get('retry-after') ?? '', 10);
     return { kind: 'retry', afterMs: Number.isNaN(seconds) ? null : seconds * 1000, reason: 'slack webhook: rate limited' };
   }
-  if (response.status >= 500) return { kind: 'retry', afterMs: null, reason: `slack webhook: HTTP ${response.status} ${body}` };
-  return { kind: 'permanent', reason: `slack webhook: HTTP ${response.status} ${body}` };
+  return httpErrorOutcome('slack webhook', response.status, body);
 }
