@@ -72,8 +72,8 @@ export function createSinks(config: Pick<Config, 'destinations'>): ChatSink[] {
  * (rate limits are per bot). */
 function createSinkRegistry(config: Config, env: Env): (names: readonly string[]) => ChatSink[] {
   const byName = new Map(createSinks(config).map((sink) => [sink.name, sink]));
-  const discordToken = env.vars.get('DISCORD_TOKEN');
-  const slackToken = env.vars.get('SLACK_BOT_TOKEN');
+  const discordToken = env.chat.discord.token;
+  const slackToken = env.chat.slack.botToken;
   let discordRest: REST | null = null;
   let slackClient: webApi.WebClient | null = null;
   const channelSink = (name: string): ChatSink | null => {

@@ -87,41 +87,37 @@ const PRUNE_EVERY_MS = 10 * 60_000;
 
 /** Starts /news in Discord and Slack when their tokens are set (Slack's request URL on `http` when given); returns what to close. */
 export async function startChatCommands(env: Env, commands: OpenCommands, log: Logger, http: HttpMount | null = null): Promise<(() => Promise<void>)[]> {
-  const list = (key: string): string[] => (env.vars.get(key) ?? '').split(',').map((s) => s.trim()).filter(Boolean);
   const closers: (() => Promise<void>)[] = [];
-  const discordToken = env.vars.get('DISCORD_TOKEN');
-  if (discordToken && list('DISCORD_GUILD_IDS').length > 0) {
+  const { discord, slack } = env.chat;
+  if (discord.token !== null && discord.guildIds.length > 0) {
     const { startDiscordCommands } = await import('./chat/discord/slash-commands.ts');
-    const discord = await startDiscordCommands({
-      token: discordToken,
-      applicationId: env.vars.get('DISCORD_APPLICATION_ID'),
-      guildIds: list('DISCORD_GUILD_IDS'),
+    const started = await startDiscordCommands({
+      token: discord.token,
+      ...(discord.applicationId === null ? {} : { applicationId: discord.applicationId }),
+      guildIds: discord.guildIds,
       api: env.discordApi,
       deps: commands.deps,
-      managerRoleIds: list('DISCORD_MANAGER_ROLE_IDS'),
+      managerRoleIds: discord.managerRoleIds,
       log: log.child({ chat: 'discord' }),
     });
-    for (const failed of discord.failedGuilds) log.warn({ guild: failed.guildId }, `could not register /news: ${failed.reason}`);
-    closers.push(() => discord.close());
+    for (const failed of started.failedGuilds) log.warn({ guild: failed.guildId }, `could not register /news: ${failed.reason}`);
+    closers.push(() => started.close());
   }
-  const slackToken = env.vars.get('SLACK_BOT_TOKEN');
-  const signingSecret = env.vars.get('SLACK_SIGNING_SECRET');
-  const appToken = env.vars.get('SLACK_APP_TOKEN');
-  if (slackToken && (signingSecret || appToken)) {
+  if (slack.botToken !== null && (slack.signingSecret !== null || slack.appToken !== null)) {
     const { startSlackCommands } = await import('./chat/slack/slash-commands.ts');
-    const slack = await startSlackCommands({
-      botToken: slackToken,
-      signingSecret: signingSecret ?? '',
-      appToken,
-      port: Number(env.vars.get('SLACK_COMMANDS_PORT') ?? 3000),
-      host: env.vars.get('SLACK_COMMANDS_HOST') ?? '0.0.0.0',
+    const started = await startSlackCommands({
+      botToken: slack.botToken,
+      signingSecret: slack.signingSecret ?? '',
+      ...(slack.appToken === null ? {} : { appToken: slack.appToken }),
+      port: slack.commandsPort,
+      host: slack.commandsHost,
       ...(http ? { mount: http } : {}),
       api: env.slackApi,
       deps: commands.deps,
-      managerIds: list('SLACK_MANAGER_IDS'),
+      managerIds: slack.managerIds,
       log: log.child({ chat: 'slack' }),
     });
-    closers.push(() => slack.close());
+    closers.push(() => started.close());
   }
   return closers;
 }
