@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { runCommand } from '../../src/commands/run-command.ts';
 import type { CommandContext } from '../../src/commands/command-deps.ts';
-import type { OpenWorker } from '../../src/main.ts';
+import type { OpenApp } from '../../src/app/open-app.ts';
 import { openTestWorker } from '../support/open-test-worker.ts';
 import { addFeed } from '../../src/store/command-queries.ts';
 import { runOnce } from '../../src/worker/run-worker.ts';
@@ -20,7 +20,7 @@ const CHANNEL = '300000000000000003';
 let dir: string;
 let server: FeedServer;
 let discord: DiscordEmulator;
-let worker: OpenWorker;
+let worker: OpenApp;
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'wirewatch-subscribe-'));
