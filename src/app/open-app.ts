@@ -11,40 +11,53 @@ import { loadGazetteer } from '../geo/gazetteer.ts';
 import { createStoryMemory } from '../worker/story-memory.ts';
 import { fetchOptionsFrom } from '../feeds/fetch-options-from.ts';
 import { createHostLimiter } from '../feeds/host-limiter.ts';
-import { openDialect, storeOf } from '../store/open-store.ts';
+import { openDatabase, type OpenDatabase } from '../store/open-database.ts';
 import type { Store } from '../store/store.ts';
 import type { WorkerDeps } from '../worker/run-worker.ts';
-import { openCommands, type OpenCommands } from '../open-commands.ts';
+import type { CommandDeps } from '../commands/command-deps.ts';
+import { createChatFeedFetch } from '../commands/chat-feed-fetch.ts';
+import { openSettings, type OpenSettings } from '../settings/open-settings.ts';
+import { VERSION } from '../version.ts';
+import { createArchiveUpkeep } from './archive-upkeep.ts';
 import { openSinks } from './open-sinks.ts';
 
 export interface OpenApp {
   readonly deps: WorkerDeps;
   readonly store: Store;
-  readonly commands: OpenCommands;
+  /** The database: core store, settings tables and item archive on one connection. */
+  readonly database: OpenDatabase;
+  /** The settings the worker follows (changed from chat without a restart). */
+  readonly settings: OpenSettings;
+  /** What the `/news` command core needs, for the chat front ends. */
+  readonly commands: CommandDeps;
   close(): Promise<void>;
 }
 
 /** Opens the app: the store (migrated), the settings seeded from the config, the sinks, and the worker's dependencies. */
 export async function openApp(config: Config, env: Env, log: Logger): Promise<OpenApp> {
-  const dialect = await openDialect({ url: config.databaseUrl, log });
-  const store = storeOf(dialect);
+  const database = await openDatabase({ url: config.databaseUrl, log });
+  const { store } = database;
   const fetchOptions = fetchOptionsFrom(config.fetch);
-  // Migrations and seeding from the config: one process at a time when several start together.
-  const commands = await dialect
-    .withStartupLock(async () => {
-      await store.migrate();
-      return openCommands(dialect, store, config, fetchOptions, log);
-    })
-    .catch(async (error: unknown) => {
-      await store.close().catch(() => undefined);
-      throw error;
-    });
-  log.debug({ database: redactUrl(config.databaseUrl) }, 'store ready');
-  const { live } = commands;
-  const sinks = await openSinks(config.destinations, env).catch(async (error: unknown) => {
+  const opened = await (async () => {
+    // Migrations and seeding from the config: one process at a time when several start together.
+    const settings = await database.migrateThen(() => openSettings(database.settings, store, config, fetchOptions, log));
+    log.debug({ database: redactUrl(config.databaseUrl) }, 'store ready');
+    return { settings, sinks: await openSinks(config.destinations, env) };
+  })().catch(async (error: unknown) => {
     await store.close().catch(() => undefined);
     throw error;
   });
+  const { settings, sinks } = opened;
+  const { live } = settings;
+  const commands: CommandDeps = {
+    settings: database.settings,
+    archive: database.archive,
+    store,
+    testFetch: createChatFeedFetch(fetchOptions),
+    version: VERSION,
+    defaultIntervalSeconds: config.intervalSeconds,
+  };
+  const upkeep = createArchiveUpkeep(database.archive, config.retentionMs, log);
   const stories = createStoryMemory({ store, log, now: () => new Date() });
   await stories.warm(); // the stories of the window, as this or another worker left them
   const deps: WorkerDeps = {
@@ -58,7 +71,7 @@ export async function openApp(config: Config, env: Env, log: Logger): Promise<Op
     // Readable in the feeds and leases tables: which host and process holds what.
     workerId: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
     leaseMs: config.fetch.leaseMs,
-    fetchOptionsFor: (feed) => commands.fetchOptionsFor(feed),
+    fetchOptionsFor: (feed) => settings.fetchOptionsFor(feed),
     destinations: () => live.destinations(),
     isMuted: (ruleId, at) => live.mutedUntil(ruleId, at) !== null,
     // Getters: routes and channels subscribed from chat take effect without a restart.
@@ -72,7 +85,11 @@ export async function openApp(config: Config, env: Env, log: Logger): Promise<Op
       destinations: config.delivery.destinations,
     },
     feeds: () => live.feeds(),
-    reload: () => commands.reload(),
+    reload: async () => {
+      const at = new Date();
+      await settings.reload(at);
+      await upkeep(at);
+    },
     now: () => new Date(),
     random: Math.random,
     log,
@@ -82,5 +99,5 @@ export async function openApp(config: Config, env: Env, log: Logger): Promise<Op
     sinks.close();
     await store.close();
   };
-  return { deps, store, commands, close };
+  return { deps, store, database, settings, commands, close };
 }

@@ -10,7 +10,7 @@ import { holdLeadership } from '../worker/hold-leadership.ts';
 import { UsageError } from '../cli/usage-error.ts';
 import { openDatabaseOrFail } from '../cli/startup-failure.ts';
 import { ruleWarnings } from '../rules/rule-warnings.ts';
-import type { LiveSettings } from '../commands/live-settings.ts';
+import type { LiveSettings } from '../settings/live-settings.ts';
 import type { Logger } from '../log/create-logger.ts';
 import { openApp } from './open-app.ts';
 import { startChatFrontEnds } from './chat-front-ends.ts';
@@ -21,7 +21,7 @@ const CHAT_LEASE = 'chat-front-ends';
 export async function runApp(config: Config, env: Env, log: Logger, options: { readonly once?: boolean }): Promise<number> {
   const worker = await openDatabaseOrFail(config.databaseUrl, () => openApp(config, env, log));
   for (const inactive of config.inactiveDestinations) log.info({ destination: inactive.name }, `destination not set up: set ${inactive.missing.join(' and ')}`);
-  warnAboutIdling(worker.commands.live, config.file, log);
+  warnAboutIdling(worker.settings.live, config.file, log);
   for (const warning of ruleWarnings(config.rules)) log.warn(warning);
   let ops: HttpServer | null = null;
   try {
@@ -37,7 +37,7 @@ export async function runApp(config: Config, env: Env, log: Logger, options: { r
     // The chat front ends (gateway, Socket Mode) run in one worker at a time: whichever holds the lease.
     const chat = holdLeadership(
       CHAT_LEASE,
-      () => startChatFrontEnds({ env, deps: worker.commands.deps, log, http: ops }),
+      () => startChatFrontEnds({ env, deps: worker.commands, log, http: ops }),
       {
         store: worker.store,
         owner: worker.deps.workerId ?? 'worker',

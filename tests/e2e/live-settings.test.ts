@@ -1,5 +1,5 @@
 // Rules and mutes changed through the /news command core reach the running worker without a
-// restart: the real composition root (openApp), store, command tables, HTTP and rules.
+// restart: the real composition root (openApp), store, settings tables, HTTP and rules.
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -43,7 +43,7 @@ it('applies a rule added from chat, then honours a mute, without a restart', asy
   await runOnce(worker.deps); // baseline
   expect(worker.deps.rules().size).toBe(0);
 
-  const added = await runCommand({ name: 'rules add', id: 'kirkuk', query: '"rocket attack" AND Iraq' }, manager, worker.commands.deps);
+  const added = await runCommand({ name: 'rules add', id: 'kirkuk', query: '"rocket attack" AND Iraq' }, manager, worker.commands);
   expect(added.error).toBeFalsy();
   await worker.deps.reload?.();
   expect(worker.deps.rules().size).toBe(1);
@@ -52,7 +52,7 @@ it('applies a rule added from chat, then honours a mute, without a restart', asy
   const first = await runOnce(worker.deps);
   expect(alertsOf(first.outcomes.get('world'))).toBe(1);
 
-  const muted = await runCommand({ name: 'mute', rule: 'kirkuk', duration: '1h' }, { ...manager, now: new Date() }, worker.commands.deps);
+  const muted = await runCommand({ name: 'mute', rule: 'kirkuk', duration: '1h' }, { ...manager, now: new Date() }, worker.commands);
   expect(muted.error).toBeFalsy();
   await worker.deps.reload?.();
   server.route('/world.xml', serveBody(SECOND));

@@ -41,7 +41,7 @@ it('says "disk full", keeps nothing half-written, and checkpoints the WAL once s
   if (loaded.kind !== 'ok') throw new Error(loaded.message);
   worker = await openApp(loaded.config, readEnv({}), pino({ level: 'info' }, sink));
   const w = worker;
-  const db = w.commands.handle.db;
+  const db = w.database.dialect.db;
   const stop = new AbortController();
   const running = runForever({ ...w.deps, tickMs: 50 } as typeof w.deps, stop.signal);
   try {
