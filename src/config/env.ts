@@ -2,6 +2,7 @@
 // goes through the schema below; a bad value becomes one "environment: NAME: …" problem, reported
 // with the config's (see envProblems). Every one is listed and explained in .env.example.
 import { z } from 'zod';
+import { DEFAULT_DISCORD_API, DEFAULT_SLACK_API } from '../domain/platform-apis.ts';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -41,9 +42,6 @@ export interface Env {
   /** Variables whose value is not valid, one message each (empty when all is well). */
   readonly problems: readonly string[];
 }
-
-export const DEFAULT_DISCORD_API = 'https://discord.com/api';
-export const DEFAULT_SLACK_API = 'https://slack.com/api/';
 
 type EnvSource = Readonly<Record<string, string | undefined>>;
 

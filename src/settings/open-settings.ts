@@ -3,7 +3,7 @@
 // the fetch limits of each feed (feeds added from chat go through the SSRF guard on every poll).
 import type { Config } from '../config/load-config.ts';
 import type { Logger } from '../log/create-logger.ts';
-import type { FetchOptions } from '../feeds/fetch-feed.ts';
+import type { FetchOptions } from '../feeds/fetch/fetch-types.ts';
 import type { FeedSource } from '../domain/feed.ts';
 import type { Store } from '../store/store.ts';
 import type { ActiveFeed, SettingsStore } from '../store/settings-store.ts';

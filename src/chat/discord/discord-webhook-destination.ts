@@ -31,7 +31,7 @@ export const discordWebhookDestination = defineDestinationType({
     return { kind: 'ok', destination };
   },
   async openSink(d: DiscordWebhookDestination) {
-    const { createDiscordWebhookSink } = await import('../webhook/discord-webhook-sink.ts');
+    const { createDiscordWebhookSink } = await import('./discord-webhook-sink.ts');
     return createDiscordWebhookSink({ name: d.name, id: d.webhookId, token: d.webhookToken, api: d.apiUrl, timeoutMs: d.timeoutMs });
   },
 });

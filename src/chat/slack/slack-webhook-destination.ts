@@ -25,7 +25,7 @@ export const slackWebhookDestination = defineDestinationType({
     return { kind: 'ok', destination };
   },
   async openSink(d: SlackWebhookDestination) {
-    const { createSlackWebhookSink } = await import('../webhook/slack-webhook-sink.ts');
+    const { createSlackWebhookSink } = await import('./slack-webhook-sink.ts');
     return createSlackWebhookSink({ name: d.name, url: d.url, timeoutMs: d.timeoutMs });
   },
 });
