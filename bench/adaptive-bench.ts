@@ -1,11 +1,11 @@
 // Adaptive polling against a fixed interval with the same polls per hour: a deterministic
-// simulation of the scheduler's decisions with the real interval policy (src/feeds/poll-interval.ts)
+// simulation of the scheduler's decisions with the real interval policy (src/worker/poll-interval.ts)
 // over a farm of feeds whose items appear at random (Poisson) at rates from every 2 minutes to
 // weekly. Latency is from an item's publication to the first poll that sees it (the alert follows
 // that poll within the delivery loop). Writes bench/RESULTS.md "## Adaptive polling".
 //   npm run bench:adaptive [-- --feeds 300 --days 7 --seed 1]
 import { cpus } from 'node:os';
-import { observeChanges, planNextPoll, type ChangeHistory, type IntervalBounds } from '../src/feeds/poll-interval.ts';
+import { observeChanges, planNextPoll, type ChangeHistory, type IntervalBounds } from '../src/worker/poll-interval.ts';
 import { writeResultsSection } from './write-results-section.ts';
 import { createRandom } from './rules/bench-corpus.ts';
 

@@ -42,7 +42,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
   return storeOf(await openDialect(options));
 }
 
-/** The connection itself, for modules that keep their own tables on it (the command tables). */
+/** The connection itself, for modules that keep their own tables on it (the settings tables, see open-database.ts). */
 export async function openDialect(options: StoreOptions): Promise<StoreDialect> {
   return isPostgresUrl(options.url) ? await openPostgresDialect(options.url, options.schema ?? 'public', options.log) : openSqliteDialect(sqlitePath(options.url), options.mustExist ?? false, options.log);
 }

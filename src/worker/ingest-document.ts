@@ -4,11 +4,11 @@
 import type { FeedSource } from '../domain/feed.ts';
 import type { Item } from '../domain/item.ts';
 import type { Logger } from '../log/create-logger.ts';
-import { parseFeedOffThread } from '../feeds/parse-feed-off-thread.ts';
-import { normaliseItem } from '../feeds/normalise-item.ts';
+import { parseFeedOffThread } from '../feeds/parse/parse-feed-off-thread.ts';
+import { normaliseItem } from '../feeds/normalise/normalise-item.ts';
 import type { CompiledRules } from '../rules/compile-rules.ts';
 import type { FeedState, FetchSuccess, Store } from '../store/store.ts';
-import type { Gazetteer } from '../geo/gazetteer.ts';
+import type { Gazetteer } from '../geo/gazetteer-types.ts';
 import { factsOf } from '../alerts/describe-alerts.ts';
 import { articleOf } from '../alerts/article-of.ts';
 import { metrics } from '../metrics/metrics.ts';

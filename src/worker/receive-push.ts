@@ -2,7 +2,7 @@
 // pipeline as a poll (ingest-document.ts): new items only, stories, alerts and outbox in one
 // transaction. The feed's validators and poll schedule are left alone; its change history learns.
 import type { FeedSource } from '../domain/feed.ts';
-import { observeChanges } from '../feeds/poll-interval.ts';
+import { observeChanges } from './poll-interval.ts';
 import { ingestDocument, type IngestDeps } from './ingest-document.ts';
 
 export interface PushDeps extends IngestDeps {

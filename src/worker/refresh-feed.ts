@@ -1,12 +1,13 @@
 // Refreshes one feed, top to bottom like the pipeline in docs/architecture.md: fetch
 // (conditional), then the document's new items through ingest-document.ts (parse, normalise, new
 // items, rules, facts, stories, one transaction), and the next poll planned from the outcome and
-// the feed's update rate (feeds/poll-interval.ts). A failing feed records its own error and never throws.
+// the feed's update rate (poll-interval.ts). A failing feed records its own error and never throws.
 import type { FeedSource } from '../domain/feed.ts';
 import { redactUrl, redactUrlsIn } from '../log/redact-url.ts';
-import { fetchFeed, type FetchOptions, type FetchResult } from '../feeds/fetch-feed.ts';
-import type { HostLimiter } from '../feeds/host-limiter.ts';
-import { observeChanges, planNextPoll, type ChangeHistory, type IntervalBounds } from '../feeds/poll-interval.ts';
+import { fetchFeed } from '../feeds/fetch/fetch-feed.ts';
+import type { FetchOptions, FetchResult } from '../feeds/fetch/fetch-types.ts';
+import type { HostLimiter } from './host-limiter.ts';
+import { observeChanges, planNextPoll, type ChangeHistory, type IntervalBounds } from './poll-interval.ts';
 import type { FeedState, ScheduleUpdate } from '../store/store.ts';
 import { metrics } from '../metrics/metrics.ts';
 import { hostOf, ingestDocument, type IngestDeps } from './ingest-document.ts';

@@ -2,7 +2,7 @@
 // feed added from chat refused by the same address guard as the feed (nothing is sent to it).
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { chatFetchOptions } from '../../src/commands/chat-feed-fetch.ts';
-import { DEFAULT_FETCH_OPTIONS } from '../../src/feeds/fetch-feed.ts';
+import { DEFAULT_FETCH_OPTIONS } from '../../src/feeds/fetch/fetch-feed.ts';
 import { postToHub } from '../../src/websub/hub-request.ts';
 import { startLoopbackHub, type LoopbackHub } from '../support/websub-hub.ts';
 
