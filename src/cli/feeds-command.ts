@@ -1,32 +1,32 @@
 // `wirewatch feeds`: each feed polled (from the config, and added from chat) with its health
-// (last success, last error, next poll).
+// (last success, last error, next poll) and its polling interval with the reason for it.
 import type { Command } from 'commander';
-import { openDialect, storeOf } from '../store/open-store.ts';
-import { commandDbOf } from '../store/open-command-db.ts';
-import { loadActiveFeeds, seedFromConfig } from '../store/command-queries.ts';
+import { openDatabase } from '../store/open-database.ts';
 import { loadSettings } from './load-settings.ts';
 import { redactUrl, redactUrlsIn } from '../log/redact-url.ts';
 import { openDatabaseOrFail } from './startup-failure.ts';
+import { describeInterval } from './describe-interval.ts';
+
+const NEVER_POLLED = { changeIntervalMs: null, lastChangeAt: null, pollIntervalSeconds: null, intervalReason: null } as const;
 
 export async function runFeeds(options: { json?: boolean }, command: Command): Promise<void> {
   const { config } = await loadSettings(command);
-  const dialect = await openDatabaseOrFail(config.databaseUrl, () => openDialect({ url: config.databaseUrl, mustExist: true }));
-  const store = storeOf(dialect);
+  const database = await openDatabaseOrFail(config.databaseUrl, () => openDatabase({ url: config.databaseUrl, mustExist: true }));
+  const { store, settings } = database;
   try {
-    const commands = commandDbOf(dialect);
     const { feeds, states } = await openDatabaseOrFail(config.databaseUrl, () =>
-      dialect.withStartupLock(async () => {
-        await store.migrate();
-        await commands.migrate();
-        await seedFromConfig(commands.db, { rules: config.rules, feeds: config.feeds }, new Date());
+      database.migrateThen(async () => {
+        await settings.seedFromConfig({ rules: config.rules, feeds: config.feeds }, new Date());
         return {
-          feeds: await loadActiveFeeds(commands.db, config.intervalSeconds),
+          feeds: await settings.loadActiveFeeds(config.intervalSeconds),
           states: new Map((await store.listFeedStates()).map((s) => [s.feedId, s])),
         };
       }),
     );
+    const now = new Date();
     for (const feed of feeds) {
       const state = states.get(feed.id) ?? null;
+      const polling = describeInterval(state ?? NEVER_POLLED, state?.consecutiveFailures ?? 0, feed.intervalSeconds, now);
       const health = {
         id: feed.id,
         url: redactUrl(feed.url),
@@ -37,6 +37,9 @@ export async function runFeeds(options: { json?: boolean }, command: Command): P
         lastErrorAt: state?.lastErrorAt?.toISOString() ?? null,
         consecutiveFailures: state?.consecutiveFailures ?? 0,
         nextAttempt: state?.nextAttemptAt?.toISOString() ?? null,
+        interval: polling.interval,
+        intervalReason: polling.reason,
+        changesEvery: polling.changesEvery,
       };
       if (options.json) {
         process.stdout.write(`${JSON.stringify(health)}\n`);
@@ -47,6 +50,7 @@ export async function runFeeds(options: { json?: boolean }, command: Command): P
           `${health.status === 'ok' ? '✓' : health.status === 'failing' ? '✗' : '·'} ${health.id}  ${health.title ?? ''}`,
           `    ${health.url}`,
           `    last success: ${health.lastSuccess ?? 'never'}   next poll: ${health.nextAttempt ?? 'at start'}`,
+          `    polled ${polling.text}`,
           ...(health.lastError ? [`    last error (${health.consecutiveFailures} in a row): ${health.lastError} at ${health.lastErrorAt}`] : []),
           '',
         ].join('\n'),
@@ -54,6 +58,6 @@ export async function runFeeds(options: { json?: boolean }, command: Command): P
     }
     if (feeds.length === 0) process.stdout.write(`no feeds configured in ${config.file}\n`);
   } finally {
-    await store.close();
+    await database.close();
   }
 }

@@ -10,6 +10,7 @@ import { openPostgresDialect } from './postgres-dialect.ts';
 import { claimDueFeeds, feedState, listFeedStates, recordFeedFailure, recordFeedNotModified, releaseFeedLeases, syncFeeds } from './feed-queries.ts';
 import { knownItemKeys, knownItems, rememberedItems, saveItems } from './item-queries.ts';
 import { acquireLease, releaseLease } from './lease-queries.ts';
+import { subscriptionStore } from './websub-queries.ts';
 import { itemTexts, pruneStories, resumeStories, saveWithStories } from './story-queries.ts';
 import {
   claimDeliveries,
@@ -41,7 +42,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
   return storeOf(await openDialect(options));
 }
 
-/** The connection itself, for modules that keep their own tables on it (the command tables). */
+/** The connection itself, for modules that keep their own tables on it (the settings tables, see open-database.ts). */
 export async function openDialect(options: StoreOptions): Promise<StoreDialect> {
   return isPostgresUrl(options.url) ? await openPostgresDialect(options.url, options.schema ?? 'public', options.log) : openSqliteDialect(sqlitePath(options.url), options.mustExist ?? false, options.log);
 }
@@ -78,6 +79,7 @@ function createStore(dialect: StoreDialect): Store {
     feedState: (feedId) => feedState(db, feedId),
     listFeedStates: () => listFeedStates(db),
     claimDueFeeds: (claim) => claimDueFeeds(db, dialect.kind, claim),
+    subscriptions: subscriptionStore(db, dialect.kind),
     releaseFeedLeases: (owner) => releaseFeedLeases(db, owner),
     acquireLease: (name, owner, now, ttlMs) => acquireLease(db, name, owner, now, ttlMs),
     releaseLease: (name, owner) => releaseLease(db, name, owner),

@@ -1,13 +1,14 @@
 // The store's contract: what the worker saves and reads (feeds, new items, alerts, the outbox).
 // Domain types in, domain types out; Kysely stays inside src/store. Design: docs/architecture.md.
 import type { Alert, Facts, Place } from '../domain/alert.ts';
-import type { FeedHealth, FeedSource } from '../domain/feed.ts';
+import type { AlertDraft, StoryUpdate } from '../domain/alert-draft.ts';
+import type { FeedHealth, FeedSchedule, FeedSource, IntervalReason } from '../domain/feed.ts';
 import type { Item } from '../domain/item.ts';
-import type { MatchedTerm } from '../domain/match.ts';
+import type { SubscriptionStore } from './websub-queries.ts';
 
 
 /** A feed's polling health plus what the next conditional GET needs. */
-export interface FeedState extends FeedHealth {
+export interface FeedState extends FeedHealth, FeedSchedule {
   readonly url: string;
   /** The configured title, else the title the feed itself gave, else null. */
   readonly title: string | null;
@@ -28,28 +29,14 @@ export interface FeedClaim {
   readonly leaseMs: number;
 }
 
-/** An alert to record with its item, and deliver. */
-export interface NewAlert {
-  readonly ruleId: string;
-  readonly matched: readonly MatchedTerm[];
-  readonly summary: string;
-  readonly facts: Facts | null;
-  readonly storyId: string;
-  /** Where to deliver it; when absent, the batch's destinations. */
+/**
+ * An alert to record with its item, and deliver: a draft (src/domain/alert-draft.ts); the story
+ * fields may be left out (a first report), and `destinations`, when absent, are the batch's.
+ */
+export interface NewAlert
+  extends Pick<AlertDraft, 'ruleId' | 'matched' | 'summary' | 'facts' | 'storyId'>,
+    Partial<Pick<AlertDraft, 'followUp' | 'sources' | 'update'>> {
   readonly destinations?: readonly string[];
-  /** True for a copy or follow-up of an earlier item of the story (the describer's AlertDraft fields). */
-  readonly followUp?: boolean;
-  /** Every outlet in the story so far, this one included: "also reported by" on a follow-up. */
-  readonly sources?: readonly string[];
-  /** What this item adds to its story (higher toll, new place), or null. */
-  readonly update?: StoryChange | null;
-}
-
-/** What a follow-up adds to its story: the stories stage's StoryUpdate (src/stories), as stored. */
-export interface StoryChange {
-  readonly killed: { readonly from: number | null; readonly to: number } | null;
-  readonly injured: { readonly from: number | null; readonly to: number } | null;
-  readonly newPlaces: readonly Place[];
 }
 
 export interface SaveEntry {
@@ -62,8 +49,19 @@ export interface SaveEntry {
   readonly alerts: readonly NewAlert[];
 }
 
+/** What a poll or push learnt of the feed's update rate, and (polls) the interval planned and why. */
+export interface ScheduleUpdate {
+  readonly changeIntervalMs: number | null;
+  readonly lastChangeAt: Date | null;
+  readonly pollIntervalSeconds?: number;
+  readonly intervalReason?: IntervalReason;
+}
+
 /** A successful fetch, recorded on the feed in the same transaction as its items. */
 export interface FetchSuccess {
+  /** 'push': a WebSub content distribution; validators, schedule and lease of the feed stay as they are. Default 'poll'. */
+  readonly source?: 'poll' | 'push';
+  readonly schedule?: ScheduleUpdate;
   readonly at: Date;
   readonly etag: string | null;
   readonly lastModified: string | null;
@@ -180,7 +178,7 @@ export interface Delivery {
   readonly feedId: string;
   readonly alert: Alert;
   /** What the alert adds to its story (a higher toll is worth a thread reply), else null. */
-  readonly storyUpdate: StoryChange | null;
+  readonly storyUpdate: StoryUpdate | null;
   /** The story's message in this destination when one was posted: the alert then edits it. */
   readonly storyMessage: StoryMessage | null;
 }
@@ -253,8 +251,8 @@ export interface Store {
   acquireLease(name: string, owner: string, now: Date, ttlMs: number): Promise<boolean>;
   /** Gives the named lease up when `owner` holds it. */
   releaseLease(name: string, owner: string): Promise<void>;
-  recordFeedFailure(feedId: string, f: { at: Date; error: string; nextAttemptAt: Date }): Promise<void>;
-  recordFeedNotModified(feedId: string, s: { at: Date; nextAttemptAt: Date }): Promise<void>;
+  recordFeedFailure(feedId: string, f: { at: Date; error: string; nextAttemptAt: Date; schedule?: ScheduleUpdate }): Promise<void>;
+  recordFeedNotModified(feedId: string, s: { at: Date; nextAttemptAt: Date; schedule?: ScheduleUpdate }): Promise<void>;
   /** Which of these keys the feed already has. */
   knownItemKeys(feedId: string, keys: readonly string[]): Promise<Set<string>>;
   /** What the feed holds under these keys. */
@@ -300,4 +298,6 @@ export interface Store {
   /** The latest permanent failures, newest first. */
   recentFailures(limit: number): Promise<DeliveryFailure[]>;
   countAlertsSince(since: Date): Promise<number>;
+  /** WebSub subscriptions of feeds (src/websub). */
+  readonly subscriptions: SubscriptionStore;
 }

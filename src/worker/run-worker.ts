@@ -3,9 +3,9 @@
 // in flight, and delivers new alerts as soon as they are stored.
 import { randomUUID } from 'node:crypto';
 import type { FeedSource } from '../domain/feed.ts';
-import type { HostLimiter } from '../feeds/host-limiter.ts';
+import type { HostLimiter } from './host-limiter.ts';
 import type { FeedState } from '../store/store.ts';
-import type { FetchOptions } from '../feeds/fetch-feed.ts';
+import type { FetchOptions } from '../feeds/fetch/fetch-types.ts';
 import { deliverDue, type DeliverDeps } from './deliver.ts';
 import { logWorkerError } from './log-worker-error.ts';
 import { refreshFeed, type RefreshDeps, type RefreshOutcome } from './refresh-feed.ts';
@@ -23,6 +23,22 @@ export interface WorkerDeps extends RefreshDeps, DeliverDeps {
   readonly tickMs?: number;
   /** Picks up changes made elsewhere (rules, feeds, routes from chat); called every few seconds. */
   readonly reload?: () => Promise<void>;
+  /** Lets work outside the polling loop (a WebSub push) ask for a delivery pass: runForever attaches its own. */
+  readonly deliveryRequests?: DeliveryRequests;
+}
+
+/** A delivery pass on request: before runForever attaches its loop, requests do nothing (runOnce delivers at its end). */
+export interface DeliveryRequests {
+  attach(deliver: () => void): void;
+  request(): void;
+}
+
+export function createDeliveryRequests(): DeliveryRequests {
+  let deliver: (() => void) | null = null;
+  return {
+    attach: (next) => void (deliver = next),
+    request: () => deliver?.(),
+  };
 }
 
 const RELOAD_EVERY_MS = 5_000;
@@ -57,6 +73,7 @@ export async function runForever(workerDeps: WorkerDeps, signal: AbortSignal): P
   const feedById = lookupFeeds(deps.feeds);
   const wake = createWake(signal);
   const deliver = deliveryPasses(deps, signal);
+  deps.deliveryRequests?.attach(deliver);
   const reload = backgroundReload(deps);
 
   const start = (feed: FeedSource, state: FeedState): void => {
@@ -107,7 +124,7 @@ export async function runForever(workerDeps: WorkerDeps, signal: AbortSignal): P
 }
 
 /** id → feed, rebuilt only when the live list itself changes (a reload), not per lookup. */
-function lookupFeeds(feeds: () => readonly FeedSource[]): (id: string) => FeedSource | undefined {
+export function lookupFeeds(feeds: () => readonly FeedSource[]): (id: string) => FeedSource | undefined {
   let list: readonly FeedSource[] | null = null;
   let byId = new Map<string, FeedSource>();
   return (id) => {
