@@ -74,7 +74,7 @@ it('polls a busy feed at its lower bound and a still one ever less often, and ke
     ].join('\n'),
   );
   const worker = start(config);
-  await waitFor('five polls of the busy feed', () => feeds.requestsTo('/busy.xml').length >= 5, 30_000);
+  await waitFor('five polls of the busy feed', () => feeds.requestsTo('/busy.xml').length >= 5, 60_000);
   expect(await stopWorker(worker)).toBe(0);
   const busyPolls = feeds.requestsTo('/busy.xml').length;
   const stillPolls = feeds.requests.filter((r) => r.path === '/still.xml').length;
@@ -93,7 +93,7 @@ it('polls a busy feed at its lower bound and a still one ever less often, and ke
   // (a worker that had forgotten would start over from the configured two).
   const again = start(config);
   const refreshed = (): Record<string, unknown>[] => logLines(again.stderr()).filter((l) => l['feed'] === 'busy' && l['msg'] === 'feed refreshed');
-  await waitFor('a poll of the busy feed after the restart', () => refreshed().length > 0, 20_000);
+  await waitFor('a poll of the busy feed after the restart', () => refreshed().length > 0, 40_000);
   expect(refreshed()[0]).toMatchObject({ nextPollIn: 1, why: 'adaptive' });
   expect(await stopWorker(again)).toBe(0);
-}, 60_000);
+}, 120_000);

@@ -84,12 +84,12 @@ async function runScenario(database: string, options: { removeFeed: boolean }): 
 
   // A signed push is processed like a poll: new item, rule match, alert on the console.
   expect(await hub.publish(SELF, atom([{ id: 'p1', title: 'Earthquake strikes the harbour' }]))).toEqual([204]);
-await waitFor('the pushed alert', () => worker.stdout().includes('Earthquake strikes the harbour'), 5000);
+await waitFor('the pushed alert', () => worker.stdout().includes('Earthquake strikes the harbour'), 15_000);
 
   // A forged push is acknowledged (202) and nothing of it is stored or sent.
   expect(await hub.publish(SELF, atom([{ id: 'forged', title: 'Earthquake forged report' }]), { secret: 'not-the-secret' })).toEqual([202]);
   expect(await hub.publish(SELF, atom([{ id: 'p2', title: 'Earthquake aftershock felt' }]), { algorithm: 'sha1' })).toEqual([204]);
-  await waitFor('the second pushed alert', () => worker.stdout().includes('Earthquake aftershock felt'), 5000);
+  await waitFor('the second pushed alert', () => worker.stdout().includes('Earthquake aftershock felt'), 15_000);
   expect(worker.stdout()).not.toContain('forged');
 
   // The 4 s lease is renewed before it ends, under the same callback and secret.
@@ -113,7 +113,7 @@ await waitFor('the pushed alert', () => worker.stdout().includes('Earthquake str
   // The feed leaves the config: the next worker asks the hub to unsubscribe, and the hub verifies.
   const second = start(await writeConfig(database, port, false));
   const verifiedBefore = hub.requests.length;
-await waitFor('the unsubscribe request', () => hub.requests.slice(verifiedBefore).some((r) => r.mode === 'unsubscribe'), 20_000);
+await waitFor('the unsubscribe request', () => hub.requests.slice(verifiedBefore).some((r) => r.mode === 'unsubscribe'), 40_000);
   expect(hub.requests.at(-1)).toMatchObject({ mode: 'unsubscribe', topic: SELF, callback: request?.callback });
   let after = await metricsText(port);
   for (let i = 0; i < 100 && !/^wirewatch_websub_subscriptions\{state="unsubscribing"\} 0$/m.test(after); i++) {
@@ -130,7 +130,7 @@ await waitFor('the unsubscribe request', () => hub.requests.slice(verifiedBefore
 
 it('SQLite: subscribe, verify, push to alert, bad signature refused (nothing stored), lease renewed, unsubscribed when the feed is removed', async () => {
   await runScenario(join(dir, 'db.sqlite'), { removeFeed: true });
-}, 60_000);
+}, 120_000);
 
 if (POSTGRES_URL === null) {
   describe.skip(POSTGRES_SKIP_REASON, () => {
@@ -141,12 +141,13 @@ if (POSTGRES_URL === null) {
 describe.runIf(POSTGRES_URL !== null)('Postgres', () => {
   let database: TestDatabase | null = null;
   afterEach(async () => {
+    for (const worker of workers) worker.kill(); // before the database goes
     await database?.drop();
     database = null;
-  });
+  }, 60_000);
   // One worker start fewer than on SQLite (the removal runs the same store code on both dialects): the suite stays short.
   it('subscribe, verify, push to alert, bad signature refused, lease renewed', async () => {
     database = await createTestDatabase(POSTGRES_URL ?? '');
     await runScenario(database.url, { removeFeed: false });
-  }, 60_000);
+  }, 120_000);
 });
