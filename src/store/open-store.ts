@@ -10,6 +10,7 @@ import { openPostgresDialect } from './postgres-dialect.ts';
 import { claimDueFeeds, feedState, listFeedStates, recordFeedFailure, recordFeedNotModified, releaseFeedLeases, syncFeeds } from './feed-queries.ts';
 import { knownItemKeys, knownItems, rememberedItems, saveItems } from './item-queries.ts';
 import { acquireLease, releaseLease } from './lease-queries.ts';
+import { subscriptionStore } from './websub-queries.ts';
 import { itemTexts, pruneStories, resumeStories, saveWithStories } from './story-queries.ts';
 import {
   claimDeliveries,
@@ -78,6 +79,7 @@ function createStore(dialect: StoreDialect): Store {
     feedState: (feedId) => feedState(db, feedId),
     listFeedStates: () => listFeedStates(db),
     claimDueFeeds: (claim) => claimDueFeeds(db, dialect.kind, claim),
+    subscriptions: subscriptionStore(db, dialect.kind),
     releaseFeedLeases: (owner) => releaseFeedLeases(db, owner),
     acquireLease: (name, owner, now, ttlMs) => acquireLease(db, name, owner, now, ttlMs),
     releaseLease: (name, owner) => releaseLease(db, name, owner),
