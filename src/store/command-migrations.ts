@@ -127,8 +127,9 @@ function contentlessSearch(kind: DialectKind): Migration {
 
 /**
  * The tables named after what they hold (they were `command_*`): rules, watched_feeds,
- * channel_routes, rule_mutes; the one state row split into the settings version and the search
- * index's progress. Rows are kept.
+ * channel_routes, rule_mutes; the one state row becomes the settings version (renamed, so whatever
+ * else the row holds comes along), its search index position moving to search_index_progress.
+ * Rows are kept.
  */
 const settingsTables: Migration = {
   async up(db: Kysely<unknown>): Promise<void> {
@@ -137,22 +138,17 @@ const settingsTables: Migration = {
       ['command_feeds', 'watched_feeds'],
       ['command_routes', 'channel_routes'],
       ['command_mutes', 'rule_mutes'],
+      ['command_state', 'settings_version'],
     ] as const) {
       await db.schema.alterTable(from).renameTo(to).execute();
     }
-    await db.schema
-      .createTable('settings_version')
-      .addColumn('id', 'integer', (c) => c.primaryKey())
-      .addColumn('version', 'bigint', (c) => c.notNull())
-      .execute();
     await db.schema
       .createTable('search_index_progress')
       .addColumn('id', 'integer', (c) => c.primaryKey())
       .addColumn('indexed_item_id', 'bigint', (c) => c.notNull())
       .execute();
-    await sql`insert into settings_version (id, version) select id, version from command_state`.execute(db);
-    await sql`insert into search_index_progress (id, indexed_item_id) select id, indexed_item_id from command_state`.execute(db);
-    await db.schema.dropTable('command_state').execute();
+    await sql`insert into search_index_progress (id, indexed_item_id) select id, indexed_item_id from settings_version`.execute(db);
+    await db.schema.alterTable('settings_version').dropColumn('indexed_item_id').execute();
   },
 };
 
