@@ -145,6 +145,7 @@ export async function openWorker(config: Config, env: Env, log: Logger): Promise
     },
     feeds: () => live.feeds(),
     reload: () => commands.reload(),
+    watchChanges: (listener) => commands.changes.subscribe(listener),
     now: () => new Date(),
     random: Math.random,
     log,

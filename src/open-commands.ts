@@ -16,6 +16,7 @@ import { loadLiveSettings, type LiveSettings } from './commands/live-settings.ts
 import { chatFetchOptions, createChatFeedFetch } from './commands/chat-feed-fetch.ts';
 import { searchWordsOf } from './commands/match-stored-items.ts';
 import type { CommandDeps } from './commands/command-deps.ts';
+import { createChangeSignal, type ChangeSignal } from './commands/change-signal.ts';
 import { VERSION } from './version.ts';
 import type { HttpMount } from './http/http-server.ts';
 
@@ -23,6 +24,8 @@ export interface OpenCommands {
   readonly handle: CommandDbHandle;
   readonly live: LiveSettings;
   readonly deps: CommandDeps;
+  /** Fires when settings change here or (Postgres) in another process: the worker reloads at once. */
+  readonly changes: ChangeSignal;
   /** Fetch options per feed: feeds added from chat go through the SSRF guard on every poll. */
   fetchOptionsFor(feed: FeedSource): FetchOptions;
   /** Reloads chat changes, registers new feeds with the store, indexes new items for search, prunes old ones. */
@@ -41,6 +44,10 @@ export async function openCommands(dialect: StoreDialect, store: Store, config: 
   );
   for (const problem of live.problems()) log.warn(`rule from chat skipped: ${problem}`);
   await store.syncFeeds(live.feeds(), now);
+  const changes = createChangeSignal();
+  await dialect.listenForChanges?.(() => changes.notify()).catch((error: unknown) => {
+    log.warn({ err: error }, 'cannot listen for changes from other workers; picking them up every few seconds instead');
+  });
   const guarded = chatFetchOptions(fetchOptions);
   let lastPrune = 0;
   // Rebuilt only when the live feed list changes, not per poll.
@@ -53,7 +60,9 @@ export async function openCommands(dialect: StoreDialect, store: Store, config: 
   return {
     handle,
     live,
+    changes,
     deps: {
+      changed: () => changes.notify(),
       db: handle.db,
       dialect: handle.dialect,
       store,

@@ -25,7 +25,14 @@ export async function runFeeds(options: { json?: boolean }, command: Command): P
         };
       }),
     );
+    // Written in blocks: one write per feed costs more than the rest of the command at 50,000 feeds.
+    const out: string[] = [];
+    const flush = (): void => {
+      if (out.length > 0) process.stdout.write(out.join(''));
+      out.length = 0;
+    };
     for (const feed of feeds) {
+      if (out.length >= 1000) flush();
       const state = states.get(feed.id) ?? null;
       const health = {
         id: feed.id,
@@ -39,10 +46,10 @@ export async function runFeeds(options: { json?: boolean }, command: Command): P
         nextAttempt: state?.nextAttemptAt?.toISOString() ?? null,
       };
       if (options.json) {
-        process.stdout.write(`${JSON.stringify(health)}\n`);
+        out.push(`${JSON.stringify(health)}\n`);
         continue;
       }
-      process.stdout.write(
+      out.push(
         [
           `${health.status === 'ok' ? '✓' : health.status === 'failing' ? '✗' : '·'} ${health.id}  ${health.title ?? ''}`,
           `    ${health.url}`,
@@ -52,6 +59,7 @@ export async function runFeeds(options: { json?: boolean }, command: Command): P
         ].join('\n'),
       );
     }
+    flush();
     if (feeds.length === 0) process.stdout.write(`no feeds configured in ${config.file}\n`);
   } finally {
     await store.close();

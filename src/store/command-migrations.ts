@@ -5,6 +5,9 @@ import { Migrator, sql } from 'kysely';
 import type { Kysely, Migration, MigrationProvider } from 'kysely';
 import type { DialectKind, StoreDialect } from './store-dialect.ts';
 
+/** The channel the Postgres trigger notifies; the payload is the schema, so workers of other schemas ignore it. */
+export const CHANGE_CHANNEL = 'wirewatch_changes';
+
 /** The command tables as Kysely sees them. Times are epoch ms, booleans 0/1. */
 // A type alias, not an interface: Kysely's withTables<T>() needs an implicit index signature.
 export type CommandTables = {
@@ -38,8 +41,11 @@ export type CommandTables = {
     created_at: number;
   };
   command_mutes: { rule_id: string; until: number; muted_by: string | null; created_at: number };
-  /** One row (id 1): `version` grows with every change, `indexed_item_id` is how far the search index got. */
-  command_state: { id: number; version: number; indexed_item_id: number };
+  /**
+   * One row (id 1): `version` grows with every change, `indexed_item_id` is how far the search index
+   * got, `seed_fingerprint` is a hash of the config rules and feeds last seeded (an unchanged config is not re-read).
+   */
+  command_state: { id: number; version: number; indexed_item_id: number; seed_fingerprint: string | null };
 };
 
 const MIGRATION_TABLE = 'command_migrations';
@@ -122,8 +128,41 @@ function contentlessSearch(kind: DialectKind): Migration {
   };
 }
 
+/** Remembers which config was seeded last, so that a start with the same config skips seeding. */
+const seedFingerprint: Migration = {
+  async up(db: Kysely<unknown>): Promise<void> {
+    await db.schema.alterTable('command_state').addColumn('seed_fingerprint', 'text').execute();
+  },
+};
+
+/**
+ * Postgres: every change of the counter notifies the listening workers at commit (LISTEN/NOTIFY, see
+ * postgres-change-listener.ts), so a feed added from chat is polled at once, not at the next reload.
+ */
+function notifyChanges(kind: DialectKind): Migration {
+  return {
+    async up(db: Kysely<unknown>): Promise<void> {
+      if (kind !== 'postgres') return;
+      await sql`create function command_state_notify() returns trigger language plpgsql as $$
+        begin
+          perform pg_notify(${sql.lit(CHANGE_CHANNEL)}, tg_table_schema);
+          return null;
+        end $$`.execute(db);
+      await sql`create trigger command_state_notify after update of version on command_state for each row execute function command_state_notify()`.execute(db);
+    },
+  };
+}
+
 export function createCommandMigrationProvider(kind: DialectKind): MigrationProvider {
-  return { getMigrations: () => Promise.resolve({ '0001_commands': initial(kind), '0002_contentless_search': contentlessSearch(kind) }) };
+  return {
+    getMigrations: () =>
+      Promise.resolve({
+        '0001_commands': initial(kind),
+        '0002_contentless_search': contentlessSearch(kind),
+        '0003_seed_fingerprint': seedFingerprint,
+        '0004_notify_changes': notifyChanges(kind),
+      }),
+  };
 }
 
 /** Brings the command tables to the latest version (run after the core store's migrate()). */

@@ -1,5 +1,6 @@
 // What the slash commands store: rules, feeds, channel routes and mutes changed from chat,
 // seeded from the config file, and a change counter the worker polls to pick changes up without a restart.
+import { createHash } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { FeedSource } from '../domain/feed.ts';
 import type { Priority } from '../domain/alert.ts';
@@ -65,9 +66,14 @@ async function bump(trx: Trx): Promise<void> {
 /**
  * Seeds rules and feeds from the config file: new ones are added, config-origin ones follow config
  * edits, ones dropped from the config go. Rules and feeds added or removed from chat are left alone.
+ * Seeding the config seeded last changes nothing (only seeding writes config-origin rows), so that
+ * costs one read instead of reading every feed row.
  */
 export async function seedFromConfig(db: CommandDb, seed: ConfigSeed, now: Date): Promise<void> {
+  const fingerprint = fingerprintOf(seed);
   await db.transaction().execute(async (trx) => {
+    const last = await trx.selectFrom('command_state').select('seed_fingerprint').where('id', '=', 1).executeTakeFirst();
+    if (last?.seed_fingerprint === fingerprint) return;
     let changed = false;
     const rules = await trx.selectFrom('command_rules').selectAll().execute();
     const ruleRows = new Map(rules.map((r) => [r.id, r]));
@@ -109,7 +115,16 @@ export async function seedFromConfig(db: CommandDb, seed: ConfigSeed, now: Date)
       changed = true;
     }
     if (changed) await bump(trx);
+    await trx.updateTable('command_state').set({ seed_fingerprint: fingerprint }).where('id', '=', 1).execute();
   });
+}
+
+function fingerprintOf(seed: ConfigSeed): string {
+  const hash = createHash('sha256');
+  for (const rule of seed.rules) hash.update(JSON.stringify([rule.id, rule.query]));
+  hash.update('\u0000');
+  for (const feed of seed.feeds) hash.update(JSON.stringify([feed.id, feed.url, feed.title, feed.intervalSeconds, feed.backfill]));
+  return hash.digest('hex');
 }
 
 export async function loadActiveRules(db: CommandDb): Promise<StoredRule[]> {

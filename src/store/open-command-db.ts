@@ -3,10 +3,8 @@
 import type { CommandTables } from './command-migrations.ts';
 import { migrateCommandTables } from './command-migrations.ts';
 import type { CommandDb } from './command-queries.ts';
-import { isPostgresUrl, sqlitePath } from './open-store.ts';
+import { openDialect } from './open-store.ts';
 import type { StoreOptions } from './open-store.ts';
-import { openPostgresDialect } from './postgres-dialect.ts';
-import { openSqliteDialect } from './sqlite-dialect.ts';
 import type { DialectKind, StoreDialect } from './store-dialect.ts';
 
 export interface CommandDbHandle {
@@ -28,8 +26,5 @@ export function commandDbOf(dialect: StoreDialect, ownsConnection = false): Comm
 }
 
 export async function openCommandDb(options: StoreOptions): Promise<CommandDbHandle> {
-  const dialect = isPostgresUrl(options.url)
-    ? await openPostgresDialect(options.url, options.schema ?? 'public')
-    : openSqliteDialect(sqlitePath(options.url));
-  return commandDbOf(dialect, true);
+  return commandDbOf(await openDialect({ url: options.url, ...(options.schema === undefined ? {} : { schema: options.schema }) }), true);
 }

@@ -55,6 +55,18 @@ for (const dialect of DIALECTS) {
       expect(await changeVersion(db)).toBe(v1);
     });
 
+    it('skips the feed rows when the config is the one seeded last, and reads them again once it changes', async () => {
+      const db = h.commands().db;
+      await seedFromConfig(db, SEED, NOW);
+      // Only seeding writes config rows; edited behind its back, a row shows whether the seed read them again.
+      await db.updateTable('command_feeds').set({ title: 'edited' }).where('id', '=', 'world').execute();
+      await seedFromConfig(db, SEED, NOW);
+      expect((await loadActiveFeeds(db, 120))[0]?.title).toBe('edited');
+      await seedFromConfig(db, { ...SEED, rules: SEED.rules.slice(0, 1) }, NOW);
+      expect((await loadActiveFeeds(db, 120))[0]?.title).toBe('World');
+      expect((await loadActiveRules(db)).map((r) => r.id)).toEqual(['iraq']);
+    });
+
     it('keeps chat changes across a reopen and a re-seed; follows config edits of config rules', async () => {
       const db = h.commands().db;
       await seedFromConfig(db, SEED, NOW);
