@@ -5,8 +5,8 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { cpus, platform, release } from 'node:os';
 import { join, relative } from 'node:path';
 import { isMainThread, parentPort, Worker } from 'node:worker_threads';
-import { normaliseItem } from '../src/feeds/normalise-item.ts';
-import { INTERNAL_ERROR, parseFeed } from '../src/feeds/parse-feed.ts';
+import { normaliseItem } from '../src/feeds/normalise/normalise-item.ts';
+import { INTERNAL_ERROR, parseFeed } from '../src/feeds/parse/parse-feed.ts';
 
 const TIMEOUT_MS = 10_000;
 const RESULTS_FILE = new URL('./RESULTS.md', import.meta.url);

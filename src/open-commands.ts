@@ -4,7 +4,7 @@
 import type { Config } from './config/load-config.ts';
 import type { Env } from './config/env.ts';
 import type { Logger } from './log/create-logger.ts';
-import type { FetchOptions } from './feeds/fetch-feed.ts';
+import type { FetchOptions } from './feeds/fetch/fetch-types.ts';
 import type { FeedSource } from './domain/feed.ts';
 import type { Store } from './store/store.ts';
 import type { StoreDialect } from './store/store-dialect.ts';

@@ -3,9 +3,9 @@
 
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { normaliseItem } from '../../src/feeds/normalise-item.ts';
-import { parseFeed } from '../../src/feeds/parse-feed.ts';
-import type { Gazetteer } from '../../src/geo/gazetteer.ts';
+import { normaliseItem } from '../../src/feeds/normalise/normalise-item.ts';
+import { parseFeed } from '../../src/feeds/parse/parse-feed.ts';
+import type { Gazetteer } from '../../src/geo/gazetteer-types.ts';
 import type { StoryInput } from '../../src/stories/story-types.ts';
 import { extractFacts } from '../../src/summarize/extract-facts.ts';
 

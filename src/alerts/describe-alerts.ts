@@ -1,26 +1,13 @@
 // Turns an item, its story and the rules it matched into alert drafts: summary, incident facts,
 // story. A follow-up raises an alert only when it says something new (see draftAlerts).
 import type { Facts } from '../domain/alert.ts';
+import type { AlertDraft } from '../domain/alert-draft.ts';
 import type { Item } from '../domain/item.ts';
-import type { MatchedTerm, RuleMatch } from '../domain/match.ts';
-import type { Gazetteer } from '../geo/gazetteer.ts';
-import type { StoryAssignment, StoryIndex, StoryUpdate } from '../stories/story-index.ts';
+import type { RuleMatch } from '../domain/match.ts';
+import type { Gazetteer } from '../geo/gazetteer-types.ts';
+import type { StoryAssignment, StoryIndex } from '../stories/story-index.ts';
 import { extractFacts } from '../summarize/extract-facts.ts';
 import { summarize } from '../summarize/summarize.ts';
-
-export interface AlertDraft {
-  readonly ruleId: string;
-  readonly matched: readonly MatchedTerm[];
-  readonly summary: string;
-  readonly facts: Facts | null;
-  readonly storyId: string;
-  /** False when the item started its story; true for a copy or follow-up of an earlier item. */
-  readonly followUp: boolean;
-  /** What this item adds to its story (higher toll, new place), or null. */
-  readonly update: StoryUpdate | null;
-  /** Every outlet in the story so far, this one included. */
-  readonly sources: readonly string[];
-}
 
 export type AlertDescriber = (item: Item, matches: readonly RuleMatch[]) => AlertDraft[];
 

@@ -3,41 +3,8 @@
 // of quiet hours, folds into the next digest (low priority, or past the hourly cap), or is dropped.
 // Pure: no clock, no database. Config: src/config/routes-schema.ts.
 import type { Priority } from '../domain/alert.ts';
-import { quietUntil, type QuietHours } from './route-quiet-hours.ts';
-
-export interface Route {
-  /** Rule ids, or null for every rule. */
-  readonly rules: readonly string[] | null;
-  /** Destination names, or null for every destination. */
-  readonly destinations: readonly string[] | null;
-  readonly priority: Priority;
-  /** Digest period for this route's low-priority and over-cap alerts. */
-  readonly digestEveryMs: number;
-  /** Normal and low alerts wait these out; flash never does. */
-  readonly quietHours: QuietHours | null;
-  /** Own posts per rule and destination in the last hour past which alerts fold into the digest. */
-  readonly hourlyCap: number | null;
-}
-
-/** No routes configured: every rule to every destination, normal priority, no quiet hours, no cap. */
-export const DEFAULT_ROUTE: Route = { rules: null, destinations: null, priority: 'normal', digestEveryMs: 15 * 60_000, quietHours: null, hourlyCap: null };
-
-export interface DestinationPolicy {
-  /** The role or user group flash alerts ping here, in the platform's syntax; null for none. */
-  readonly mention: string | null;
-  /** Alerts still pending this long after they were stored go out as one "missed" digest; null: never. */
-  readonly missedAfterMs: number | null;
-  /** The sink's per-request timeout: a claim is only used while this much of its lease is left. */
-  readonly timeoutMs: number;
-}
-
-export const DEFAULT_DESTINATION_POLICY: DestinationPolicy = { mention: null, missedAfterMs: null, timeoutMs: 15_000 };
-
-/** Everything delivery decides with, resolved from config: routes and per-destination settings. */
-export interface DeliveryPolicy {
-  readonly routes: readonly Route[];
-  readonly destinations: ReadonlyMap<string, DestinationPolicy>;
-}
+import { DEFAULT_ROUTE, type Route } from '../domain/route.ts';
+import { quietUntil } from './route-quiet-hours.ts';
 
 export interface RouteInput {
   readonly ruleId: string;

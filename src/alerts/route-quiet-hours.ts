@@ -1,14 +1,6 @@
 // Quiet hours: a daily window in a time zone during which normal and low alerts wait (flash never).
 // Pure: the caller passes `now`. Wall-clock arithmetic; on a DST change night the end may be an hour off.
-
-export interface QuietHours {
-  /** Minutes after local midnight when quiet starts (22:00 → 1320). */
-  readonly fromMinute: number;
-  /** Minutes after local midnight when quiet ends; earlier than `fromMinute` means the next day. */
-  readonly toMinute: number;
-  /** IANA time zone, e.g. "Europe/London". */
-  readonly timeZone: string;
-}
+import type { QuietHours } from '../domain/route.ts';
 
 const DAY_MINUTES = 24 * 60;
 const formatters = new Map<string, Intl.DateTimeFormat>();
@@ -39,10 +31,4 @@ export function quietUntil(now: Date, quiet: QuietHours | null): Date | null {
   if (!inside) return null;
   const untilEnd = (toMs - nowMs + DAY_MINUTES * 60_000) % (DAY_MINUTES * 60_000);
   return new Date(now.getTime() + untilEnd);
-}
-
-/** "22:00" → 1320; null when not HH:MM on a 24-hour clock. */
-export function parseClockMinute(text: string): number | null {
-  const m = /^([01]?\d|2[0-3]):([0-5]\d)$/.exec(text.trim());
-  return m ? Number(m[1]) * 60 + Number(m[2]) : null;
 }

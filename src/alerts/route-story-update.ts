@@ -2,10 +2,7 @@
 // tolls, every place, and "also reported by"), and which changes are material enough for a thread
 // reply (a higher death or injury toll). Pure. Stories: src/stories/story-types.ts (StoryAssignment).
 import type { Alert, Facts, Place } from '../domain/alert.ts';
-import type { StoryUpdate } from '../stories/story-types.ts';
-
-/** The parts of a StoryUpdate a reply needs (as the store keeps it). */
-type UpdateFacts = Pick<StoryUpdate, 'killed' | 'injured' | 'newPlaces'>;
+import type { StoryUpdate } from '../domain/alert-draft.ts';
 
 /** The story's message as it should look after `followUp`: `shown` is what it shows now. */
 export function updatedStoryAlert(shown: Alert, followUp: Alert): Alert {
@@ -39,7 +36,7 @@ export function mergeFacts(shown: Facts | null, more: Facts | null): Facts | nul
  * The thread reply for a story update, or null when the change is not material (only new places,
  * or nothing): "Death toll rises to 5 (was 3); 12 wounded (was 4). Reported by Example Wire."
  */
-export function describeStoryUpdate(update: UpdateFacts | null, source: string): string | null {
+export function describeStoryUpdate(update: StoryUpdate | null, source: string): string | null {
   if (update === null) return null;
   const parts: string[] = [];
   if (update.killed !== null) parts.push(`Death toll rises to ${update.killed.to}${update.killed.from === null ? '' : ` (was ${update.killed.from})`}`);

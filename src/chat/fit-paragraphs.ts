@@ -1,7 +1,6 @@
 // Fits a summary's paragraphs (src/summarize/summary-paragraphs.ts) into a platform's character
 // budget, escaped, joined by blank lines; the paragraph that overflows is cut at a word.
-import { cleanText, escapeText, fitText } from './chat-sink.ts';
-import type { Escapes } from './chat-sink.ts';
+import { cleanText, escapeText, fitText, type Escapes } from './chat-text.ts';
 import { summaryParagraphs } from '../summarize/summary-paragraphs.ts';
 
 const BREAK = '\n\n';

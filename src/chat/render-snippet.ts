@@ -3,7 +3,7 @@
 // Whitespace between two matched words is kept (a run of spaces becomes one), so adjacent
 // highlights never fuse into `**a****b**`.
 import type { Segment } from '../commands/reply.ts';
-import { cleanText, ELLIPSIS, escapeText, fitText, type Escapes } from './chat-sink.ts';
+import { cleanText, ELLIPSIS, escapeText, fitText, type Escapes } from './chat-text.ts';
 
 export interface SnippetMarkup {
   /** `**` on Discord, `*` on Slack. */

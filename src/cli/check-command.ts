@@ -1,20 +1,19 @@
 // `wirewatch check [--rules FILE] [--all] [--json] SOURCE...`: a dry run of the pipeline on
 // feeds or files, without posting and without a database (docs/check-output.md).
 import type { Command } from 'commander';
-import type { Alert } from '../domain/alert.ts';
 import type { RuleDefinition } from '../domain/match.ts';
 import { loadConfig } from '../config/load-config.ts';
 import { loadRulesFile } from '../config/load-rules-file.ts';
-import { parseFeed } from '../feeds/parse-feed.ts';
-import { normaliseItem } from '../feeds/normalise-item.ts';
-import { DEFAULT_FETCH_OPTIONS } from '../feeds/fetch-feed.ts';
+import { parseFeed } from '../feeds/parse/parse-feed.ts';
+import { normaliseItem } from '../feeds/normalise/normalise-item.ts';
+import { DEFAULT_FETCH_OPTIONS } from '../feeds/fetch/fetch-feed.ts';
 import { articleOf } from '../alerts/article-of.ts';
-import { createAlertDescriber, type AlertDraft } from '../alerts/describe-alerts.ts';
+import { createAlertDescriber } from '../alerts/describe-alerts.ts';
+import { alertOf } from '../domain/alert-draft.ts';
 import { loadGazetteer } from '../geo/gazetteer.ts';
 import { createStoryIndex } from '../stories/story-index.ts';
-import type { Item } from '../domain/item.ts';
 import { renderConsoleAlert } from '../chat/console/render-console-alert.ts';
-import { fetchOptionsFrom } from '../feeds/fetch-options-from.ts';
+import { fetchOptionsFrom } from '../feeds/fetch/fetch-options-from.ts';
 import { compileOrFail } from './compile-or-fail.ts';
 import { configFileOption, envOf } from './load-settings.ts';
 import { readSource } from './read-source.ts';
@@ -56,7 +55,7 @@ export async function runCheck(sources: readonly string[], options: CheckOptions
         matches += 1;
         const record = toCheckRecord({ ...draft, item });
         if (options.json) out.write(`${JSON.stringify(record)}\n`);
-        else out.write(`${renderConsoleAlert(alertOf(draft, item, record.story))}\n`);
+        else out.write(`${renderConsoleAlert(alertOf(0, { ...draft, storyId: record.story }, item))}\n`);
       }
     }
   }
@@ -81,23 +80,5 @@ async function checkSettings(options: CheckOptions, command: Command) {
   return {
     rules: rules ?? [...(config?.rules ?? [])],
     fetchOptions: config ? fetchOptionsFrom(config.fetch) : DEFAULT_FETCH_OPTIONS,
-  };
-}
-
-function alertOf(draft: AlertDraft, item: Item, storyId: string): Alert {
-  return {
-    id: 0,
-    ruleId: draft.ruleId,
-    itemKey: item.key,
-    title: item.title,
-    link: item.link,
-    source: item.source,
-    published: item.published,
-    matched: draft.matched,
-    summary: draft.summary,
-    facts: draft.facts,
-    storyId,
-    alsoReportedBy: draft.sources.filter((s) => s !== item.source),
-    priority: 'normal',
   };
 }

@@ -3,9 +3,9 @@
 // with --yes (or no terminal) it takes the first. Operator commands accept any address: no SSRF guard.
 import { createInterface } from 'node:readline/promises';
 import type { Command } from 'commander';
-import { discoverFeeds, type FoundFeed } from '../feeds/discover-feeds.ts';
-import { fetchFeed } from '../feeds/fetch-feed.ts';
-import { fetchOptionsFrom } from '../feeds/fetch-options-from.ts';
+import { discoverFeeds, type FoundFeed } from '../feeds/discover/discover-feeds.ts';
+import { fetchFeed } from '../feeds/fetch/fetch-feed.ts';
+import { fetchOptionsFrom } from '../feeds/fetch/fetch-options-from.ts';
 import { addFeedsToConfig, feedKey, knownFeeds } from './add-feeds.ts';
 import { loadSettings } from './load-settings.ts';
 import { UsageError } from './usage-error.ts';

@@ -4,8 +4,8 @@
 import { readFile, stat } from 'node:fs/promises';
 import type { Command } from 'commander';
 import type { FeedSource } from '../domain/feed.ts';
-import { parseOpml, type OpmlFeed } from '../feeds/opml-parse.ts';
-import { renderOpml } from '../feeds/opml-write.ts';
+import { parseOpml, type OpmlFeed } from '../feeds/opml/opml-parse.ts';
+import { renderOpml } from '../feeds/opml/opml-write.ts';
 import { addFeedsToConfig, feedKey, knownFeeds } from './add-feeds.ts';
 import { loadSettings } from './load-settings.ts';
 import { UsageError } from './usage-error.ts';

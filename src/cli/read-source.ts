@@ -1,6 +1,7 @@
 // Reads one `wirewatch check` SOURCE: a feed URL, a feed file, or "-" for standard input.
 import { readFile } from 'node:fs/promises';
-import { fetchFeed, type FetchOptions } from '../feeds/fetch-feed.ts';
+import { fetchFeed } from '../feeds/fetch/fetch-feed.ts';
+import type { FetchOptions } from '../feeds/fetch/fetch-types.ts';
 
 export type SourceRead = { kind: 'ok'; body: Buffer; contentType: string | null; url: string } | { kind: 'failed'; reason: string };
 

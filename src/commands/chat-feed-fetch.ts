@@ -1,9 +1,9 @@
 // The test fetch of `feeds add` ("Safety"): the SSRF guard on every hop and tighter size
 // and time limits than the worker's, since anyone allowed to manage can type any URL.
-import { fetchFeed } from '../feeds/fetch-feed.ts';
-import type { FetchOptions, FetchResult } from '../feeds/fetch-feed.ts';
-import { guardFetchOptions } from '../feeds/public-address-guard.ts';
-import type { GuardOptions } from '../feeds/public-address-guard.ts';
+import { fetchFeed } from '../feeds/fetch/fetch-feed.ts';
+import type { FetchOptions, FetchResult } from '../feeds/fetch/fetch-types.ts';
+import { guardFetchOptions } from '../feeds/fetch/public-address-guard.ts';
+import type { GuardOptions } from '../feeds/fetch/public-address-guard.ts';
 
 export const CHAT_FETCH_LIMITS = { maxBytes: 5 * 1024 * 1024, totalTimeoutMs: 15_000, connectTimeoutMs: 5_000, maxRedirects: 5 } as const;
 

@@ -1,5 +1,5 @@
 // What the command handlers need, built once in the composition root, and who is asking.
-import type { FetchResult } from '../feeds/fetch-feed.ts';
+import type { FetchResult } from '../feeds/fetch/fetch-types.ts';
 import type { CompileOptions } from '../rules/compile-rules.ts';
 import type { CommandDb } from '../store/command-queries.ts';
 import type { DialectKind } from '../store/store-dialect.ts';

@@ -1,8 +1,8 @@
 // `feeds list | add <url> | remove <url or id> | status`. A feed added from chat must be
 // a public http(s) address (SSRF guard, through deps.testFetch) and must fetch and parse as a feed;
-// given a web page, the feed found on it (feeds/discover-feeds.ts) is added.
+// given a web page, the feed found on it (feeds/discover/discover-feeds.ts) is added.
 import { deriveFeedId } from '../config/feed-id.ts';
-import { discoverFeeds } from '../feeds/discover-feeds.ts';
+import { discoverFeeds } from '../feeds/discover/discover-feeds.ts';
 import { addFeed, loadActiveFeeds, removeFeed } from '../store/command-queries.ts';
 import type { CommandContext, CommandDeps } from './command-deps.ts';
 import { INPUT_LIMITS } from './command-input.ts';

@@ -1,8 +1,7 @@
 // What the running worker reads from the command tables (changes from chat take effect
 // without a restart): compiled rules, feeds, channel routes and mutes, reloaded when the change
 // counter moves. The worker calls refresh() every few seconds; the getters never touch the database.
-import type { Route } from '../alerts/route-delivery.ts';
-import { DEFAULT_ROUTE } from '../alerts/route-delivery.ts';
+import { DEFAULT_ROUTE, type Route } from '../domain/route.ts';
 import { compileRules } from '../rules/compile-rules.ts';
 import type { CompileOptions, CompiledRules } from '../rules/compile-rules.ts';
 import { activeMutes, changeVersion, listRoutes, loadActiveFeeds, loadActiveRules } from '../store/command-queries.ts';

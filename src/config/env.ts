@@ -1,5 +1,6 @@
 // The environment variables wirewatch reads: the only place that looks at process.env.
 // Every one is listed and explained in .env.example.
+import { DEFAULT_DISCORD_API, DEFAULT_SLACK_API } from '../domain/platform-apis.ts';
 
 export interface Env {
   readonly configFile: string | null;
@@ -15,9 +16,6 @@ export interface Env {
    */
   readonly vars: ReadonlyMap<string, string>;
 }
-
-export const DEFAULT_DISCORD_API = 'https://discord.com/api';
-export const DEFAULT_SLACK_API = 'https://slack.com/api/';
 
 type EnvSource = Readonly<Record<string, string | undefined>>;
 

@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import type { FeedSource } from '../domain/feed.ts';
 import type { RuleDefinition } from '../domain/match.ts';
-import type { DeliveryPolicy } from '../alerts/route-delivery.ts';
+import type { DeliveryPolicy } from '../domain/route.ts';
 import { configSchema } from './config-schema.ts';
 import { resolveDestinations, type Destination, type InactiveDestination } from './destinations-schema.ts';
 import { resolveRoute } from './routes-schema.ts';

@@ -2,8 +2,8 @@
 // destination's mention, normal, low goes into a digest), digest period, quiet hours, hourly cap.
 // Decisions: src/alerts/route-delivery.ts.
 import { z } from 'zod';
-import type { Route } from '../alerts/route-delivery.ts';
-import { parseClockMinute } from '../alerts/route-quiet-hours.ts';
+import type { Route } from '../domain/route.ts';
+import { parseClockMinute } from './clock-minute.ts';
 import { durationSeconds } from './duration.ts';
 
 const clock = z.string().transform((text, ctx) => {

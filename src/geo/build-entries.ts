@@ -14,7 +14,7 @@ import {
   EXTRA_REGIONS,
 } from './extra-places.ts';
 import { splitWords } from '../text/words.ts';
-import type { GazetteerEntry, PlaceKind } from './gazetteer.ts';
+import type { GazetteerEntry, PlaceKind } from './gazetteer-types.ts';
 
 // Read as JSON: the package's types describe an ESM default export, but Node loads its CommonJS entry.
 const countries = JSON.parse(

@@ -1,7 +1,7 @@
 // Scans tokenised text for gazetteer places, longest name first, applying each name's
 // `confirm` rule (gazetteer.ts) so that "nice weather" is not Nice and "Chad Smith" not Chad.
 import type { Word } from '../text/words.ts';
-import type { GazetteerEntry, PlaceMention } from './gazetteer.ts';
+import type { GazetteerEntry, PlaceMention } from './gazetteer-types.ts';
 
 type Lookup = (words: readonly string[], at: number) => GazetteerEntry[];
 

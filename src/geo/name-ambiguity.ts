@@ -1,7 +1,7 @@
 // Decides what a mention of a place name must show before it counts (gazetteer.ts `Confirm`):
 // names that are ordinary words ("Nice", "Mobile") or mostly people ("Obama", Japan) need more.
 import { COMMON_WORD_NAMES, FUNCTION_WORD_NAMES, PERSON_NAME_NAMES } from './ambiguous-names.ts';
-import type { Confirm, PlaceKind } from './gazetteer.ts';
+import type { Confirm, PlaceKind } from './gazetteer-types.ts';
 
 /** Above this, a city named like a person is still mostly the city ("Houston", "Sydney"). */
 const FAMOUS_CITY = 500_000;

@@ -1,6 +1,6 @@
 // Adapts src/geo's gazetteer to the place: port of the rule engine (query-plan.ts PlaceResolver):
 // place:Iraq accepts mentions of Iraq, Iraqi(s) and places located in Iraq (docs/rules.md).
-import type { Gazetteer } from '../geo/gazetteer.ts';
+import type { Gazetteer } from '../geo/gazetteer-types.ts';
 import { loadGazetteer } from '../geo/gazetteer.ts';
 import { splitWords } from '../text/words.ts';
 import type { PlaceMention, PlaceResolver, ResolvedPlace } from './query-plan.ts';

@@ -1,6 +1,7 @@
 // Alerts as the delivery side reads them: the alert row with its item, turned into a domain Alert.
 import type { Kysely } from 'kysely';
 import type { Alert, Facts } from '../domain/alert.ts';
+import { alertOf } from '../domain/alert-draft.ts';
 import type { MatchedTerm } from '../domain/match.ts';
 import type { Database } from './schema.ts';
 import { fromMillis } from './time.ts';
@@ -35,28 +36,18 @@ export async function loadAlerts(db: Kysely<Database>, ids: readonly number[]): 
     .where('alerts.id', 'in', unique)
     .execute();
   return new Map(
-    rows.map((r) => [
-      r.id,
-      {
-        feedId: r.feed_id,
-        alert: {
-          id: r.id,
-          ruleId: r.rule_id,
-          itemKey: r.key,
-          title: r.title,
-          link: r.link,
-          source: r.source,
-          published: fromMillis(r.published_at),
-          matched: parseJson<MatchedTerm[]>(r.matched) ?? [],
-          summary: r.summary,
-          facts: parseJson<Facts>(r.facts),
-          storyId: r.story_id,
-          // The story's outlets other than this alert's own.
-          alsoReportedBy: (parseJson<string[]>(r.also_reported_by) ?? []).filter((outlet) => outlet !== r.source),
-          priority: 'normal',
-        },
-      },
-    ]),
+    rows.map((r) => {
+      const draft = {
+        ruleId: r.rule_id,
+        matched: parseJson<MatchedTerm[]>(r.matched) ?? [],
+        summary: r.summary,
+        facts: parseJson<Facts>(r.facts),
+        storyId: r.story_id,
+        sources: parseJson<string[]>(r.also_reported_by) ?? [],
+      };
+      const item = { key: r.key, title: r.title, link: r.link, source: r.source, published: fromMillis(r.published_at) };
+      return [r.id, { feedId: r.feed_id, alert: alertOf(r.id, draft, item) }];
+    }),
   );
 }
 

@@ -1,7 +1,7 @@
 // Tells a lost or refused database connection (server restarting or unreachable, connection killed)
 // from other errors, and logs the database's reachability once per change instead of once per query.
 // Postgres error codes: https://www.postgresql.org/docs/current/errcodes-appendix.html (classes 08, 57P).
-import { isDiskFull } from './sqlite-disk-full.ts';
+import { isDiskFull } from './is-disk-full.ts';
 
 /** The two log calls the tracker needs (pino's Logger has them). */
 export interface HealthLog {

@@ -3,7 +3,8 @@
 import type { Kysely } from 'kysely';
 import type { Alert } from '../domain/alert.ts';
 import type { Database, OutboxStatus } from './schema.ts';
-import type { ClaimFilter, Delivery, DeliveryFailure, DestinationBacklog, OutboxCounts, OutboxKind, StoryChange, StoryMessageRecord } from './store.ts';
+import type { ClaimFilter, Delivery, DeliveryFailure, DestinationBacklog, OutboxCounts, OutboxKind, StoryMessageRecord } from './store.ts';
+import type { StoryUpdate } from '../domain/alert-draft.ts';
 import type { StoreDialect } from './store-dialect.ts';
 import { loadAlerts, parseJson } from './alert-rows.ts';
 import { fromMillis, fromMillisOrNull } from './time.ts';
@@ -82,7 +83,7 @@ async function loadDeliveries(db: Db, ids: readonly number[]): Promise<Delivery[
       claimedUntil: fromMillis(r.claimed_until ?? r.created_at),
       feedId: found.feedId,
       alert: found.alert,
-      storyUpdate: parseJson<StoryChange>(r.story_update),
+      storyUpdate: parseJson<StoryUpdate>(r.story_update),
       storyMessage,
     };
   });

@@ -55,7 +55,7 @@ export interface AlertsTable {
   created_at: number;
   /** JSON string[]: outlets that reported the story so far (a follow-up's "also reported by"), or null. */
   also_reported_by: string | null;
-  /** JSON StoryChange: what a follow-up adds to its story (higher toll, new place), or null. */
+  /** JSON StoryUpdate (src/domain/alert-draft.ts): what a follow-up adds to its story (higher toll, new place), or null. */
   story_update: string | null;
 }
 

@@ -5,16 +5,7 @@
 import type Database from 'better-sqlite3';
 import { SqliteDialect, type DatabaseConnection, type Driver, type LogEvent, type SqliteDatabase } from 'kysely';
 import type { HealthLog } from './database-health.ts';
-
-/** SQLITE_FULL (SQLite), ENOSPC (the file system), 53100 disk_full (Postgres), anywhere in the cause chain. */
-export function isDiskFull(error: unknown): boolean {
-  for (let e = error, depth = 0; typeof e === 'object' && e !== null && depth < 8; depth += 1) {
-    const code = 'code' in e ? e.code : undefined;
-    if (code === 'SQLITE_FULL' || code === 'ENOSPC' || code === '53100') return true;
-    e = 'cause' in e ? e.cause : undefined;
-  }
-  return false;
-}
+import { isDiskFull } from './is-disk-full.ts';
 
 /** Kysely's SQLite dialect whose rollback is a no-op when SQLite already rolled the transaction back. */
 export class SqliteDialectKeepingErrors extends SqliteDialect {

@@ -1,9 +1,9 @@
 // The store's contract: what the worker saves and reads (feeds, new items, alerts, the outbox).
 // Domain types in, domain types out; Kysely stays inside src/store. Design: docs/architecture.md.
 import type { Alert, Facts, Place } from '../domain/alert.ts';
+import type { AlertDraft, StoryUpdate } from '../domain/alert-draft.ts';
 import type { FeedHealth, FeedSource } from '../domain/feed.ts';
 import type { Item } from '../domain/item.ts';
-import type { MatchedTerm } from '../domain/match.ts';
 
 
 /** A feed's polling health plus what the next conditional GET needs. */
@@ -28,28 +28,14 @@ export interface FeedClaim {
   readonly leaseMs: number;
 }
 
-/** An alert to record with its item, and deliver. */
-export interface NewAlert {
-  readonly ruleId: string;
-  readonly matched: readonly MatchedTerm[];
-  readonly summary: string;
-  readonly facts: Facts | null;
-  readonly storyId: string;
-  /** Where to deliver it; when absent, the batch's destinations. */
+/**
+ * An alert to record with its item, and deliver: a draft (src/domain/alert-draft.ts); the story
+ * fields may be left out (a first report), and `destinations`, when absent, are the batch's.
+ */
+export interface NewAlert
+  extends Pick<AlertDraft, 'ruleId' | 'matched' | 'summary' | 'facts' | 'storyId'>,
+    Partial<Pick<AlertDraft, 'followUp' | 'sources' | 'update'>> {
   readonly destinations?: readonly string[];
-  /** True for a copy or follow-up of an earlier item of the story (the describer's AlertDraft fields). */
-  readonly followUp?: boolean;
-  /** Every outlet in the story so far, this one included: "also reported by" on a follow-up. */
-  readonly sources?: readonly string[];
-  /** What this item adds to its story (higher toll, new place), or null. */
-  readonly update?: StoryChange | null;
-}
-
-/** What a follow-up adds to its story: the stories stage's StoryUpdate (src/stories), as stored. */
-export interface StoryChange {
-  readonly killed: { readonly from: number | null; readonly to: number } | null;
-  readonly injured: { readonly from: number | null; readonly to: number } | null;
-  readonly newPlaces: readonly Place[];
 }
 
 export interface SaveEntry {
@@ -180,7 +166,7 @@ export interface Delivery {
   readonly feedId: string;
   readonly alert: Alert;
   /** What the alert adds to its story (a higher toll is worth a thread reply), else null. */
-  readonly storyUpdate: StoryChange | null;
+  readonly storyUpdate: StoryUpdate | null;
   /** The story's message in this destination when one was posted: the alert then edits it. */
   readonly storyMessage: StoryMessage | null;
 }

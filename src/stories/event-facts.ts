@@ -3,6 +3,7 @@
 
 import { createRequire } from 'node:module';
 import type { Facts, Place } from '../domain/alert.ts';
+import type { Change, StoryUpdate } from '../domain/alert-draft.ts';
 import { foldText } from '../text/fold.ts';
 
 /** A story's facts so far: every place named, the highest tolls, the event dates seen. */
@@ -11,18 +12,6 @@ export interface FactsSoFar {
   killed: number | null;
   injured: number | null;
   readonly dates: Set<string>;
-}
-
-export interface Change {
-  readonly from: number | null;
-  readonly to: number;
-}
-
-/** What a follow-up adds to the story; at least one field says something. */
-export interface StoryUpdate {
-  readonly killed: Change | null;
-  readonly injured: Change | null;
-  readonly newPlaces: readonly Place[];
 }
 
 /** How the places of two texts relate: see relateWhere in place-relation.ts. */

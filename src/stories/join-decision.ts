@@ -6,7 +6,7 @@
 import { relateWhere } from './place-relation.ts';
 import type { Whereabouts } from './place-relation.ts';
 import type { PlaceRelation } from './event-facts.ts';
-import type { MatchSettings, Member } from './find-story.ts';
+import type { MatchSettings, Member } from './story-members.ts';
 import { cosineOf } from './term-weights.ts';
 import type { TermWeights, WeightedTerms } from './term-weights.ts';
 import { anchorsConflict } from './text-profile.ts';

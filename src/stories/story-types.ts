@@ -2,10 +2,11 @@
 // near-copy, does it add facts), and the knobs. See src/stories/story-index.ts.
 
 import type { Facts, Place } from '../domain/alert.ts';
-import type { PlaceRelation, StoryUpdate } from './event-facts.ts';
+import type { StoryUpdate } from '../domain/alert-draft.ts';
+import type { PlaceRelation } from './event-facts.ts';
 import type { TextProfile } from './text-profile.ts';
 
-export type { PlaceRelation, StoryUpdate } from './event-facts.ts';
+export type { PlaceRelation } from './event-facts.ts';
 
 export interface StoryInput {
   /** Item key (src/domain/item.ts); with `source` it identifies the item. */

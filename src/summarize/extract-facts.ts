@@ -7,7 +7,7 @@ import { extractPlaces } from './extract-places.ts';
 import { findAttribution } from './find-attribution.ts';
 import { resolveEventDate } from './resolve-event-date.ts';
 import type { Facts, Place } from '../domain/alert.ts';
-import type { Gazetteer } from '../geo/gazetteer.ts';
+import type { Gazetteer } from '../geo/gazetteer-types.ts';
 
 /** The title and this many body sentences are the "lead": places there rank first. */
 const LEAD_SENTENCES = 3;

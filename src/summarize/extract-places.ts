@@ -4,7 +4,7 @@
 // "backed by Iran") or a nationality ("US soldiers", "an American contractor").
 import { splitWords } from '../text/words.ts';
 import type { Word } from '../text/words.ts';
-import type { Gazetteer, GazetteerEntry, PlaceMention } from '../geo/gazetteer.ts';
+import type { Gazetteer, GazetteerEntry, PlaceMention } from '../geo/gazetteer-types.ts';
 import type { Place } from '../domain/alert.ts';
 
 export const MAX_PLACES = 5;

@@ -7,13 +7,14 @@ import type { Alert } from '../domain/alert.ts';
 import type { Logger } from '../log/create-logger.ts';
 import type { ChatSink, SendOutcome } from '../chat/chat-sink.ts';
 import type { Delivery, Store, StoryMessageRecord } from '../store/store.ts';
-import { DEFAULT_DESTINATION_POLICY, hasCaps, routeDelivery, type DeliveryPolicy, type DestinationPolicy, type Route } from '../alerts/route-delivery.ts';
+import { hasCaps, routeDelivery } from '../alerts/route-delivery.ts';
+import { DEFAULT_DESTINATION_POLICY, type DeliveryPolicy, type DestinationPolicy, type Route } from '../domain/route.ts';
 import { describeStoryUpdate, updatedStoryAlert } from '../alerts/route-story-update.ts';
 import { buildDigestAlert, type DigestReason } from '../alerts/digest-alert.ts';
 import { metrics } from '../metrics/metrics.ts';
 import { retryOnConnectionLoss } from '../store/database-health.ts';
 
-export type { DeliveryPolicy, DestinationPolicy } from '../alerts/route-delivery.ts';
+export type { DeliveryPolicy, DestinationPolicy } from '../domain/route.ts';
 
 export interface DeliverDeps {
   readonly store: Store;

@@ -3,7 +3,7 @@
 // an error with its stack.
 import type { Logger } from '../log/create-logger.ts';
 import { isConnectionFailure } from '../store/database-health.ts';
-import { isDiskFull } from '../store/sqlite-disk-full.ts';
+import { isDiskFull } from '../store/is-disk-full.ts';
 
 export function logWorkerError(log: Logger, error: unknown, fields: object, message: string): void {
   if (isConnectionFailure(error)) log.debug({ ...fields, err: error }, `${message} (database unreachable)`);

@@ -3,9 +3,9 @@
 // in flight, and delivers new alerts as soon as they are stored.
 import { randomUUID } from 'node:crypto';
 import type { FeedSource } from '../domain/feed.ts';
-import type { HostLimiter } from '../feeds/host-limiter.ts';
+import type { HostLimiter } from './host-limiter.ts';
 import type { FeedState } from '../store/store.ts';
-import type { FetchOptions } from '../feeds/fetch-feed.ts';
+import type { FetchOptions } from '../feeds/fetch/fetch-types.ts';
 import { deliverDue, type DeliverDeps } from './deliver.ts';
 import { logWorkerError } from './log-worker-error.ts';
 import { refreshFeed, type RefreshDeps, type RefreshOutcome } from './refresh-feed.ts';

@@ -2,8 +2,10 @@
 // zones, digest slots, story-update merging and the digest message.
 import { describe, expect, it } from 'vitest';
 import type { Alert } from '../../src/domain/alert.ts';
-import { findRoute, nextDigestAt, routeDelivery, type Route, type RouteInput } from '../../src/alerts/route-delivery.ts';
-import { parseClockMinute, quietUntil } from '../../src/alerts/route-quiet-hours.ts';
+import { findRoute, nextDigestAt, routeDelivery, type RouteInput } from '../../src/alerts/route-delivery.ts';
+import { quietUntil } from '../../src/alerts/route-quiet-hours.ts';
+import { parseClockMinute } from '../../src/config/clock-minute.ts';
+import type { Route } from '../../src/domain/route.ts';
 import { describeStoryUpdate, mergeFacts, updatedStoryAlert } from '../../src/alerts/route-story-update.ts';
 import { buildDigestAlert } from '../../src/alerts/digest-alert.ts';
 

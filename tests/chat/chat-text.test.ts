@@ -1,6 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
-import { cleanText, describeFacts, fitText, formatDay, formatFactsLine, listMatchedTerms, sanitizeLink, waitOutRateLimits } from '../../src/chat/chat-sink.ts';
+import { cleanText, fitText, listMatchedTerms, sanitizeLink } from '../../src/chat/chat-text.ts';
+import { describeFacts, formatDay, formatFactsLine } from '../../src/chat/facts-line.ts';
+import { waitOutRateLimits } from '../../src/chat/send-retry.ts';
 import type { SendOutcome } from '../../src/chat/chat-sink.ts';
 import { DISCORD_MARKDOWN_ESCAPES } from '../../src/chat/discord/render-discord-embed.ts';
 import { SLACK_MRKDWN_ESCAPES } from '../../src/chat/slack/render-slack-message.ts';

@@ -2,9 +2,9 @@
 // database (tests/commands/command-harness.ts), `feeds add` fetching through the real SSRF guard, a quiet log.
 import { pino } from 'pino';
 import type { CommandDeps } from '../../src/commands/command-deps.ts';
-import { DEFAULT_FETCH_OPTIONS, fetchFeed } from '../../src/feeds/fetch-feed.ts';
-import type { FetchResult } from '../../src/feeds/fetch-feed.ts';
-import { guardFetchOptions } from '../../src/feeds/public-address-guard.ts';
+import { DEFAULT_FETCH_OPTIONS, fetchFeed } from '../../src/feeds/fetch/fetch-feed.ts';
+import type { FetchResult } from '../../src/feeds/fetch/fetch-types.ts';
+import { guardFetchOptions } from '../../src/feeds/fetch/public-address-guard.ts';
 import type { Harness } from '../commands/command-harness.ts';
 
 export const silentLog = pino({ level: 'silent' });

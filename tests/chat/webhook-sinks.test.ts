@@ -1,7 +1,7 @@
 // Discord (discord.js WebhookClient) and Slack (incoming webhook, fetch) webhook sinks against the emulators.
 import { afterEach, describe, expect, test } from 'vitest';
-import { createDiscordWebhookSink } from '../../src/chat/webhook/discord-webhook-sink.ts';
-import { createSlackWebhookSink } from '../../src/chat/webhook/slack-webhook-sink.ts';
+import { createDiscordWebhookSink } from '../../src/chat/discord/discord-webhook-sink.ts';
+import { createSlackWebhookSink } from '../../src/chat/slack/slack-webhook-sink.ts';
 import type { ChatSink } from '../../src/chat/chat-sink.ts';
 import { startDiscordEmulator } from '../support/discord-emulator.ts';
 import type { DiscordEmulator } from '../support/discord-emulator.ts';

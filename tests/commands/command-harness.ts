@@ -2,7 +2,7 @@
 // tables migrated, plus helpers to store items and alerts the way the worker does.
 import { afterEach, beforeEach } from 'vitest';
 import type { CommandDeps, CommandContext, Channel } from '../../src/commands/command-deps.ts';
-import type { FetchResult } from '../../src/feeds/fetch-feed.ts';
+import type { FetchResult } from '../../src/feeds/fetch/fetch-types.ts';
 import type { Item } from '../../src/domain/item.ts';
 import { openCommandDb } from '../../src/store/open-command-db.ts';
 import type { CommandDbHandle } from '../../src/store/open-command-db.ts';

@@ -1,7 +1,8 @@
 // The worker's view of the command tables: reloads only when something changed, skips rules that
 // no longer compile, keeps config routing intact when channels subscribe.
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_ROUTE, findRoute } from '../../src/alerts/route-delivery.ts';
+import { findRoute } from '../../src/alerts/route-delivery.ts';
+import { DEFAULT_ROUTE } from '../../src/domain/route.ts';
 import { loadLiveSettings, mergeRoutes } from '../../src/commands/live-settings.ts';
 import { addRoute, addRule, muteRule, seedFromConfig } from '../../src/store/command-queries.ts';
 import { DIALECTS } from '../store/dialects.ts';

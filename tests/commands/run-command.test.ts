@@ -5,7 +5,7 @@ import { parseCommandText } from '../../src/commands/command-input.ts';
 import type { CommandContext, CommandDeps } from '../../src/commands/command-deps.ts';
 import type { Reply } from '../../src/commands/reply.ts';
 import { NO_PERMISSION, runCommand } from '../../src/commands/run-command.ts';
-import type { FetchResult } from '../../src/feeds/fetch-feed.ts';
+import type { FetchResult } from '../../src/feeds/fetch/fetch-types.ts';
 import { activeMutes, changeVersion, listRoutes, loadActiveFeeds, loadActiveRules, seedFromConfig } from '../../src/store/command-queries.ts';
 import { DIALECTS } from '../store/dialects.ts';
 import { alert } from '../store/fixtures.ts';

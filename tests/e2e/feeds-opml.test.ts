@@ -4,7 +4,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { parseOpml } from '../../src/feeds/opml-parse.ts';
+import { parseOpml } from '../../src/feeds/opml/opml-parse.ts';
 import { runCli } from '../support/run-cli.ts';
 
 let dir: string;

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createChannelPacer } from '../../src/chat/channel-pacer.ts';
 import { createSlackBotSink } from '../../src/chat/slack/slack-bot-sink.ts';
 import { createSlackClient } from '../../src/chat/slack/slack-client.ts';
-import { createSlackWebhookSink } from '../../src/chat/webhook/slack-webhook-sink.ts';
+import { createSlackWebhookSink } from '../../src/chat/slack/slack-webhook-sink.ts';
 import type { ChatSink } from '../../src/chat/chat-sink.ts';
 import { startSlackEmulator, type SlackEmulator } from '../support/slack-emulator.ts';
 import { makeAlert } from '../chat/alert-fixture.ts';

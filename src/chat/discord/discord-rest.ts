@@ -3,10 +3,9 @@
 // Library: https://discord.js.org/docs/packages/rest/main/RESTOptions:Interface
 import { DiscordAPIError, HTTPError, RateLimitError, REST } from 'discord.js';
 import type { RESTOptions } from 'discord.js';
-import { DEFAULT_MAX_CLIENT_WAIT_MS, describeNetworkError, isNetworkError, malformedSuccess } from '../chat-sink.ts';
+import { attemptSend, DEFAULT_MAX_CLIENT_WAIT_MS, httpErrorOutcome, isNetworkError, malformedSuccess, networkRetry } from '../send-retry.ts';
 import type { SendOutcome } from '../chat-sink.ts';
-
-export const DEFAULT_DISCORD_API = 'https://discord.com/api';
+import { DEFAULT_DISCORD_API } from '../../domain/platform-apis.ts';
 
 export interface DiscordRestOptions {
   /** Base URL without version, e.g. WIREWATCH_DISCORD_API; URLs are built as `${api}/v10/…`. */
@@ -51,14 +50,8 @@ function waitOf(data: { readonly retryAfter: number; readonly timeToReset: numbe
 }
 
 /** Runs one Discord call and turns what it throws into an outcome; unknown errors are bugs and rethrown. */
-export async function attemptDiscord(what: string, call: () => Promise<SendOutcome>): Promise<SendOutcome> {
-  try {
-    return await call();
-  } catch (error) {
-    const outcome = classifyDiscordError(error);
-    if (outcome === null) throw new Error(`discord: ${what} failed unexpectedly`, { cause: error });
-    return outcome;
-  }
+export function attemptDiscord(what: string, call: () => Promise<SendOutcome>): Promise<SendOutcome> {
+  return attemptSend('discord', what, classifyDiscordError, call);
 }
 
 export function classifyDiscordError(error: unknown): SendOutcome | null {
@@ -70,12 +63,8 @@ export function classifyDiscordError(error: unknown): SendOutcome | null {
     if (error.status === 429 || error.status >= 500) return { kind: 'retry', afterMs: null, reason: `discord: HTTP ${error.status} ${error.message}` };
     return { kind: 'permanent', reason: `discord: HTTP ${error.status} code ${String(error.code)} ${error.message}` };
   }
-  if (error instanceof HTTPError) {
-    return error.status >= 500 || error.status === 429
-      ? { kind: 'retry', afterMs: null, reason: `discord: HTTP ${error.status} ${error.message}` }
-      : { kind: 'permanent', reason: `discord: HTTP ${error.status} ${error.message}` };
-  }
-  if (isNetworkError(error)) return { kind: 'retry', afterMs: null, reason: `discord: ${describeNetworkError(error)}` };
+  if (error instanceof HTTPError) return httpErrorOutcome('discord', error.status, error.message);
+  if (isNetworkError(error)) return networkRetry('discord', error);
   return null;
 }
 

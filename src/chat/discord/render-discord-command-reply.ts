@@ -3,7 +3,7 @@
 // API: https://discord.com/developers/docs/interactions/receiving-and-responding#interaction-response-object-messages
 import type { Reply, ReplyItem } from '../../commands/reply.ts';
 import { renderSnippet } from '../render-snippet.ts';
-import { ELLIPSIS, fitText, sanitizeLink } from '../chat-sink.ts';
+import { ELLIPSIS, fitLines, fitText, sanitizeLink } from '../chat-text.ts';
 import { DISCORD_LIMITS, DISCORD_MARKDOWN_ESCAPES } from './render-discord-embed.ts';
 import type { DiscordAllowedMentions, DiscordEmbed } from './render-discord-embed.ts';
 
@@ -23,7 +23,7 @@ export function renderDiscordCommandReply(reply: Reply): DiscordCommandReplyBody
   const title = fitText(reply.title, DISCORD_LIMITS.title, DISCORD_MARKDOWN_ESCAPES) || 'wirewatch';
   const items = reply.items.slice(0, MAX_ITEMS);
   const hasMore = items.length > 0 || reply.fields.length > 0;
-  const description = fitLines(reply.lines, hasMore ? 1500 : DISCORD_LIMITS.description);
+  const description = fitLines(reply.lines, hasMore ? 1500 : DISCORD_LIMITS.description, DISCORD_MARKDOWN_ESCAPES);
   let budget = DISCORD_LIMITS.embedTotal - title.length - description.length;
 
   const fields: NonNullable<DiscordEmbed['fields']> = [];
@@ -42,19 +42,6 @@ export function renderDiscordCommandReply(reply: Reply): DiscordCommandReplyBody
   const body: DiscordCommandReplyBody = { embeds: [embed], allowed_mentions: { parse: [] } };
   if (reply.ephemeral || reply.error) body.flags = EPHEMERAL_FLAG;
   return body;
-}
-
-/** Plain lines, each cleaned and escaped, joined until `max`; an ellipsis marks what was left out. */
-function fitLines(lines: readonly string[], max: number): string {
-  let out = '';
-  for (const line of lines) {
-    const room = max - out.length - (out === '' ? 0 : 1);
-    if (room <= ELLIPSIS.length) return out === '' ? ELLIPSIS : `${out}\n${ELLIPSIS}`.slice(0, max);
-    const fitted = fitText(line, room, DISCORD_MARKDOWN_ESCAPES);
-    if (fitted === '') continue;
-    out = out === '' ? fitted : `${out}\n${fitted}`;
-  }
-  return out;
 }
 
 /** A result as a field: the title as name; source, time (Discord shows it in the reader's zone), link and snippet as value. */

@@ -2,9 +2,9 @@
 // docs/chat-limits.md; feed text is escaped so it can never ping or link.
 // API: https://discord.com/developers/docs/resources/message#create-message
 import type { Alert, Priority } from '../../domain/alert.ts';
-import { describeFacts, ELLIPSIS, fitText, formatFactsLine, listMatchedTerms, sanitizeLink } from '../chat-sink.ts';
+import { describeFacts, formatFactsLine } from '../facts-line.ts';
+import { ELLIPSIS, fitText, listMatchedTerms, sanitizeLink, type Escapes } from '../chat-text.ts';
 import { fitParagraphs } from '../fit-paragraphs.ts';
-import type { Escapes } from '../chat-sink.ts';
 
 export const DISCORD_LIMITS = {
   content: 2000,

@@ -5,7 +5,7 @@ import { ButtonStyle, ComponentType } from 'discord.js';
 import type { APIActionRowComponent, APIComponentInMessageActionRow } from 'discord.js';
 import type { Alert } from '../../domain/alert.ts';
 import { RULE_ID } from '../../commands/command-input.ts';
-import { sanitizeLink } from '../chat-sink.ts';
+import { sanitizeLink } from '../chat-text.ts';
 
 const MUTE_PREFIX = 'wirewatch:mute:';
 export const ALERT_MUTE_DURATION = '1h';

@@ -6,7 +6,7 @@ import { Client, DiscordAPIError, Events, GatewayIntentBits, Routes } from 'disc
 import type { REST } from 'discord.js';
 import type { CommandDeps } from '../../commands/command-deps.ts';
 import type { Logger } from '../../log/create-logger.ts';
-import { DEFAULT_DISCORD_API } from './discord-rest.ts';
+import { DEFAULT_DISCORD_API } from '../../domain/platform-apis.ts';
 import { NEWS_COMMAND } from './slash-command-definition.ts';
 import { createInteractionHandler } from './slash-interactions.ts';
 

@@ -3,7 +3,7 @@
 // of docs/chat-limits.md; all text escaped so nothing can mention anyone. API: https://docs.slack.dev/interactivity/handling-user-interaction
 import type { Reply, ReplyItem } from '../../commands/reply.ts';
 import { renderSnippet } from '../render-snippet.ts';
-import { ELLIPSIS, fitText, sanitizeLink } from '../chat-sink.ts';
+import { ELLIPSIS, fitLines, fitText, sanitizeLink } from '../chat-text.ts';
 import { SLACK_LIMITS, SLACK_MRKDWN_ESCAPES, SLACK_PLAIN_ESCAPES } from './render-slack-message.ts';
 import type { SlackText } from './render-slack-message.ts';
 
@@ -31,7 +31,7 @@ export function renderSlackCommandReply(reply: Reply): SlackCommandResponse {
   const blocks: SlackReplyBlock[] = [{ type: 'header', text: { type: 'plain_text', text: reply.error ? `⚠ ${title}` : title, emoji: true } }];
   let used = title.length + 2;
 
-  const lines = fitLines(reply.lines, LINES_MAX);
+  const lines = fitLines(reply.lines, LINES_MAX, SLACK_MRKDWN_ESCAPES);
   if (lines !== '') {
     blocks.push({ type: 'section', text: mrkdwn(lines) });
     used += lines.length;
@@ -56,17 +56,6 @@ function mrkdwn(text: string): SlackText {
 /** A leading "&gt;" would render as a quote. */
 function guardQuote(text: string): string {
   return text.startsWith('&gt;') ? `\u200B${text}` : text;
-}
-
-function fitLines(lines: readonly string[], max: number): string {
-  let out = '';
-  for (const line of lines) {
-    const room = max - out.length - (out === '' ? 0 : 1);
-    if (room <= ELLIPSIS.length) return out === '' ? ELLIPSIS : `${out}\n${ELLIPSIS}`;
-    const fitted = fitText(line, room, SLACK_MRKDWN_ESCAPES);
-    if (fitted !== '') out = out === '' ? fitted : `${out}\n${fitted}`;
-  }
-  return out;
 }
 
 /** `*<link|title>*`, then source · time · rule, then the snippet with matched words in bold. */

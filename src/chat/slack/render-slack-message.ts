@@ -3,8 +3,8 @@
 // API: https://docs.slack.dev/reference/block-kit/blocks
 import { fitParagraphs } from '../fit-paragraphs.ts';
 import type { Alert } from '../../domain/alert.ts';
-import { ELLIPSIS, fitText, formatFactsLine, listMatchedTerms, sanitizeLink } from '../chat-sink.ts';
-import type { Escapes } from '../chat-sink.ts';
+import { ELLIPSIS, fitText, listMatchedTerms, sanitizeLink, type Escapes } from '../chat-text.ts';
+import { formatFactsLine } from '../facts-line.ts';
 
 export const SLACK_LIMITS = {
   text: 4000,

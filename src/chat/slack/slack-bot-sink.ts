@@ -2,7 +2,7 @@
 // thread_ts. The message id is "channel:ts". Spec: docs/chat-limits.md.
 // API: https://docs.slack.dev/reference/methods/chat.postMessage
 import type { webApi } from '@slack/bolt';
-import { DEFAULT_MAX_CLIENT_WAIT_MS, malformedSuccess, waitOutRateLimits } from '../chat-sink.ts';
+import { DEFAULT_MAX_CLIENT_WAIT_MS, malformedSuccess, waitOutRateLimits } from '../send-retry.ts';
 import type { ChatSink, SendOutcome } from '../chat-sink.ts';
 import { attemptSlack } from './slack-client.ts';
 import { renderSlackMessage, renderSlackReply } from './render-slack-message.ts';

@@ -3,9 +3,8 @@
 // Library: https://docs.slack.dev/tools/node-slack-sdk/web-api (WebClient comes with @slack/bolt)
 import { webApi } from '@slack/bolt';
 import type { SendOutcome } from '../chat-sink.ts';
-import { describeNetworkError, isNetworkError } from '../chat-sink.ts';
-
-export const DEFAULT_SLACK_API = 'https://slack.com/api/';
+import { DEFAULT_SLACK_API } from '../../domain/platform-apis.ts';
+import { attemptSend, describeSendNetworkError, httpErrorOutcome, isNetworkError, networkRetry } from '../send-retry.ts';
 
 export interface SlackClientOptions {
   /** Base URL ending in "/", e.g. WIREWATCH_SLACK_API; methods are POSTed to `${url}${method}`. */
@@ -37,14 +36,8 @@ export function createSlackClient(token: string, opts: SlackClientOptions = {}):
 const TRANSIENT_PLATFORM_ERRORS = new Set(['ratelimited', 'rate_limited', 'internal_error', 'fatal_error', 'service_unavailable', 'request_timeout']);
 
 /** Runs one Slack call and turns what it throws into an outcome; unknown errors are bugs and rethrown. */
-export async function attemptSlack(what: string, call: () => Promise<SendOutcome>): Promise<SendOutcome> {
-  try {
-    return await call();
-  } catch (error) {
-    const outcome = classifySlackError(error);
-    if (outcome === null) throw new Error(`slack: ${what} failed unexpectedly`, { cause: error });
-    return outcome;
-  }
+export function attemptSlack(what: string, call: () => Promise<SendOutcome>): Promise<SendOutcome> {
+  return attemptSend('slack', what, classifySlackError, call);
 }
 
 export function classifySlackError(error: unknown): SendOutcome | null {
@@ -59,14 +52,10 @@ export function classifySlackError(error: unknown): SendOutcome | null {
       ? { kind: 'retry', afterMs: null, reason: `slack: ${code}` }
       : { kind: 'permanent', reason: `slack: ${code}${detail}` };
   }
-  if (error instanceof webApi.WebAPIHTTPError) {
-    return error.statusCode >= 500 || error.statusCode === 429
-      ? { kind: 'retry', afterMs: null, reason: `slack: HTTP ${error.statusCode}` }
-      : { kind: 'permanent', reason: `slack: HTTP ${error.statusCode}` };
-  }
+  if (error instanceof webApi.WebAPIHTTPError) return httpErrorOutcome('slack', error.statusCode);
   if (error instanceof webApi.WebAPIRequestError) {
-    return { kind: 'retry', afterMs: null, reason: `slack: ${isNetworkError(error.original) ? describeNetworkError(error.original) : error.message}` };
+    return { kind: 'retry', afterMs: null, reason: `slack: ${isNetworkError(error.original) ? describeSendNetworkError(error.original) : error.message}` };
   }
-  if (isNetworkError(error)) return { kind: 'retry', afterMs: null, reason: `slack: ${describeNetworkError(error)}` };
+  if (isNetworkError(error)) return networkRetry('slack', error);
   return null;
 }

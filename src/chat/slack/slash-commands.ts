@@ -17,7 +17,7 @@ import type { HttpMount } from '../../http/http-server.ts';
 import { renderSlackCommandReply } from './render-slack-command-reply.ts';
 import { ALERT_MUTE_DURATION, MUTE_RULE_ACTION_ID, OPEN_ARTICLE_ACTION_ID, parseMuteValue } from './slash-alert-actions.ts';
 import { createManagerCheck } from './slash-managers.ts';
-import { DEFAULT_SLACK_API } from './slack-client.ts';
+import { DEFAULT_SLACK_API } from '../../domain/platform-apis.ts';
 import { refuseFutureRequests } from './refuse-future-requests.ts';
 
 export interface SlackCommandsOptions {
