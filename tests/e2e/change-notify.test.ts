@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createChatFeedFetch } from '../../src/commands/chat-feed-fetch.ts';
 import { parseCommandText } from '../../src/commands/command-input.ts';
 import { runCommand } from '../../src/commands/run-command.ts';
-import { DEFAULT_FETCH_OPTIONS } from '../../src/feeds/fetch-feed.ts';
+import { DEFAULT_FETCH_OPTIONS } from '../../src/feeds/fetch/fetch-feed.ts';
 import { commandDbOf } from '../../src/store/open-command-db.ts';
 import { openDialect, storeOf } from '../../src/store/open-store.ts';
 import type { StoreDialect } from '../../src/store/store-dialect.ts';
