@@ -6,6 +6,7 @@ import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { selectClaimableIds } from './claimable-rows.ts';
 import { listenForChanges, type ChangeListener } from './postgres-change-listener.ts';
+import { createStatementNames, withNamedStatements } from './postgres-statement-names.ts';
 import { connectionReason, createDatabaseHealth, isConnectionFailure, type DatabaseHealth, type HealthLog } from './database-health.ts';
 import type { Database } from './schema.ts';
 import type { StoreDialect } from './store-dialect.ts';
@@ -47,12 +48,13 @@ export async function openPostgresDialect(url: string, schema: string, log?: Hea
   pool.on('error', onConnectionError);
   pool.on('connect', (client) => client.on('error', onConnectionError));
   const listeners: ChangeListener[] = [];
+  const names = createStatementNames();
   const observedPool = {
     async connect() {
       try {
         const client = await pool.connect();
         health.succeeded();
-        return client;
+        return withNamedStatements(client, names);
       } catch (error) {
         health.failed(error);
         throw error;
