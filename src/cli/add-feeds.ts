@@ -7,8 +7,7 @@ import type { Env } from '../config/env.ts';
 import { addConfigFeeds, type NewConfigFeed } from '../config/add-config-feeds.ts';
 import { deriveFeedId } from '../config/feed-id.ts';
 import { isPostgresUrl, sqlitePath } from '../store/open-store.ts';
-import { openCommandDb } from '../store/open-command-db.ts';
-import { loadActiveFeeds } from '../store/command-queries.ts';
+import { openDatabase } from '../store/open-database.ts';
 import { UsageError } from './usage-error.ts';
 
 /** One key per feed address: the scheme, a fragment and a trailing slash do not make another feed. Null: not http(s). */
@@ -34,12 +33,12 @@ export async function knownFeeds(config: Config): Promise<Map<string, FeedSource
   const url = config.databaseUrl;
   // Reading never creates a database: without one, nothing was added from chat.
   if (!isPostgresUrl(url) && (url === ':memory:' || !existsSync(sqlitePath(url)))) return feeds;
-  const handle = await openCommandDb({ url });
+  const database = await openDatabase({ url });
   try {
-    await handle.migrate();
-    for (const feed of await loadActiveFeeds(handle.db, config.intervalSeconds)) if (feed.origin === 'chat') add(feed);
+    await database.migrate();
+    for (const feed of await database.settings.loadActiveFeeds(config.intervalSeconds)) if (feed.origin === 'chat') add(feed);
   } finally {
-    await handle.close();
+    await database.close();
   }
   return feeds;
 }

@@ -1,26 +1,21 @@
 // `wirewatch feeds`: each feed polled (from the config, and added from chat) with its health
 // (last success, last error, next poll).
 import type { Command } from 'commander';
-import { openDialect, storeOf } from '../store/open-store.ts';
-import { commandDbOf } from '../store/open-command-db.ts';
-import { loadActiveFeeds, seedFromConfig } from '../store/command-queries.ts';
+import { openDatabase } from '../store/open-database.ts';
 import { loadSettings } from './load-settings.ts';
 import { redactUrl, redactUrlsIn } from '../log/redact-url.ts';
 import { openDatabaseOrFail } from './startup-failure.ts';
 
 export async function runFeeds(options: { json?: boolean }, command: Command): Promise<void> {
   const { config } = await loadSettings(command);
-  const dialect = await openDatabaseOrFail(config.databaseUrl, () => openDialect({ url: config.databaseUrl, mustExist: true }));
-  const store = storeOf(dialect);
+  const database = await openDatabaseOrFail(config.databaseUrl, () => openDatabase({ url: config.databaseUrl, mustExist: true }));
+  const { store, settings } = database;
   try {
-    const commands = commandDbOf(dialect);
     const { feeds, states } = await openDatabaseOrFail(config.databaseUrl, () =>
-      dialect.withStartupLock(async () => {
-        await store.migrate();
-        await commands.migrate();
-        await seedFromConfig(commands.db, { rules: config.rules, feeds: config.feeds }, new Date());
+      database.migrateThen(async () => {
+        await settings.seedFromConfig({ rules: config.rules, feeds: config.feeds }, new Date());
         return {
-          feeds: await loadActiveFeeds(commands.db, config.intervalSeconds),
+          feeds: await settings.loadActiveFeeds(config.intervalSeconds),
           states: new Map((await store.listFeedStates()).map((s) => [s.feedId, s])),
         };
       }),
@@ -62,6 +57,6 @@ export async function runFeeds(options: { json?: boolean }, command: Command): P
     flush();
     if (feeds.length === 0) process.stdout.write(`no feeds configured in ${config.file}\n`);
   } finally {
-    await store.close();
+    await database.close();
   }
 }

@@ -6,8 +6,6 @@ import { loadConfig, type Config } from '../config/load-config.ts';
 import { createLogger, type Logger } from '../log/create-logger.ts';
 import { UsageError } from './usage-error.ts';
 
-const LEVELS = new Set(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
-
 export function envOf(): Env {
   loadDotEnv(resolve('.env'));
   return readEnv(process.env);
@@ -20,7 +18,6 @@ export function configFileOption(command: Command): string | null {
 
 export async function loadSettings(command: Command): Promise<{ env: Env; config: Config; log: Logger }> {
   const env = envOf();
-  if (!LEVELS.has(env.logLevel)) throw new UsageError(`WIREWATCH_LOG_LEVEL must be one of ${[...LEVELS].join(', ')}; got "${env.logLevel}"`);
   const loaded = await loadConfig(configFileOption(command), env);
   if (loaded.kind === 'invalid') throw new UsageError(`invalid config\n${loaded.message}`);
   return { env, config: loaded.config, log: createLogger(env.logLevel) };

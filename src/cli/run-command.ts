@@ -1,81 +1,11 @@
-// `wirewatch run [--once]`: the worker. Polls the configured feeds, stores new items, and
-// delivers alerts to the configured destinations until SIGINT/SIGTERM (or after one pass).
+// `wirewatch run [--once]`: the worker (src/app/run-app.ts), after the config and its rules check out.
 import type { Command } from 'commander';
-import { openWorker } from '../main.ts';
-import { startChatCommands } from '../open-commands.ts';
-import { runForever, runOnce } from '../worker/run-worker.ts';
-import { startOpsServer } from '../http/start-ops-server.ts';
-import type { HttpServer } from '../http/http-server.ts';
-import { holdLeadership } from '../worker/hold-leadership.ts';
-import { UsageError } from './usage-error.ts';
+import { runApp } from '../app/run-app.ts';
 import { compileOrFail } from './compile-or-fail.ts';
 import { loadSettings } from './load-settings.ts';
-import { openDatabaseOrFail } from './startup-failure.ts';
-import { ruleWarnings } from '../rules/rule-warnings.ts';
-import type { LiveSettings } from '../commands/live-settings.ts';
-import type { Logger } from '../log/create-logger.ts';
-
-const CHAT_LEASE = 'chat-front-ends';
 
 export async function runWorker(options: { once?: boolean }, command: Command, setStatus: (code: number) => void): Promise<void> {
   const { config, env, log } = await loadSettings(command);
   compileOrFail(config.rules, `${config.file}: rules`);
-  const worker = await openDatabaseOrFail(config.databaseUrl, () => openWorker(config, env, log));
-  for (const inactive of config.inactiveDestinations) log.info({ destination: inactive.name }, `destination not set up: set ${inactive.missing.join(' and ')}`);
-  warnAboutIdling(worker.commands.live, config.file, log);
-  for (const warning of ruleWarnings(config.rules)) log.warn(warning);
-  let ops: HttpServer | null = null;
-  try {
-    if (options.once) {
-      const summary = await runOnce(worker.deps);
-      const failed = [...summary.outcomes.values()].filter((o) => o.kind === 'failed').length;
-      log.info({ feeds: summary.outcomes.size, failed, delivered: summary.delivered }, 'pass complete');
-      if (failed > 0) setStatus(1);
-      return;
-    }
-    // A port in use or a bad host is an operator's mistake: one line, exit status 2.
-    if (config.http !== null) ops = await startOpsServer(config.http, { store: worker.store, feeds: worker.deps.feeds, log }).catch((error: Error) => Promise.reject(new UsageError(error.message)));
-    const stop = new AbortController();
-    // The chat front ends (gateway, Socket Mode) run in one worker at a time: whichever holds the lease.
-    const chat = holdLeadership(
-      CHAT_LEASE,
-      async () => {
-        const closers = await startChatCommands(env, worker.commands, log, ops);
-        return async () => void (await Promise.all(closers.map((close) => close())));
-      },
-      {
-        store: worker.store,
-        owner: worker.deps.workerId ?? 'worker',
-        now: () => new Date(),
-        log,
-        ttlMs: config.leaderLeaseMs,
-        renewEveryMs: config.leaderLeaseMs / 4,
-      },
-      stop.signal,
-    );
-    const onSignal = (signal: NodeJS.Signals): void => {
-      log.info({ signal }, 'stopping after in-flight work');
-      stop.abort();
-    };
-    process.once('SIGINT', onSignal);
-    process.once('SIGTERM', onSignal);
-    log.info({ feeds: config.feeds.length, rules: config.rules.length, destinations: config.destinations.map((d) => d.name) }, 'wirewatch running');
-    try {
-      await runForever(worker.deps, stop.signal);
-    } finally {
-      process.off('SIGINT', onSignal);
-      process.off('SIGTERM', onSignal);
-      stop.abort();
-      await chat;
-    }
-  } finally {
-    await ops?.close();
-    await worker.close();
-  }
-}
-
-/** Without feeds or rules the worker would idle forever: say so once at start. */
-function warnAboutIdling(live: LiveSettings, file: string, log: Logger): void {
-  if (live.feeds().length === 0) log.warn(`no feeds to poll: list some under "feeds:" in ${file} (or add one with /news feeds add); until then nothing happens`);
-  if (live.rules().size === 0) log.warn(`no rules: list some under "rules:" in ${file} (or add one with /news rules add); until then no alert is sent`);
+  setStatus(await runApp(config, env, log, options));
 }

@@ -1,13 +1,15 @@
 // What the command handlers need, built once in the composition root, and who is asking.
 import type { FetchResult } from '../feeds/fetch/fetch-types.ts';
 import type { CompileOptions } from '../rules/compile-rules.ts';
-import type { CommandDb } from '../store/command-queries.ts';
-import type { DialectKind } from '../store/store-dialect.ts';
+import type { ItemArchive } from '../store/item-archive.ts';
+import type { SettingsStore } from '../store/settings-store.ts';
 import type { Store } from '../store/store.ts';
 
 export interface CommandDeps {
-  readonly db: CommandDb;
-  readonly dialect: DialectKind;
+  /** Rules, feeds, routes and mutes: what the changing commands change. */
+  readonly settings: SettingsStore;
+  /** Stored items and alerts, for search, rules test and recent. */
+  readonly archive: ItemArchive;
   /** The core store, for feed health and alert/outbox counts. */
   readonly store: Pick<Store, 'listFeedStates' | 'countAlertsSince' | 'outboxCounts'>;
   /** Fetches a URL for `feeds add`: SSRF guard, size and time limits on (see guardFetchOptions). */

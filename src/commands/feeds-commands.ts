@@ -3,7 +3,6 @@
 // given a web page, the feed found on it (feeds/discover/discover-feeds.ts) is added.
 import { deriveFeedId } from '../config/feed-id.ts';
 import { discoverFeeds } from '../feeds/discover/discover-feeds.ts';
-import { addFeed, loadActiveFeeds, removeFeed } from '../store/command-queries.ts';
 import type { CommandContext, CommandDeps } from './command-deps.ts';
 import { INPUT_LIMITS } from './command-input.ts';
 import { refuse, reply } from './reply.ts';
@@ -13,7 +12,7 @@ import type { Reply } from './reply.ts';
 const MAX_LISTED = 50;
 
 export async function listFeeds(deps: CommandDeps): Promise<Reply> {
-  const feeds = await loadActiveFeeds(deps.db, deps.defaultIntervalSeconds);
+  const feeds = await deps.settings.loadActiveFeeds(deps.defaultIntervalSeconds);
   if (feeds.length === 0) return reply('Feeds', { lines: ['No feeds yet. Add one: feeds add <url>'], ephemeral: true });
   const lines = feeds.slice(0, MAX_LISTED).map((f) => `${f.id}: ${publicAddress(f.url)}${f.title === null ? '' : ` (${f.title})`}${f.origin === 'config' ? ' [config]' : ''}`);
   if (feeds.length > MAX_LISTED) lines.push(`…and ${feeds.length - MAX_LISTED} more`);
@@ -30,7 +29,7 @@ export async function addFeedFromChat(url: string, deps: CommandDeps, context: C
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return refuse('Feed not added', 'only http and https feeds can be added from chat');
   const href = parsed.href;
-  const known = await loadActiveFeeds(deps.db, deps.defaultIntervalSeconds);
+  const known = await deps.settings.loadActiveFeeds(deps.defaultIntervalSeconds);
   if (known.some((f) => f.url === href)) return refuse('Feed not added', `${href} is watched already`);
   // A web page is fine too: its feeds are found, each fetched through the same guard.
   const discovery = await discoverFeeds(href, deps.testFetch);
@@ -39,7 +38,7 @@ export async function addFeedFromChat(url: string, deps: CommandDeps, context: C
   if (chosen === undefined) return refuse('Feed not added', `no feed found at ${href}`);
   if (chosen.url !== href && known.some((f) => f.url === chosen.url)) return refuse('Feed not added', `${chosen.url} (found on ${href}) is watched already`);
   const id = deriveFeedId(chosen.url);
-  const outcome = await addFeed(deps.db, { url: chosen.url, id, title: null }, context.user, context.now);
+  const outcome = await deps.settings.addFeed({ url: chosen.url, id, title: null }, context.user, context.now);
   if (outcome === 'exists') return refuse('Feed not added', `${chosen.url} is watched already`);
   const title = chosen.title ?? new URL(chosen.url).hostname;
   return reply(`Feed added: ${title}`, {
@@ -60,13 +59,13 @@ export async function removeFeedFromChat(urlOrId: string, deps: CommandDeps, con
   } catch {
     // an id
   }
-  const removed = (await removeFeed(deps.db, key, context.user, context.now)) ?? (key === urlOrId ? null : await removeFeed(deps.db, urlOrId, context.user, context.now));
+  const removed = (await deps.settings.removeFeed(key, context.user, context.now)) ?? (key === urlOrId ? null : await deps.settings.removeFeed(urlOrId, context.user, context.now));
   if (removed === null) return refuse('Feed not removed', `no feed has the URL or id "${urlOrId.slice(0, 200)}" (see: feeds list)`);
   return reply('Feed removed', { lines: [`${removed} is no longer polled. Its stored items stay searchable.`], ephemeral: true });
 }
 
 export async function feedStatus(deps: CommandDeps, context: CommandContext): Promise<Reply> {
-  const [feeds, states] = await Promise.all([loadActiveFeeds(deps.db, deps.defaultIntervalSeconds), deps.store.listFeedStates()]);
+  const [feeds, states] = await Promise.all([deps.settings.loadActiveFeeds(deps.defaultIntervalSeconds), deps.store.listFeedStates()]);
   if (feeds.length === 0) return reply('Feed health', { lines: ['No feeds yet.'], ephemeral: true });
   const byId = new Map(states.map((s) => [s.feedId, s]));
   const lines = feeds.slice(0, MAX_LISTED).map((feed) => {

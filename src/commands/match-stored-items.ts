@@ -8,8 +8,7 @@ import { explainRule } from '../rules/explain-rule.ts';
 import type { HighlightedTerm } from '../rules/explain-rule.ts';
 import type { RuleSyntaxError } from '../rules/rule-syntax-error.ts';
 import { findTrigger } from '../rules/rule-trigger.ts';
-import { indexNewItems, searchCandidates } from '../store/command-search-queries.ts';
-import type { StoredItem } from '../store/command-search-queries.ts';
+import type { StoredItem } from '../store/item-archive.ts';
 import { splitFoldedWords } from '../text/words.ts';
 import type { CommandDeps } from './command-deps.ts';
 
@@ -54,7 +53,7 @@ export async function matchStoredItems(deps: CommandDeps, query: string, options
   if (one.kind === 'invalid') return one;
   const compiled = compileRules([{ id: 'query', query }], compileOptions);
   if (compiled.kind === 'invalid') throw new Error('commands/match-stored-items: a query that compiles alone failed in a set', { cause: compiled.errors[0] });
-  await indexNewItems(deps.db, deps.dialect, searchWordsOf);
+  await deps.archive.indexNewItems(searchWordsOf);
 
   const trigger = findTrigger(one.plan);
   const filter = { words: trigger?.words ?? [], prefixes: trigger?.prefixes ?? [], since: options.since };
@@ -63,7 +62,7 @@ export async function matchStoredItems(deps: CommandDeps, query: string, options
   let truncated = false;
   for (let after: StoredItem | null = null; found.length < options.countUpTo; ) {
     const limit = Math.min(PAGE, options.maxScanned - scanned);
-    const page = await searchCandidates(deps.db, deps.dialect, { ...filter, after, limit });
+    const page = await deps.archive.searchCandidates({ ...filter, after, limit });
     after = page.at(-1) ?? null;
     for (const stored of page) {
       if (compiled.rules.match(articleOf(stored.item)).length > 0) found.push(stored);

@@ -1,7 +1,6 @@
 // `search <query>`, `rules test <query>` and `recent [rule] [since]`: stored items and
 // alerts, newest first, with time, source, link and the matched words highlighted.
 import { parseDurationSeconds } from '../config/duration.ts';
-import { recentAlerts } from '../store/command-queries.ts';
 import type { CommandContext, CommandDeps } from './command-deps.ts';
 import { INPUT_LIMITS } from './command-input.ts';
 import { highlightSnippet } from './highlight-snippet.ts';
@@ -53,7 +52,7 @@ export async function listRecent(rule: string | null, since: string | null, deps
     if (parsed > RECENT_MAX_SECONDS) return refuse('Recent alerts', 'at most 30 days back (30d)');
     seconds = parsed;
   }
-  const alerts = await recentAlerts(deps.db, { ruleId: rule, since: new Date(context.now.getTime() - seconds * 1000), limit: TOP });
+  const alerts = await deps.archive.recentAlerts({ ruleId: rule, since: new Date(context.now.getTime() - seconds * 1000), limit: TOP });
   const scope = `${rule === null ? '' : ` for ${rule}`} in the last ${since ?? '24h'}`;
   return reply(`Recent alerts${scope}`, {
     lines: alerts.length === 0 ? [`No alerts${scope}.`] : [],

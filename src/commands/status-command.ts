@@ -1,5 +1,4 @@
 // `status`: feeds healthy and failing, alerts today, outbox backlog, rules and mutes, version.
-import { activeMutes, loadActiveFeeds, loadActiveRules } from '../store/command-queries.ts';
 import type { CommandContext, CommandDeps } from './command-deps.ts';
 import { reply } from './reply.ts';
 import type { Reply } from './reply.ts';
@@ -7,12 +6,12 @@ import type { Reply } from './reply.ts';
 export async function showStatus(deps: CommandDeps, context: CommandContext): Promise<Reply> {
   const midnight = new Date(Date.UTC(context.now.getUTCFullYear(), context.now.getUTCMonth(), context.now.getUTCDate()));
   const [feeds, states, alertsToday, outbox, rules, mutes] = await Promise.all([
-    loadActiveFeeds(deps.db, deps.defaultIntervalSeconds),
+    deps.settings.loadActiveFeeds(deps.defaultIntervalSeconds),
     deps.store.listFeedStates(),
     deps.store.countAlertsSince(midnight),
     deps.store.outboxCounts(),
-    loadActiveRules(deps.db),
-    activeMutes(deps.db, context.now),
+    deps.settings.loadActiveRules(),
+    deps.settings.activeMutes(context.now),
   ]);
   const byId = new Map(states.map((s) => [s.feedId, s]));
   let healthy = 0;

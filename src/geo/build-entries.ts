@@ -13,13 +13,13 @@ import {
   EXTRA_DEMONYMS,
   EXTRA_REGIONS,
 } from './extra-places.ts';
-import { splitWords } from '../text/words.ts';
+import { foldName } from './fold-name.ts';
 import type { GazetteerEntry, PlaceKind } from './gazetteer-types.ts';
 
-// Read as JSON: the package's types describe an ESM default export, but Node loads its CommonJS entry.
-const countries = JSON.parse(
-  readFileSync(createRequire(import.meta.url).resolve('world-countries/countries.json'), 'utf8'),
-) as readonly Country[];
+/** Read as JSON (the package's types describe an ESM default export, but Node loads its CommonJS entry), when first needed. */
+function readCountries(): readonly Country[] {
+  return JSON.parse(readFileSync(createRequire(import.meta.url).resolve('world-countries/countries.json'), 'utf8')) as readonly Country[];
+}
 
 /**
  * Cities kept: at least this many inhabitants, plus every national capital and first-order
@@ -86,7 +86,7 @@ export function collectDrafts(): { drafts: Draft[]; countryNames: Map<string, st
     drafts.push({ name, words: foldName(name), country, kind, population, capital, score });
   };
 
-  for (const c of countries) {
+  for (const c of readCountries()) {
     const code = c.cca2;
     countryNames.set(code, COUNTRY_DISPLAY_NAMES[code] ?? c.name.common);
     for (const cap of c.capital) capitals.add(`${code}:${cap}`);
@@ -155,11 +155,3 @@ function cityNames(raw: string): string[] {
   const comma = raw.indexOf(',');
   return comma > 0 ? [raw, raw.slice(0, comma)] : [raw];
 }
-
-const PLAIN = /^[A-Za-z]+(?: [A-Za-z]+)*$/;
-
-/** splitWords + fold, with a fast path for the plain ASCII names that are most of the data. */
-export function foldName(name: string): string[] {
-  return PLAIN.test(name) ? name.toLowerCase().split(' ') : splitWords(name).map((w) => w.text);
-}
-

@@ -3,7 +3,8 @@
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import nlp from 'compromise';
-import { collectDrafts, foldName } from './build-entries.ts';
+import { collectDrafts } from './build-entries.ts';
+import { foldName } from './fold-name.ts';
 import { splitWords } from '../text/words.ts';
 
 const PLACE_TAGS = /^(?:Place|City|Country|Region|Demonym)$/;

@@ -1,20 +1,20 @@
 // The gazetteer: place names (countries, demonyms, admin-1 regions, cities) with their ISO
 // country, for the rule language's `place:` operator (docs/rules.md) and incident facts.
-import { buildEntries } from './build-entries.ts';
+import { readEntries } from './gazetteer-snapshot-file.ts';
 import { findPlaceMentions } from './find-places.ts';
 import { splitWords } from '../text/words.ts';
 import type { Gazetteer, GazetteerEntry } from './gazetteer-types.ts';
 
 let cached: Gazetteer | null = null;
 
-/** Builds the gazetteer once per process (about 0.3 s) and returns the same one after. */
+/** Reads the gazetteer once per process (the build's snapshot, else built live) and returns the same one after. */
 export function loadGazetteer(): Gazetteer {
   cached ??= createGazetteer();
   return cached;
 }
 
 function createGazetteer(): Gazetteer {
-  const { entries, countryNames } = buildEntries();
+  const { entries, countryNames } = readEntries();
   // Indexed by first word, then by second word for longer names: "new" starts hundreds of names.
   const singles = new Map<string, GazetteerEntry[]>();
   const longer = new Map<string, Map<string, GazetteerEntry[]>>();

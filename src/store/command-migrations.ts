@@ -1,17 +1,18 @@
-// Tables of the slash commands: rules, feeds, routes and mutes changed from chat, a change
-// counter the worker polls, and the full-text index `search` uses (FTS5 on SQLite, tsvector on Postgres).
-// Kept in their own migration history so they never interleave with the core store's migrations.
+// The settings tables: rules and watched feeds (seeded from the config, changed from chat), channel
+// routes and rule mutes, the settings version the worker polls; and the full-text index `search`
+// uses (FTS5 on SQLite, tsvector on Postgres) with how far it got. Kept in their own migration
+// history (named after the slash commands that first wrote them) apart from the core store's.
 import { Migrator, sql } from 'kysely';
-import type { Kysely, Migration, MigrationProvider } from 'kysely';
+import type { Kysely, Migration } from 'kysely';
 import type { DialectKind, StoreDialect } from './store-dialect.ts';
 
 /** The channel the Postgres trigger notifies; the payload is the schema, so workers of other schemas ignore it. */
 export const CHANGE_CHANNEL = 'wirewatch_changes';
 
-/** The command tables as Kysely sees them. Times are epoch ms, booleans 0/1. */
+/** The settings tables as Kysely sees them. Times are epoch ms, booleans 0/1. */
 // A type alias, not an interface: Kysely's withTables<T>() needs an implicit index signature.
-export type CommandTables = {
-  command_rules: {
+export type SettingsTables = {
+  rules: {
     id: string;
     query: string;
     /** 'config': seeded from the config file; 'chat': added with `/news rules add`. */
@@ -21,7 +22,7 @@ export type CommandTables = {
     updated_by: string | null;
     updated_at: number;
   };
-  command_feeds: {
+  watched_feeds: {
     url: string;
     id: string;
     title: string | null;
@@ -32,7 +33,7 @@ export type CommandTables = {
     updated_by: string | null;
     updated_at: number;
   };
-  command_routes: {
+  channel_routes: {
     rule_id: string;
     /** A destination name: `discord:CHANNEL_ID` or `slack:CHANNEL_ID` for a channel that subscribed. */
     destination: string;
@@ -40,12 +41,13 @@ export type CommandTables = {
     created_by: string | null;
     created_at: number;
   };
-  command_mutes: { rule_id: string; until: number; muted_by: string | null; created_at: number };
-  /**
-   * One row (id 1): `version` grows with every change, `indexed_item_id` is how far the search index
-   * got, `seed_fingerprint` is a hash of the config rules and feeds last seeded (an unchanged config is not re-read).
-   */
-  command_state: { id: number; version: number; indexed_item_id: number; seed_fingerprint: string | null };
+  rule_mutes: { rule_id: string; until: number; muted_by: string | null; created_at: number };
+  /** One row (id 1): grows with every change of the settings above. */
+  settings_version: { id: number; version: number };
+  /** One row (id 1): a hash of the config's rules and feeds seeded last (a start with the same config skips seeding). */
+  config_seed: { id: number; fingerprint: string };
+  /** One row (id 1): the id of the last item in the search index. */
+  search_index_progress: { id: number; indexed_item_id: number };
 };
 
 const MIGRATION_TABLE = 'command_migrations';
@@ -128,52 +130,90 @@ function contentlessSearch(kind: DialectKind): Migration {
   };
 }
 
-/** Remembers which config was seeded last, so that a start with the same config skips seeding. */
-const seedFingerprint: Migration = {
+/**
+ * The tables named after what they hold (they were `command_*`): rules, watched_feeds,
+ * channel_routes, rule_mutes; the one state row split into the settings version and the search
+ * index's progress. Rows are kept.
+ */
+const settingsTables: Migration = {
   async up(db: Kysely<unknown>): Promise<void> {
-    await db.schema.alterTable('command_state').addColumn('seed_fingerprint', 'text').execute();
+    for (const [from, to] of [
+      ['command_rules', 'rules'],
+      ['command_feeds', 'watched_feeds'],
+      ['command_routes', 'channel_routes'],
+      ['command_mutes', 'rule_mutes'],
+    ] as const) {
+      await db.schema.alterTable(from).renameTo(to).execute();
+    }
+    await db.schema
+      .createTable('settings_version')
+      .addColumn('id', 'integer', (c) => c.primaryKey())
+      .addColumn('version', 'bigint', (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createTable('search_index_progress')
+      .addColumn('id', 'integer', (c) => c.primaryKey())
+      .addColumn('indexed_item_id', 'bigint', (c) => c.notNull())
+      .execute();
+    await sql`insert into settings_version (id, version) select id, version from command_state`.execute(db);
+    await sql`insert into search_index_progress (id, indexed_item_id) select id, indexed_item_id from command_state`.execute(db);
+    await db.schema.dropTable('command_state').execute();
+  },
+};
+
+/** Remembers which config was seeded last, so that a start with the same config skips seeding. */
+const configSeed: Migration = {
+  async up(db: Kysely<unknown>): Promise<void> {
+    await db.schema
+      .createTable('config_seed')
+      .addColumn('id', 'integer', (c) => c.primaryKey())
+      .addColumn('fingerprint', 'text', (c) => c.notNull())
+      .execute();
   },
 };
 
 /**
- * Postgres: every change of the counter notifies the listening workers at commit (LISTEN/NOTIFY, see
- * postgres-change-listener.ts), so a feed added from chat is polled at once, not at the next reload.
+ * Postgres: every change of the settings version notifies the listening workers at commit
+ * (LISTEN/NOTIFY, see postgres-change-listener.ts), so a feed added from chat is polled at once.
  */
 function notifyChanges(kind: DialectKind): Migration {
   return {
     async up(db: Kysely<unknown>): Promise<void> {
       if (kind !== 'postgres') return;
-      await sql`create function command_state_notify() returns trigger language plpgsql as $$
+      await sql`create function settings_version_notify() returns trigger language plpgsql as $$
         begin
           perform pg_notify(${sql.lit(CHANGE_CHANNEL)}, tg_table_schema);
           return null;
         end $$`.execute(db);
-      await sql`create trigger command_state_notify after update of version on command_state for each row execute function command_state_notify()`.execute(db);
+      await sql`create trigger settings_version_notify after update of version on settings_version for each row execute function settings_version_notify()`.execute(db);
     },
   };
 }
 
-export function createCommandMigrationProvider(kind: DialectKind): MigrationProvider {
+/** The migrations in order; a shipped one is never edited, new ones are appended. */
+export function settingsMigrations(kind: DialectKind): Record<string, Migration> {
   return {
-    getMigrations: () =>
-      Promise.resolve({
-        '0001_commands': initial(kind),
-        '0002_contentless_search': contentlessSearch(kind),
-        '0003_seed_fingerprint': seedFingerprint,
-        '0004_notify_changes': notifyChanges(kind),
-      }),
+    '0001_commands': initial(kind),
+    '0002_contentless_search': contentlessSearch(kind),
+    '0003_settings_tables': settingsTables,
+    '0004_config_seed': configSeed,
+    '0005_notify_changes': notifyChanges(kind),
   };
 }
 
-/** Brings the command tables to the latest version (run after the core store's migrate()). */
-export async function migrateCommandTables(dialect: StoreDialect): Promise<void> {
-  const migrator = new Migrator({
+/** A migrator over the settings tables' own history (run after the core store's migrations). */
+export function settingsMigrator(dialect: StoreDialect, migrations: Record<string, Migration> = settingsMigrations(dialect.kind)): Migrator {
+  return new Migrator({
     db: dialect.db,
-    provider: createCommandMigrationProvider(dialect.kind),
+    provider: { getMigrations: () => Promise.resolve(migrations) },
     migrationTableName: MIGRATION_TABLE,
     migrationLockTableName: MIGRATION_LOCK_TABLE,
     ...(dialect.schema === null ? {} : { migrationTableSchema: dialect.schema }),
   });
-  const { error } = await migrator.migrateToLatest();
+}
+
+/** Brings the settings tables to the latest version (run after the core store's migrate()). */
+export async function migrateSettingsTables(dialect: StoreDialect): Promise<void> {
+  const { error } = await settingsMigrator(dialect).migrateToLatest();
   if (error !== undefined) throw new Error('store/command-migrations: migration failed', { cause: error });
 }

@@ -39,7 +39,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
   return storeOf(await openDialect(options));
 }
 
-/** The connection itself, for modules that keep their own tables on it (the command tables). */
+/** The connection itself, for modules that keep their own tables on it (the settings tables, see open-database.ts). */
 export async function openDialect(options: StoreOptions): Promise<StoreDialect> {
   // Each driver is loaded only when its database is used (pg and better-sqlite3 both take a while to load).
   if (isPostgresUrl(options.url)) {

@@ -3,7 +3,7 @@
 // story messages point at them), items of a story with an alert inside the period (open stories), and
 // each feed's newest items (a feed still listing an old item must find it known, or it would alert again).
 import { sql } from 'kysely';
-import type { CommandDb } from './command-queries.ts';
+import type { SettingsDb } from './settings-queries.ts';
 import type { DialectKind } from './store-dialect.ts';
 
 /** Items scanned per batch (oldest first). */
@@ -21,7 +21,7 @@ export interface PruneOptions {
 }
 
 /** Removes prunable items (and their search index entries); returns how many were removed. */
-export async function pruneItems(db: CommandDb, kind: DialectKind, options: PruneOptions): Promise<number> {
+export async function pruneItems(db: SettingsDb, kind: DialectKind, options: PruneOptions): Promise<number> {
   const cutoff = options.cutoff.getTime();
   let removed = 0;
   let after = 0;
@@ -47,7 +47,7 @@ export async function pruneItems(db: CommandDb, kind: DialectKind, options: Prun
   return removed;
 }
 
-async function keptOf(db: CommandDb, rows: readonly { id: number; feed_id: string }[], cutoff: number, keepPerFeed: number): Promise<Set<number>> {
+async function keptOf(db: SettingsDb, rows: readonly { id: number; feed_id: string }[], cutoff: number, keepPerFeed: number): Promise<Set<number>> {
   const ids = rows.map((r) => r.id);
   const kept = new Set<number>();
   const alerted = await db.selectFrom('alerts').select('item_id').where('item_id', 'in', ids).execute();

@@ -4,7 +4,6 @@ import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { Routes } from 'discord.js';
 import { EPHEMERAL_FLAG } from '../../src/chat/discord/render-discord-command-reply.ts';
 import { renderDiscordAlertButtons } from '../../src/chat/discord/slash-alert-buttons.ts';
-import { activeMutes, addRule, listRoutes, loadActiveFeeds, loadActiveRules } from '../../src/store/command-queries.ts';
 import { NOW, news, useCommandStore } from '../commands/command-harness.ts';
 import { DIALECTS } from '../store/dialects.ts';
 import { alert } from '../store/fixtures.ts';
@@ -38,7 +37,7 @@ afterAll(async () => {
   await feeds?.close();
 });
 
-const addKirkuk = () => addRule(harness.commands().db, { id: 'kirkuk', query: '"rocket attack" AND kirkuk' }, 'seed', NOW);
+const addKirkuk = () => harness.settings().addRule({ id: 'kirkuk', query: '"rocket attack" AND kirkuk' }, 'seed', NOW);
 
 describe('start', () => {
   test('logs in over the gateway, registers /news per guild, reports a guild that refuses', async () => {
@@ -127,19 +126,19 @@ describe('rules', () => {
     const added = await rig.ask({ group: 'rules', subcommand: 'add', options: { id: 'lagos', query: 'explosion AND lagos' }, member });
     expect(flagsOf(added)).toBe(EPHEMERAL_FLAG);
     expect(embedOf(added).title).toBe('Rule lagos added');
-    expect((await loadActiveRules(harness.commands().db)).map((r) => r.id)).toEqual(['lagos']);
+    expect((await harness.settings().loadActiveRules()).map((r) => r.id)).toEqual(['lagos']);
     expect(textOf(await rig.ask({ group: 'rules', subcommand: 'list' }))).toContain('lagos');
     expect(textOf(await rig.ask({ group: 'rules', subcommand: 'test', options: { query: 'explosion AND lagos' } }))).toContain('Explosion in Lagos');
     const removed = await rig.ask({ group: 'rules', subcommand: 'remove', options: { rule: 'lagos' }, member });
     expect(embedOf(removed).title).toBe('Rule lagos removed');
-    expect(await loadActiveRules(harness.commands().db)).toEqual([]);
+    expect(await harness.settings().loadActiveRules()).toEqual([]);
   });
 
   test('without the role or Manage Server, changes are refused privately and nothing changes', async () => {
     const answer = await rig.ask({ group: 'rules', subcommand: 'add', options: { id: 'x', query: 'fire' }, member: NOBODY });
     expect(flagsOf(answer)).toBe(EPHEMERAL_FLAG);
     expect(embedOf(answer).title).toBe('Not allowed');
-    expect(await loadActiveRules(harness.commands().db)).toEqual([]);
+    expect(await harness.settings().loadActiveRules()).toEqual([]);
   });
 
   test('a rule with a syntax error is refused with the parse error', async () => {
@@ -149,7 +148,7 @@ describe('rules', () => {
   });
 
   test('autocomplete offers at most 25 rule ids, prefix matches first', async () => {
-    for (let i = 0; i < 30; i += 1) await addRule(harness.commands().db, { id: `rule${String(i).padStart(2, '0')}`, query: 'fire' }, 'seed', NOW);
+    for (let i = 0; i < 30; i += 1) await harness.settings().addRule({ id: `rule${String(i).padStart(2, '0')}`, query: 'fire' }, 'seed', NOW);
     const id = rig.gateway.dispatch(rig.gateway.chatInput({ subcommand: 'mute', autocomplete: true, options: { rule: { value: 'rule1', focused: true } } }));
     const answer = await rig.gateway.waitForAnswer(id);
     expect(answer.callbacks[0]?.type).toBe(8);
@@ -172,7 +171,7 @@ describe('feeds', () => {
     expect((suggest.callbacks[0]?.data.choices as { value: string }[]).map((c) => c.value)).toEqual([url]);
     const removed = await rig.ask({ group: 'feeds', subcommand: 'remove', options: { url }, member: WITH_ROLE });
     expect(embedOf(removed).title).toBe('Feed removed');
-    expect(await loadActiveFeeds(harness.commands().db, 60)).toEqual([]);
+    expect(await harness.settings().loadActiveFeeds(60)).toEqual([]);
   });
 
   test('a slow feed is deferred (type 5, private) and the answer edited in', async () => {
@@ -203,7 +202,7 @@ describe('mute, subscribe', () => {
     await addKirkuk();
     const muted = await rig.ask({ subcommand: 'mute', options: { rule: 'kirkuk', duration: '2h' }, member: MANAGER });
     expect(embedOf(muted).title).toBe('Rule kirkuk muted');
-    expect((await activeMutes(harness.commands().db, NOW)).get('kirkuk')).toEqual(new Date(NOW.getTime() + 2 * 3_600_000));
+    expect((await harness.settings().activeMutes(NOW)).get('kirkuk')).toEqual(new Date(NOW.getTime() + 2 * 3_600_000));
     const unmuted = await rig.ask({ subcommand: 'unmute', options: { rule: 'kirkuk' }, member: MANAGER });
     expect(embedOf(unmuted).title).toBe('Rule kirkuk unmuted');
     const again = await rig.ask({ subcommand: 'unmute', options: { rule: 'kirkuk' }, member: MANAGER });
@@ -215,11 +214,11 @@ describe('mute, subscribe', () => {
     await addKirkuk();
     const subscribed = await rig.ask({ subcommand: 'subscribe', options: { rule: 'kirkuk', priority: 'flash' }, member: WITH_ROLE });
     expect(embedOf(subscribed).title).toBe('Subscribed to kirkuk');
-    expect(await listRoutes(harness.commands().db)).toEqual([{ ruleId: 'kirkuk', destination: `discord:${CHANNEL}`, priority: 'flash' }]);
+    expect(await harness.settings().listRoutes()).toEqual([{ ruleId: 'kirkuk', destination: `discord:${CHANNEL}`, priority: 'flash' }]);
     const denied = await rig.ask({ subcommand: 'unsubscribe', options: { rule: 'kirkuk' }, member: NOBODY });
     expect(embedOf(denied).title).toBe('Not allowed');
     await rig.ask({ subcommand: 'unsubscribe', options: { rule: 'kirkuk' }, member: WITH_ROLE });
-    expect(await listRoutes(harness.commands().db)).toEqual([]);
+    expect(await harness.settings().listRoutes()).toEqual([]);
   });
 
   test('the alert\'s "Mute rule 1 h" button mutes the rule for an hour; refused without permission', async () => {
@@ -230,10 +229,10 @@ describe('mute, subscribe', () => {
     const customId = (mute as { custom_id: string }).custom_id;
     const denied = await rig.gateway.waitForAnswer(rig.gateway.dispatch(rig.gateway.button({ customId, member: NOBODY })));
     expect(flagsOf(denied)).toBe(EPHEMERAL_FLAG);
-    expect(await activeMutes(harness.commands().db, NOW)).toEqual(new Map());
+    expect(await harness.settings().activeMutes(NOW)).toEqual(new Map());
     const done = await rig.gateway.waitForAnswer(rig.gateway.dispatch(rig.gateway.button({ customId, member: MANAGER })));
     expect(embedOf(done).title).toBe('Rule kirkuk muted');
-    expect((await activeMutes(harness.commands().db, NOW)).get('kirkuk')).toEqual(new Date(NOW.getTime() + 3_600_000));
+    expect((await harness.settings().activeMutes(NOW)).get('kirkuk')).toEqual(new Date(NOW.getTime() + 3_600_000));
   });
 });
 

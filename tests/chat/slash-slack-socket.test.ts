@@ -4,7 +4,6 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startSlackCommands } from '../../src/chat/slack/slash-commands.ts';
 import type { SlackCommands } from '../../src/chat/slack/slash-commands.ts';
 import { MUTE_RULE_ACTION_ID } from '../../src/chat/slack/slash-alert-actions.ts';
-import { activeMutes, addRule } from '../../src/store/command-queries.ts';
 import { NOW, useCommandStore } from '../commands/command-harness.ts';
 import { DIALECTS } from '../store/dialects.ts';
 import { startSlackEmulator } from '../support/slack-emulator.ts';
@@ -59,11 +58,11 @@ describe('Socket Mode', () => {
   });
 
   test('managing commands still need a configured user; the mute button works as an interactive envelope', async () => {
-    await addRule(harness.commands().db, { id: 'kirkuk', query: 'kirkuk' }, 'seed', NOW);
+    await harness.settings().addRule({ id: 'kirkuk', query: 'kirkuk' }, 'seed', NOW);
     const denied = urls.create();
     await socket.deliver('slash_commands', command('mute kirkuk 2h', 'U0NOBODY', denied));
     expect((await urls.waitFor(denied, 1))[0]?.response_type).toBe('ephemeral');
-    expect(await activeMutes(harness.commands().db, NOW)).toEqual(new Map());
+    expect(await harness.settings().activeMutes(NOW)).toEqual(new Map());
     const pressed = urls.create();
     await socket.deliver('interactive', {
       type: 'block_actions', user: { id: 'U0BOSS', username: 'boss', team_id: 'T0EMULATOR' }, api_app_id: 'A0WIREWATCH', token: 'deprecated',
@@ -72,6 +71,6 @@ describe('Socket Mode', () => {
       actions: [{ type: 'button', action_id: MUTE_RULE_ACTION_ID, block_id: 'b', value: 'kirkuk', text: { type: 'plain_text', text: 'Mute rule 1 h' }, action_ts: '1' }],
     });
     await urls.waitFor(pressed, 1);
-    expect((await activeMutes(harness.commands().db, NOW)).get('kirkuk')).toEqual(new Date(NOW.getTime() + 3_600_000));
+    expect((await harness.settings().activeMutes(NOW)).get('kirkuk')).toEqual(new Date(NOW.getTime() + 3_600_000));
   });
 });

@@ -4,7 +4,6 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startSlackCommands } from '../../src/chat/slack/slash-commands.ts';
 import type { SlackCommands } from '../../src/chat/slack/slash-commands.ts';
 import { MUTE_RULE_ACTION_ID, OPEN_ARTICLE_ACTION_ID, renderSlackMuteButton } from '../../src/chat/slack/slash-alert-actions.ts';
-import { activeMutes, addRule, listRoutes, loadActiveFeeds, loadActiveRules } from '../../src/store/command-queries.ts';
 import { NOW, news, useCommandStore } from '../commands/command-harness.ts';
 import { DIALECTS } from '../store/dialects.ts';
 import { alert } from '../store/fixtures.ts';
@@ -64,7 +63,7 @@ async function ask(text: string, user = NOBODY): Promise<Response> {
 
 const textOf = (r: Response): string => r.blocks.flatMap((b) => [b.text?.text ?? '', ...(b.fields ?? []).map((f) => f.text)]).join('\n');
 const header = (r: Response): string => r.blocks[0]?.text?.text ?? '';
-const addKirkuk = () => addRule(harness.commands().db, { id: 'kirkuk', query: '"rocket attack" AND kirkuk' }, 'seed', NOW);
+const addKirkuk = () => harness.settings().addRule({ id: 'kirkuk', query: '"rocket attack" AND kirkuk' }, 'seed', NOW);
 
 describe('request verification', () => {
   test('a bad signature is rejected (401) and nothing runs', async () => {
@@ -163,13 +162,13 @@ describe('managing commands and who may run them', () => {
     expect(textOf(await ask('rules list'))).toContain('lagos');
     expect(textOf(await ask('rules test explosion AND lagos'))).toContain('Explosion in Lagos');
     expect(header(await ask('rules remove lagos', user))).toBe('Rule lagos removed');
-    expect(await loadActiveRules(harness.commands().db)).toEqual([]);
+    expect(await harness.settings().loadActiveRules()).toEqual([]);
   });
 
   test('anyone else is refused privately and nothing changes', async () => {
     const answer = await ask('rules add x fire', NOBODY);
     expect([answer.response_type, header(answer)]).toEqual(['ephemeral', '⚠ Not allowed']);
-    expect(await loadActiveRules(harness.commands().db)).toEqual([]);
+    expect(await harness.settings().loadActiveRules()).toEqual([]);
   });
 
   test('feeds add (Slack wraps the link in <>), list, status, remove', async () => {
@@ -178,20 +177,20 @@ describe('managing commands and who may run them', () => {
     expect(textOf(await ask('feeds list'))).toContain(url);
     expect(textOf(await ask('feeds status'))).toContain('not polled yet');
     expect(header(await ask(`feeds remove ${url}`, BOSS))).toBe('Feed removed');
-    expect(await loadActiveFeeds(harness.commands().db, 60)).toEqual([]);
+    expect(await harness.settings().loadActiveFeeds(60)).toEqual([]);
   });
 
   test('mute, unmute, subscribe, unsubscribe', async () => {
     await addKirkuk();
     expect(header(await ask('mute kirkuk 2h', BOSS))).toBe('Rule kirkuk muted');
-    expect((await activeMutes(harness.commands().db, NOW)).has('kirkuk')).toBe(true);
+    expect((await harness.settings().activeMutes(NOW)).has('kirkuk')).toBe(true);
     expect(header(await ask('unmute kirkuk', BOSS))).toBe('Rule kirkuk unmuted');
     expect(header(await ask('mute kirkuk 2h', NOBODY))).toBe('⚠ Not allowed');
     const subscribed = await ask('subscribe kirkuk low', GROUPIE);
     expect([subscribed.response_type, header(subscribed)]).toEqual(['in_channel', 'Subscribed to kirkuk']);
-    expect(await listRoutes(harness.commands().db)).toEqual([{ ruleId: 'kirkuk', destination: `slack:${CHANNEL}`, priority: 'low' }]);
+    expect(await harness.settings().listRoutes()).toEqual([{ ruleId: 'kirkuk', destination: `slack:${CHANNEL}`, priority: 'low' }]);
     expect(header(await ask('unsubscribe kirkuk', GROUPIE))).toBe('Unsubscribed from kirkuk');
-    expect(await listRoutes(harness.commands().db)).toEqual([]);
+    expect(await harness.settings().listRoutes()).toEqual([]);
   });
 });
 
@@ -204,12 +203,12 @@ describe('alert buttons', () => {
     expect((await postButtonPress(endpoint, SECRET, { actionId: MUTE_RULE_ACTION_ID, value: button?.value ?? '', userId: NOBODY, responseUrl: denied })).status).toBe(200);
     const [refusal] = await urls.waitFor(denied, 1);
     expect(refusal?.response_type).toBe('ephemeral');
-    expect(await activeMutes(harness.commands().db, NOW)).toEqual(new Map());
+    expect(await harness.settings().activeMutes(NOW)).toEqual(new Map());
     const allowed = urls.create();
     await postButtonPress(endpoint, SECRET, { actionId: MUTE_RULE_ACTION_ID, value: 'kirkuk', userId: BOSS, responseUrl: allowed });
     const [done] = await urls.waitFor(allowed, 1);
     expect(header(done as unknown as Response)).toBe('Rule kirkuk muted');
-    expect((await activeMutes(harness.commands().db, NOW)).get('kirkuk')).toEqual(new Date(NOW.getTime() + 3_600_000));
+    expect((await harness.settings().activeMutes(NOW)).get('kirkuk')).toEqual(new Date(NOW.getTime() + 3_600_000));
   });
 
   test('the article button is acknowledged and answers nothing', async () => {
@@ -223,6 +222,6 @@ describe('alert buttons', () => {
     const url = urls.create();
     const posted = await postButtonPress(endpoint, SECRET, { actionId: MUTE_RULE_ACTION_ID, value: 'kirkuk', userId: BOSS, responseUrl: url }, { secret: 'forged' });
     expect(posted.status).toBe(401);
-    expect(await activeMutes(harness.commands().db, NOW)).toEqual(new Map());
+    expect(await harness.settings().activeMutes(NOW)).toEqual(new Map());
   });
 });

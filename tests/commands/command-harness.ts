@@ -1,11 +1,13 @@
-// A real store (SQLite, and Postgres when WIREWATCH_TEST_DATABASE_URL is set) with the command
+// A real store (SQLite, and Postgres when WIREWATCH_TEST_DATABASE_URL is set) with the settings
 // tables migrated, plus helpers to store items and alerts the way the worker does.
 import { afterEach, beforeEach } from 'vitest';
 import type { CommandDeps, CommandContext, Channel } from '../../src/commands/command-deps.ts';
 import type { FetchResult } from '../../src/feeds/fetch/fetch-types.ts';
 import type { Item } from '../../src/domain/item.ts';
-import { openCommandDb } from '../../src/store/open-command-db.ts';
-import type { CommandDbHandle } from '../../src/store/open-command-db.ts';
+import { openDatabase } from '../../src/store/open-database.ts';
+import type { OpenDatabase } from '../../src/store/open-database.ts';
+import type { ItemArchive } from '../../src/store/item-archive.ts';
+import type { SettingsStore } from '../../src/store/settings-store.ts';
 import type { StoreOptions } from '../../src/store/open-store.ts';
 import type { NewAlert, Store } from '../../src/store/store.ts';
 import { useStores } from '../store/dialects.ts';
@@ -20,7 +22,9 @@ export interface Harness {
   store(): Store;
   /** This test's database, to open it a second time. */
   options(): StoreOptions;
-  commands(): CommandDbHandle;
+  /** The settings tables, over a second connection to this test's database. */
+  settings(): SettingsStore;
+  archive(): ItemArchive;
   deps(overrides?: Partial<CommandDeps>): CommandDeps;
   /** Stores items in a feed (created on first use) as one fetch at `fetchedAt`, with optional alerts per item. */
   save(feedId: string, items: readonly (Item | { item: Item; alerts: readonly NewAlert[] })[], fetchedAt?: Date): Promise<void>;
@@ -28,26 +32,27 @@ export interface Harness {
 
 export function useCommandStore(dialect: TestDialect): Harness {
   const stores = useStores(dialect);
-  let handle: CommandDbHandle | null = null;
+  let handle: OpenDatabase | null = null;
   beforeEach(async () => {
-    handle = await openCommandDb(stores.options());
+    handle = await openDatabase(stores.options());
     await handle.migrate();
   });
   afterEach(async () => {
     await handle?.close();
     handle = null;
   });
-  const commands = (): CommandDbHandle => {
-    if (handle === null) throw new Error('test: no command db open');
+  const database = (): OpenDatabase => {
+    if (handle === null) throw new Error('test: no database open');
     return handle;
   };
   return {
     store: stores.store,
     options: stores.options,
-    commands,
+    settings: () => database().settings,
+    archive: () => database().archive,
     deps: (overrides = {}) => ({
-      db: commands().db,
-      dialect: commands().dialect,
+      settings: database().settings,
+      archive: database().archive,
       store: stores.store(),
       testFetch: () => Promise.resolve<FetchResult>({ kind: 'failed', reason: 'no network in this test' }),
       version: '9.9.9-test',

@@ -7,7 +7,6 @@ import type { Reply } from '../../src/commands/reply.ts';
 import { runCommand } from '../../src/commands/run-command.ts';
 import { DEFAULT_FETCH_OPTIONS } from '../../src/feeds/fetch/fetch-feed.ts';
 import type { Resolver } from '../../src/feeds/fetch/public-address-guard.ts';
-import { loadActiveFeeds } from '../../src/store/command-queries.ts';
 import { redirectTo, respondWith, serveBody, startFeedServer, streamHuge } from '../support/feed-server.ts';
 import type { FeedServer } from '../support/feed-server.ts';
 import { DIALECTS } from '../store/dialects.ts';
@@ -40,7 +39,7 @@ describe('feeds add through the guard', () => {
   it('accepts a public-looking feed that fetches and parses', async () => {
     const r = await add(`http://news.example.test:${port()}/feed.xml`, ['127.0.0.1']);
     expect(r).toMatchObject({ error: false, title: 'Feed added: Loopback News' });
-    expect((await loadActiveFeeds(h.commands().db, 60)).map((f) => f.url)).toEqual([`http://news.example.test:${port()}/feed.xml`]);
+    expect((await h.settings().loadActiveFeeds(60)).map((f) => f.url)).toEqual([`http://news.example.test:${port()}/feed.xml`]);
   });
 
   it.each([
@@ -59,7 +58,7 @@ describe('feeds add through the guard', () => {
     server.route('/moved.xml', redirectTo('http://169.254.169.254/latest/meta-data/'));
     const r = await add(`http://news.example.test:${port()}/moved.xml`, ['127.0.0.1']);
     expect(r.lines.join('\n')).toContain('redirect refused: refused 169.254.169.254: 169.254.169.254 is a link-local or cloud metadata address');
-    expect(await loadActiveFeeds(h.commands().db, 60)).toEqual([]);
+    expect(await h.settings().loadActiveFeeds(60)).toEqual([]);
   });
 
   it('given a web page, adds the feed it links, fetched through the guard', async () => {
@@ -67,7 +66,7 @@ describe('feeds add through the guard', () => {
     const r = await add(`http://news.example.test:${port()}/`, ['127.0.0.1']);
     expect(r).toMatchObject({ error: false, title: 'Feed added: Loopback News' });
     expect(r.lines[0]).toBe(`Found on http://news.example.test:${port()}/.`);
-    expect((await loadActiveFeeds(h.commands().db, 60)).map((f) => f.url)).toEqual([`http://news.example.test:${port()}/feed.xml`]);
+    expect((await h.settings().loadActiveFeeds(60)).map((f) => f.url)).toEqual([`http://news.example.test:${port()}/feed.xml`]);
   });
 
   it('a page linking to a private address gets nothing fetched from there', async () => {
@@ -78,7 +77,7 @@ describe('feeds add through the guard', () => {
     expect(r).toMatchObject({ error: true, title: 'Feed not added' });
     expect(r.lines.join('\n')).toContain(`its feed links failed (http://127.0.0.2:${port()}/private.xml: refused 127.0.0.2:${port()}: 127.0.0.2 is a loopback address)`);
     expect(server.requestsTo('/private.xml')).toHaveLength(0);
-    expect(await loadActiveFeeds(h.commands().db, 60)).toEqual([]);
+    expect(await h.settings().loadActiveFeeds(60)).toEqual([]);
   });
 
   it('refuses a body over the chat size limit', async () => {

@@ -6,7 +6,6 @@ import type { CommandContext, CommandDeps } from '../../src/commands/command-dep
 import type { Reply } from '../../src/commands/reply.ts';
 import { NO_PERMISSION, runCommand } from '../../src/commands/run-command.ts';
 import type { FetchResult } from '../../src/feeds/fetch/fetch-types.ts';
-import { activeMutes, changeVersion, listRoutes, loadActiveFeeds, loadActiveRules, seedFromConfig } from '../../src/store/command-queries.ts';
 import { DIALECTS } from '../store/dialects.ts';
 import { alert } from '../store/fixtures.ts';
 import { DAY, HOUR, NOW, context, news, useCommandStore } from './command-harness.ts';
@@ -38,8 +37,7 @@ for (const dialect of DIALECTS) {
     const h = useCommandStore(dialect);
 
     beforeEach(async () => {
-      await seedFromConfig(
-        h.commands().db,
+      await h.settings().seedFromConfig(
         {
           rules: [
             { id: 'iraq', query: '"rocket attack" AND Iraq' },
@@ -107,11 +105,11 @@ for (const dialect of DIALECTS) {
     });
 
     describe('changes', () => {
-      const db = () => h.commands().db;
+      const db = () => h.settings();
 
       it('rules add / remove, with the spec\'s errors', async () => {
         expect(await run(h, 'rules add kirkuk kirkuk NEAR/3 (rocket OR mortar)')).toMatchObject({ error: false, ephemeral: true, title: 'Rule kirkuk added' });
-        expect((await loadActiveRules(db())).find((r) => r.id === 'kirkuk')).toEqual({ id: 'kirkuk', query: 'kirkuk NEAR/3 (rocket OR mortar)', origin: 'chat' });
+        expect((await db().loadActiveRules()).find((r) => r.id === 'kirkuk')).toEqual({ id: 'kirkuk', query: 'kirkuk NEAR/3 (rocket OR mortar)', origin: 'chat' });
         expect(text(await run(h, 'rules add kirkuk other'))).toContain('a rule "kirkuk" exists already');
         expect(text(await run(h, 'rules add bad rocket AND'))).toContain('rule "bad", column 11: unexpected end of query — expected a term after AND');
         expect(text(await run(h, 'rules add -x rocket'))).toContain('"-x" is not a rule id');
@@ -119,7 +117,7 @@ for (const dialect of DIALECTS) {
         expect(text(await run(h, `rules add long ${'x '.repeat(1001)}`))).toContain('at most 2000 characters');
         expect(await run(h, 'rules remove iraq')).toMatchObject({ error: false, title: 'Rule iraq removed' });
         expect(text(await run(h, 'rules remove iraq'))).toContain('there is no rule "iraq"');
-        expect((await loadActiveRules(db())).map((r) => r.id)).toEqual(['blast', 'kirkuk']);
+        expect((await db().loadActiveRules()).map((r) => r.id)).toEqual(['blast', 'kirkuk']);
       });
 
       it('feeds add: accepted after a test fetch that parses', async () => {
@@ -128,7 +126,7 @@ for (const dialect of DIALECTS) {
         const r = await run(h, 'feeds add <https://feeds.example/chat.xml>', {}, { testFetch });
         expect(r).toMatchObject({ error: false, ephemeral: true, title: 'Feed added: Chat Feed' });
         expect(fetched).toEqual(['https://feeds.example/chat.xml']);
-        expect((await loadActiveFeeds(db(), 120)).map((f) => [f.url, f.origin, f.intervalSeconds])).toContainEqual(['https://feeds.example/chat.xml', 'chat', 120]);
+        expect((await db().loadActiveFeeds(120)).map((f) => [f.url, f.origin, f.intervalSeconds])).toContainEqual(['https://feeds.example/chat.xml', 'chat', 120]);
         expect(text(await run(h, 'feeds add https://feeds.example/chat.xml', {}, { testFetch }))).toContain('is watched already');
         expect(fetched).toHaveLength(1);
       });
@@ -141,11 +139,11 @@ for (const dialect of DIALECTS) {
         ['HTTP error', 'feeds add https://feeds.example/gone', { kind: 'http-error', status: 404, retryAfterSeconds: null, reason: 'HTTP 404 Not Found' }, 'failed: HTTP 404 Not Found'],
         ['HTML page', 'feeds add https://feeds.example/', okFetch('<!doctype html><html><body>hi</body></html>', 'text/html'), 'https://feeds.example/ is not a feed (looks like an HTML page), it links no feed, and none of /feed'],
       ])('feeds add refused: %s', async (_name, input, result, why) => {
-        const before = await changeVersion(db());
+        const before = await db().changeVersion();
         const r = await run(h, input, {}, { testFetch: () => (result === null ? Promise.reject(new Error('test: must not fetch')) : Promise.resolve(result)) });
         expect(r).toMatchObject({ error: true, ephemeral: true, title: 'Feed not added' });
         expect(text(r)).toContain(why);
-        expect(await changeVersion(db())).toBe(before);
+        expect(await db().changeVersion()).toBe(before);
       });
 
       it('feeds remove by id or URL, and feeds status shows failures', async () => {
@@ -154,12 +152,12 @@ for (const dialect of DIALECTS) {
         expect(text(await run(h, 'status'))).toContain('Feeds: 0 healthy, 1 failing');
         expect(text(await run(h, 'feeds remove world'))).toContain('https://news.example/world.xml is no longer polled');
         expect(text(await run(h, 'feeds remove https://news.example/world.xml'))).toContain('no feed has the URL or id');
-        expect(await loadActiveFeeds(db(), 60)).toEqual([]);
+        expect(await db().loadActiveFeeds(60)).toEqual([]);
       });
 
       it('mute / unmute', async () => {
         expect(await run(h, 'mute iraq 2h')).toMatchObject({ error: false, title: 'Rule iraq muted', lines: ['No alerts from iraq until 2026-03-10 14:00 UTC. Undo with: unmute iraq'] });
-        expect(await activeMutes(db(), NOW)).toEqual(new Map([['iraq', new Date(NOW.getTime() + 2 * HOUR)]]));
+        expect(await db().activeMutes(NOW)).toEqual(new Map([['iraq', new Date(NOW.getTime() + 2 * HOUR)]]));
         expect(text(await run(h, 'rules list'))).toContain('(from config, muted until 2026-03-10 14:00 UTC)');
         expect(text(await run(h, 'unmute iraq'))).toContain('Alerts from iraq go out again.');
         expect(text(await run(h, 'unmute iraq'))).toContain('rule "iraq" is not muted');
@@ -173,7 +171,7 @@ for (const dialect of DIALECTS) {
         expect(await run(h, 'subscribe iraq flash')).toMatchObject({ error: false, lines: ['Alerts from iraq now go to this channel (flash).'] });
         expect(text(await run(h, 'subscribe iraq', { channel: { platform: 'slack', id: 'C0123ABC' } }))).toContain('now go to this channel (normal)');
         expect(text(await run(h, 'subscribe iraq low'))).toContain('already went to this channel; priority updated');
-        expect(await listRoutes(db())).toEqual([
+        expect(await db().listRoutes()).toEqual([
           { ruleId: 'iraq', destination: 'discord:222222222222222222', priority: 'low' },
           { ruleId: 'iraq', destination: 'slack:C0123ABC', priority: 'normal' },
         ]);
@@ -183,7 +181,7 @@ for (const dialect of DIALECTS) {
         expect(text(await run(h, 'unsubscribe iraq'))).toContain('no longer come to this channel');
         expect(text(await run(h, 'unsubscribe iraq'))).toContain('this channel is not subscribed to "iraq"');
         expect(text(await run(h, 'unsubscribe iraq', { channel: null }))).toContain('unsubscribe from the channel');
-        expect(await listRoutes(db())).toEqual([{ ruleId: 'iraq', destination: 'slack:C0123ABC', priority: 'normal' }]);
+        expect(await db().listRoutes()).toEqual([{ ruleId: 'iraq', destination: 'slack:C0123ABC', priority: 'normal' }]);
       });
 
       it.each([
@@ -196,10 +194,10 @@ for (const dialect of DIALECTS) {
         'subscribe iraq',
         'unsubscribe iraq',
       ])('"%s" needs canManage and changes nothing without it', async (input) => {
-        const before = await changeVersion(db());
+        const before = await db().changeVersion();
         const r = await run(h, input, { canManage: false }, { testFetch: () => Promise.reject(new Error('test: must not fetch')) });
         expect(r).toMatchObject({ error: true, ephemeral: true, title: 'Not allowed', lines: [NO_PERMISSION] });
-        expect(await changeVersion(db())).toBe(before);
+        expect(await db().changeVersion()).toBe(before);
       });
 
       it.each(['search rocket', 'recent', 'rules list', 'rules test rocket', 'feeds list', 'feeds status', 'status', 'help'])('"%s" is open to everyone', async (input) => {

@@ -10,9 +10,7 @@ import { createChatFeedFetch } from '../../src/commands/chat-feed-fetch.ts';
 import { parseCommandText } from '../../src/commands/command-input.ts';
 import { runCommand } from '../../src/commands/run-command.ts';
 import { DEFAULT_FETCH_OPTIONS } from '../../src/feeds/fetch/fetch-feed.ts';
-import { commandDbOf } from '../../src/store/open-command-db.ts';
-import { openDialect, storeOf } from '../../src/store/open-store.ts';
-import type { StoreDialect } from '../../src/store/store-dialect.ts';
+import { openDatabase, type OpenDatabase } from '../../src/store/open-database.ts';
 import { serveBody, startFeedServer, type FeedServer } from '../support/feed-server.ts';
 import { createTestDatabase, type TestDatabase } from '../support/postgres-database.ts';
 import { workerProcesses } from '../support/worker-processes.ts';
@@ -35,7 +33,7 @@ describe.skipIf(POSTGRES_URL === null)(POSTGRES_URL === null ? POSTGRES_SKIP_REA
   let database: TestDatabase;
   let server: FeedServer;
   let dir: string;
-  let dialect: StoreDialect;
+  let db: OpenDatabase;
 
   beforeAll(async () => {
     database = await createTestDatabase(POSTGRES_URL ?? '');
@@ -44,12 +42,12 @@ describe.skipIf(POSTGRES_URL === null)(POSTGRES_URL === null ? POSTGRES_SKIP_REA
     for (const n of [1, 2, 3]) server.route(`/added-${n}.xml`, serveBody(RSS));
     dir = await mkdtemp(join(tmpdir(), 'wirewatch-notify-'));
     await writeFile(join(dir, 'w.yaml'), ['interval: 300', 'destinations: []', 'rules: []', 'feeds:', `  - url: ${server.origin}/config.xml`, ''].join('\n'));
-    dialect = await openDialect({ url: database.url });
+    db = await openDatabase({ url: database.url });
   });
 
   afterAll(async () => {
     workers.killAll();
-    await dialect?.db.destroy();
+    await db?.close();
     await server?.close();
     await database?.drop();
     if (dir) await rm(dir, { recursive: true, force: true });
@@ -59,15 +57,14 @@ describe.skipIf(POSTGRES_URL === null)(POSTGRES_URL === null ? POSTGRES_SKIP_REA
     for (let i = 0; i < 2; i++) workers.start(join(dir, 'w.yaml'), dir, { DATABASE_URL: database.url });
     // Both workers run and listen (their LISTEN connection's last statement).
     await until('both workers listening', 30_000, async () => {
-      const { rows } = await sql<{ n: number }>`select count(*)::int as n from pg_stat_activity where datname = current_database() and query ilike 'listen wirewatch_changes'`.execute(dialect.db);
+      const { rows } = await sql<{ n: number }>`select count(*)::int as n from pg_stat_activity where datname = current_database() and query ilike 'listen wirewatch_changes'`.execute(db.dialect.db);
       return (rows[0]?.n ?? 0) >= 2;
     });
 
-    const store = storeOf(dialect);
-    const commands = commandDbOf(dialect);
+    const { store } = db;
     const deps = {
-      db: commands.db,
-      dialect: commands.dialect,
+      settings: db.settings,
+      archive: db.archive,
       store,
       // The loopback server stands in for a public host here; the workers' own fetch keeps the guard.
       testFetch: createChatFeedFetch({ ...DEFAULT_FETCH_OPTIONS, totalTimeoutMs: 5_000 }, { exempt: ['127.0.0.1'] }),

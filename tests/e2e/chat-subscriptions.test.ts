@@ -6,9 +6,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { runCommand } from '../../src/commands/run-command.ts';
 import type { CommandContext } from '../../src/commands/command-deps.ts';
-import type { OpenWorker } from '../../src/main.ts';
+import type { OpenApp } from '../../src/app/open-app.ts';
 import { openTestWorker } from '../support/open-test-worker.ts';
-import { addFeed } from '../../src/store/command-queries.ts';
 import { runOnce } from '../../src/worker/run-worker.ts';
 import { startDiscordEmulator, type DiscordEmulator } from '../support/discord-emulator.ts';
 import { serveBody, startFeedServer, type FeedServer } from '../support/feed-server.ts';
@@ -20,7 +19,7 @@ const CHANNEL = '300000000000000003';
 let dir: string;
 let server: FeedServer;
 let discord: DiscordEmulator;
-let worker: OpenWorker;
+let worker: OpenApp;
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'wirewatch-subscribe-'));
@@ -51,7 +50,7 @@ afterAll(async () => {
 it('delivers a subscribed rule to the Discord channel it was subscribed from', async () => {
   await runOnce(worker.deps); // baseline
   const context: CommandContext = { user: 'U1', canManage: true, channel: { platform: 'discord', id: CHANNEL }, now: new Date() };
-  const subscribed = await runCommand({ name: 'subscribe', rule: 'iraq-rocket', priority: 'normal' }, context, worker.commands.deps);
+  const subscribed = await runCommand({ name: 'subscribe', rule: 'iraq-rocket', priority: 'normal' }, context, worker.commands);
   expect(subscribed.error).toBeFalsy();
   await worker.deps.reload?.();
 
@@ -64,7 +63,7 @@ it('delivers a subscribed rule to the Discord channel it was subscribed from', a
 
 it('polls a feed added from chat through the SSRF guard', async () => {
   server.route('/chat.xml', serveBody(WORLD));
-  await addFeed(worker.commands.deps.db, { url: server.url('/chat.xml'), id: 'from-chat', title: null }, 'U1', new Date());
+  await worker.commands.settings.addFeed({ url: server.url('/chat.xml'), id: 'from-chat', title: null }, 'U1', new Date());
   await worker.deps.reload?.();
   expect(worker.deps.feeds().map((f) => f.id)).toContain('from-chat');
   const pass = await runOnce(worker.deps);

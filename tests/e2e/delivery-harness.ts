@@ -1,5 +1,5 @@
-// Shared parts of the delivery end-to-end tests: RSS documents, a worker built like main.ts's
-// openWorker but with a clock the test moves, and an outage switch in front of an emulator.
+// Shared parts of the delivery end-to-end tests: RSS documents, a worker built like src/app/open-app.ts's
+// openApp but with a clock the test moves, and an outage switch in front of an emulator.
 import { createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseConfig, type Config } from '../../src/config/load-config.ts';
 import { readEnv } from '../../src/config/env.ts';
-import { createSinks } from '../../src/main.ts';
+import { openDestinationSinks } from '../../src/app/open-sinks.ts';
 import { fetchOptionsFrom } from '../../src/feeds/fetch/fetch-options-from.ts';
 import { createHostLimiter } from '../../src/worker/host-limiter.ts';
 import { loadGazetteer } from '../../src/geo/gazetteer.ts';
@@ -56,7 +56,7 @@ export interface TestWorker {
   close(): Promise<void>;
 }
 
-/** A worker over a fresh SQLite file, from config YAML and environment variables, as openWorker builds it. */
+/** A worker over a fresh SQLite file, from config YAML and environment variables, as openApp builds it. */
 export async function openTestWorker(yaml: string, env: Record<string, string>, clock: TestClock): Promise<TestWorker> {
   const dir = await mkdtemp(join(tmpdir(), 'wirewatch-delivery-'));
   const parsed = parseConfig(`database: ${join(dir, 'wirewatch.db')}\n${yaml}`, join(dir, 'wirewatch.yaml'), readEnv(env), dir);
@@ -67,7 +67,7 @@ export async function openTestWorker(yaml: string, env: Record<string, string>, 
   const store = await openStore({ url: config.databaseUrl });
   await store.migrate();
   await store.syncFeeds(config.feeds, clock());
-  const sinks = createSinks(config);
+  const sinks = await openDestinationSinks(config.destinations);
   const log = createLogger('silent', false);
   const deps: WorkerDeps = {
     store,

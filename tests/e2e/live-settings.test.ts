@@ -1,12 +1,12 @@
 // Rules and mutes changed through the /news command core reach the running worker without a
-// restart: the real composition root (openWorker), store, command tables, HTTP and rules.
+// restart: the real composition root (openApp), store, settings tables, HTTP and rules.
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { runCommand } from '../../src/commands/run-command.ts';
 import type { CommandContext } from '../../src/commands/command-deps.ts';
-import type { OpenWorker } from '../../src/main.ts';
+import type { OpenApp } from '../../src/app/open-app.ts';
 import { openTestWorker } from '../support/open-test-worker.ts';
 import { runOnce } from '../../src/worker/run-worker.ts';
 import { serveBody, startFeedServer, type FeedServer } from '../support/feed-server.ts';
@@ -21,7 +21,7 @@ const SECOND = WORLD.replace('wire-2019-12-27-kirkuk', 'wire-2019-12-28-basra')
 
 let dir: string;
 let server: FeedServer;
-let worker: OpenWorker;
+let worker: OpenApp;
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'wirewatch-live-'));
@@ -43,7 +43,7 @@ it('applies a rule added from chat, then honours a mute, without a restart', asy
   await runOnce(worker.deps); // baseline
   expect(worker.deps.rules().size).toBe(0);
 
-  const added = await runCommand({ name: 'rules add', id: 'kirkuk', query: '"rocket attack" AND Iraq' }, manager, worker.commands.deps);
+  const added = await runCommand({ name: 'rules add', id: 'kirkuk', query: '"rocket attack" AND Iraq' }, manager, worker.commands);
   expect(added.error).toBeFalsy();
   await worker.deps.reload?.();
   expect(worker.deps.rules().size).toBe(1);
@@ -52,7 +52,7 @@ it('applies a rule added from chat, then honours a mute, without a restart', asy
   const first = await runOnce(worker.deps);
   expect(alertsOf(first.outcomes.get('world'))).toBe(1);
 
-  const muted = await runCommand({ name: 'mute', rule: 'kirkuk', duration: '1h' }, { ...manager, now: new Date() }, worker.commands.deps);
+  const muted = await runCommand({ name: 'mute', rule: 'kirkuk', duration: '1h' }, { ...manager, now: new Date() }, worker.commands);
   expect(muted.error).toBeFalsy();
   await worker.deps.reload?.();
   server.route('/world.xml', serveBody(SECOND));

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { readEnv } from '../../src/config/env.ts';
 import { parseConfig } from '../../src/config/load-config.ts';
-import { createSinks } from '../../src/main.ts';
+import { openDestinationSinks } from '../../src/app/open-sinks.ts';
 import { startDiscordEmulator, type DiscordEmulator } from '../support/discord-emulator.ts';
 import { makeAlert } from '../chat/alert-fixture.ts';
 
@@ -27,7 +27,7 @@ it.each([
   });
   const loaded = parseConfig('destinations:\n  - { name: hook, type: discord-webhook, timeout: 5s }', join(tmpdir(), 'w.yaml'), env);
   if (loaded.kind !== 'ok') throw new Error(loaded.message);
-  const [sink] = createSinks(loaded.config);
+  const [sink] = await openDestinationSinks(loaded.config.destinations);
   const outcome = await sink?.send(makeAlert(), { nonce: 'ww-1', mention: null });
   sink?.close?.();
   expect(outcome).toMatchObject({ kind: 'sent' });

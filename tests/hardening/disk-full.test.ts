@@ -11,7 +11,7 @@ import { pino } from 'pino';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { readEnv } from '../../src/config/env.ts';
 import { parseConfig } from '../../src/config/load-config.ts';
-import { openWorker, type OpenWorker } from '../../src/main.ts';
+import { openApp, type OpenApp } from '../../src/app/open-app.ts';
 import { runForever } from '../../src/worker/run-worker.ts';
 import { serveBody, startFeedServer, type FeedServer } from '../support/feed-server.ts';
 import { waitFor } from '../support/spawn-worker.ts';
@@ -19,7 +19,7 @@ import { rss } from '../e2e/delivery-harness.ts';
 
 let server: FeedServer;
 let dir: string;
-let worker: OpenWorker | null = null;
+let worker: OpenApp | null = null;
 
 beforeEach(async () => {
   server = await startFeedServer();
@@ -39,9 +39,9 @@ it('says "disk full", keeps nothing half-written, and checkpoints the WAL once s
   // A crashed poll is retried once its lease lapses: a short lease keeps the test short.
   const loaded = parseConfig([`database: ${join(dir, 'w.db')}`, 'fetch: { timeout: 1s, lease: 2s }', 'feeds:', `  - { id: wire, url: "${server.url('/wire.xml')}", interval: 1s }`, 'rules:', '  - { id: a, query: zebrafalcon }'].join('\n'), join(dir, 'w.yaml'), readEnv({}));
   if (loaded.kind !== 'ok') throw new Error(loaded.message);
-  worker = await openWorker(loaded.config, readEnv({}), pino({ level: 'info' }, sink));
+  worker = await openApp(loaded.config, readEnv({}), pino({ level: 'info' }, sink));
   const w = worker;
-  const db = w.commands.handle.db;
+  const db = w.database.dialect.db;
   const stop = new AbortController();
   const running = runForever({ ...w.deps, tickMs: 50 } as typeof w.deps, stop.signal);
   try {

@@ -9,7 +9,6 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { redactUrl, redactUrlsIn } from '../../src/log/redact-url.ts';
 import { listFeeds } from '../../src/commands/feeds-commands.ts';
-import { seedFromConfig } from '../../src/store/command-queries.ts';
 import { redirectTo, startFeedServer, type FeedServer } from '../support/feed-server.ts';
 import { runCli } from '../support/run-cli.ts';
 import { DIALECTS } from '../store/dialects.ts';
@@ -94,7 +93,7 @@ for (const dialect of DIALECTS) {
     const h = useCommandStore(dialect);
     it('lists ids and public URLs only: no local path, no credentials', async () => {
       const feed = (id: string, url: string) => ({ id, url, title: null, backfill: 0, intervalSeconds: 60 });
-      await seedFromConfig(h.commands().db, { rules: [], feeds: [feed('local', '/srv/private/feeds/local.xml'), feed('paid', 'https://u:pw123456@news.example/f?token=tok987654')] }, new Date());
+      await h.settings().seedFromConfig({ rules: [], feeds: [feed('local', '/srv/private/feeds/local.xml'), feed('paid', 'https://u:pw123456@news.example/f?token=tok987654')] }, new Date());
       const lines = (await listFeeds(h.deps())).lines.join('\n');
       expect(lines).toContain('local: (a local file)');
       expect(lines).toContain('paid: https://[redacted]@news.example/f?token=[redacted]');

@@ -2,7 +2,7 @@
 // at most 25 choices, names and values within 100 characters, as Discord requires.
 // API: https://discord.com/developers/docs/interactions/receiving-and-responding#interaction-response-object-autocomplete
 import type { CommandDeps } from '../../commands/command-deps.ts';
-import { loadActiveFeeds, loadActiveRules } from '../../store/command-queries.ts';
+import { optionChoices } from '../../commands/option-choices.ts';
 
 export const MAX_CHOICES = 25;
 const CHOICE_TEXT_MAX = 100;
@@ -13,18 +13,11 @@ export interface Choice {
 }
 
 /** Choices for the focused option `option` typed so far as `typed`; [] for options without suggestions. */
-export async function suggestChoices(option: string, typed: string, deps: Pick<CommandDeps, 'db' | 'defaultIntervalSeconds'>): Promise<Choice[]> {
+export async function suggestChoices(option: string, typed: string, deps: Pick<CommandDeps, 'settings' | 'defaultIntervalSeconds'>): Promise<Choice[]> {
   const needle = typed.trim().toLowerCase();
-  if (option === 'rule') {
-    const rules = await loadActiveRules(deps.db);
-    return rank(rules.map((r) => ({ key: r.id, name: clip(`${r.id}: ${r.query}`), value: r.id })), needle);
-  }
-  if (option === 'url') {
-    const feeds = await loadActiveFeeds(deps.db, deps.defaultIntervalSeconds);
-    // A URL longer than a choice value allows is offered by its id, which `feeds remove` accepts too.
-    return rank(feeds.map((f) => ({ key: `${f.id} ${f.url}`, name: clip(`${f.id}: ${f.url}`), value: f.url.length <= CHOICE_TEXT_MAX ? f.url : f.id })), needle);
-  }
-  return [];
+  const choices = await optionChoices(option, deps);
+  // A value longer than Discord allows (a long feed URL) is offered in its short form (the feed's id).
+  return rank(choices.map((c) => ({ key: c.key, name: clip(c.label), value: c.value.length <= CHOICE_TEXT_MAX ? c.value : c.shortValue })), needle);
 }
 
 /** Prefix matches first, then substring matches, each in their stored order. */

@@ -8,6 +8,7 @@ import { attemptSlack } from './slack-client.ts';
 import { renderSlackMessage, renderSlackReply } from './render-slack-message.ts';
 import { withMuteButton } from './slash-alert-actions.ts';
 import { createChannelPacer, type ChannelPacer } from '../channel-pacer.ts';
+import { SLACK_PACE_MS } from './slack-pace.ts';
 
 export interface SlackBotSinkOptions {
   readonly name: string;
@@ -21,8 +22,6 @@ export interface SlackBotSinkOptions {
   readonly paceMs?: number;
 }
 
-/** A little over Slack's one message per second per channel, so timer jitter never trips it. */
-export const SLACK_PACE_MS = 1_100;
 // One pacer per client (per bot token), so two destinations posting to one channel share its pace.
 const pacers = new WeakMap<object, ChannelPacer>();
 

@@ -5,7 +5,7 @@ import { DEFAULT_MAX_CLIENT_WAIT_MS, httpErrorOutcome, isNetworkError, malformed
 import type { ChatSink, SendOutcome } from '../chat-sink.ts';
 import { renderSlackMessage, renderSlackReply } from './render-slack-message.ts';
 import { createChannelPacer } from '../channel-pacer.ts';
-import { SLACK_PACE_MS } from './slack-bot-sink.ts';
+import { SLACK_PACE_MS } from './slack-pace.ts';
 
 export interface SlackWebhookSinkOptions {
   readonly name: string;

@@ -1,20 +1,16 @@
 // One alert per incident across restarts and workers, through the real `wirewatch run` in child
-// processes, the loopback feed server, the Discord emulator and the database (SQLite, and
-// Postgres when WIREWATCH_TEST_DATABASE_URL is set):
-// - a feed that re-issues its items under new guids and links on every poll posts each article
-//   once, across a SIGTERM and a SIGKILL restart, and never edits a message with nothing new;
-// - a second outlet's report of an alerted incident after a restart edits the first alert;
-// - two workers on one Postgres that see two outlets' copies at once post once and edit once.
+// processes, the loopback feed server, the Discord emulator and the database (SQLite, or a fresh
+// Postgres database). The scenarios live here; one test file per database, and one for two
+// workers, runs them, so the three run side by side.
 import type { ChildProcess } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, expect } from 'vitest';
 import { handleWith, serveBody, startFeedServer, type FeedServer } from '../support/feed-server.ts';
 import { startDiscordEmulator, type DiscordEmulator } from '../support/discord-emulator.ts';
 import { createTestDatabase, type TestDatabase } from '../support/postgres-database.ts';
 import { waitFor, workerProcesses } from '../support/worker-processes.ts';
-import { POSTGRES_SKIP_REASON, POSTGRES_URL } from '../store/dialects.ts';
 import { rss, type RssItem } from './delivery-harness.ts';
 
 const DCH = '100000000000000001';
@@ -36,57 +32,69 @@ const FOLLOW_UP: RssItem = {
   published: new Date(DAY.getTime() + 30 * 60_000),
 };
 
-let feeds: FeedServer;
-let discord: DiscordEmulator;
-let dir: string;
-let database: TestDatabase | null = null;
-const workers = workerProcesses();
-
-beforeEach(async () => {
-  feeds = await startFeedServer();
-  discord = await startDiscordEmulator({ channels: [DCH] });
-  dir = await mkdtemp(join(tmpdir(), 'wirewatch-stories-'));
-});
-afterEach(async () => {
-  workers.killAll();
-  await Promise.all([feeds.close(), discord.close()]);
-  await database?.drop();
-  database = null;
-  await rm(dir, { recursive: true, force: true });
-});
-
-function startWorker(config: string, databaseUrl: string | null): ChildProcess {
-  const env = { DISCORD_TOKEN: discord.token, DISCORD_CHANNEL_ID: DCH, WIREWATCH_DISCORD_API: discord.apiUrl };
-  return workers.start(config, dir, databaseUrl === null ? env : { ...env, DATABASE_URL: databaseUrl });
+export interface StoryScenarios {
+  /**
+   * A feed that re-issues its items under new guids and links on every poll posts each article
+   * once across a SIGTERM and a SIGKILL restart, and never edits a message with nothing new;
+   * then a second outlet's report of an alerted incident edits the first alert.
+   */
+  readonly repostStormAcrossRestarts: (postgresUrl: string | null) => Promise<void>;
+  /** Two workers on one Postgres that see two outlets' copies at once post once and edit once. */
+  readonly twoWorkersOneStory: (postgresUrl: string) => Promise<void>;
 }
 
-/** Waits until `path` has been polled `polls` more times. */
-async function morePolls(path: string, polls: number): Promise<void> {
-  const target = feeds.requestsTo(path).length + polls;
-  await waitFor(`${polls} polls of ${path}`, () => feeds.requestsTo(path).length >= target);
-}
+/** Starts the feed server and the Discord emulator before each test of the calling file, and cleans up after. */
+export function storyScenarios(): StoryScenarios {
+  let feeds: FeedServer;
+  let discord: DiscordEmulator;
+  let dir: string;
+  let database: TestDatabase | null = null;
+  const workers = workerProcesses();
 
-const posts = () => discord.requests().filter((r) => r.method === 'POST' && r.status === 200 && r.path.endsWith(`/channels/${DCH}/messages`));
-const edits = () => discord.requests().filter((r) => r.method === 'PATCH' && r.status === 200);
-/** Titles as displayed (the renderer escapes markdown with backslashes, which Discord hides). */
-const titles = () => discord.messages(DCH).map((m) => (m.embeds[0] as { title: string }).title.replace(/\\(.)/g, '$1'));
+  beforeEach(async () => {
+    feeds = await startFeedServer();
+    discord = await startDiscordEmulator({ channels: [DCH] });
+    dir = await mkdtemp(join(tmpdir(), 'wirewatch-stories-'));
+  });
+  afterEach(async () => {
+    workers.killAll();
+    await Promise.all([feeds.close(), discord.close()]);
+    await database?.drop();
+    database = null;
+    await rm(dir, { recursive: true, force: true });
+  });
 
-async function writeConfig(lines: readonly string[]): Promise<string> {
-  const config = join(dir, 'wirewatch.yaml');
-  await writeFile(config, [`database: ${join(dir, 'wirewatch.db')}`, ...lines, 'destinations:', '  - { name: discord, type: discord, timeout: 2s }'].join('\n'));
-  return config;
-}
+  function startWorker(config: string, databaseUrl: string | null): ChildProcess {
+    const env = { DISCORD_TOKEN: discord.token, DISCORD_CHANNEL_ID: DCH, WIREWATCH_DISCORD_API: discord.apiUrl };
+    return workers.start(config, dir, databaseUrl === null ? env : { ...env, DATABASE_URL: databaseUrl });
+  }
 
-const backends = [
-  { name: 'sqlite', skip: false },
-  { name: 'postgres', skip: POSTGRES_URL === null },
-] as const;
+  /** Waits until `path` has been polled `polls` more times. */
+  async function morePolls(path: string, polls: number): Promise<void> {
+    const target = feeds.requestsTo(path).length + polls;
+    await waitFor(`${polls} polls of ${path}`, () => feeds.requestsTo(path).length >= target);
+  }
 
-for (const backend of backends) {
-  describe.skipIf(backend.skip)(backend.skip ? POSTGRES_SKIP_REASON : `one alert per incident (${backend.name})`, () => {
-    it('posts each article of a repost storm once across SIGTERM and SIGKILL restarts, then edits for a follow-up', { timeout: 150_000 }, async () => {
-      database = backend.name === 'postgres' && POSTGRES_URL !== null ? await createTestDatabase(POSTGRES_URL) : null;
-      const databaseUrl = database?.url ?? null;
+  const posts = () => discord.requests().filter((r) => r.method === 'POST' && r.status === 200 && r.path.endsWith(`/channels/${DCH}/messages`));
+  const edits = () => discord.requests().filter((r) => r.method === 'PATCH' && r.status === 200);
+  /** Titles as displayed (the renderer escapes markdown with backslashes, which Discord hides). */
+  const titles = () => discord.messages(DCH).map((m) => (m.embeds[0] as { title: string }).title.replace(/\\(.)/g, '$1'));
+
+  async function writeConfig(lines: readonly string[]): Promise<string> {
+    const config = join(dir, 'wirewatch.yaml');
+    await writeFile(config, [`database: ${join(dir, 'wirewatch.db')}`, ...lines, 'destinations:', '  - { name: discord, type: discord, timeout: 2s }'].join('\n'));
+    return config;
+  }
+
+  async function freshDatabase(postgresUrl: string | null): Promise<string | null> {
+    if (postgresUrl === null) return null;
+    database = await createTestDatabase(postgresUrl);
+    return database.url;
+  }
+
+  return {
+    async repostStormAcrossRestarts(postgresUrl) {
+      const databaseUrl = await freshDatabase(postgresUrl);
       let poll = 0;
       feeds.route(
         '/storm.xml',
@@ -133,33 +141,30 @@ for (const backend of backends) {
       const [kirkuk] = discord.messages(DCH);
       expect(JSON.stringify(kirkuk?.embeds)).toContain('Wire B');
       expect(discord.messages(kirkuk?.id ?? '').map((m) => m.content.replace(/\\(.)/g, '$1'))).toEqual([expect.stringContaining('Death toll rises to 3 (was 1)')]);
-    });
-  });
+    },
+    async twoWorkersOneStory(postgresUrl) {
+      const databaseUrl = await freshDatabase(postgresUrl);
+      feeds.route('/a.xml', serveBody(rss([], 'Wire A')));
+      feeds.route('/b.xml', serveBody(rss([], 'Wire B')));
+      const config = await writeConfig([
+        'feeds:',
+        `  - { id: a, url: "${feeds.url('/a.xml')}", interval: 1 }`,
+        `  - { id: b, url: "${feeds.url('/b.xml')}", interval: 1 }`,
+        'rules:',
+        '  - { id: kirkuk, query: "rocket attack" }',
+      ]);
+      startWorker(config, databaseUrl);
+      startWorker(config, databaseUrl);
+      await morePolls('/a.xml', 4);
+      await morePolls('/b.xml', 4);
+      const [kirkuk] = ARTICLES;
+      feeds.route('/a.xml', serveBody(rss([{ ...kirkuk, guid: 'a-kirkuk', title: kirkuk?.title ?? '' }], 'Wire A')));
+      feeds.route('/b.xml', serveBody(rss([{ ...kirkuk, guid: 'b-kirkuk', title: 'Contractor killed in rocket attack on Kirkuk base' }], 'Wire B')));
+      await waitFor('a post and an edit', () => posts().length >= 1 && edits().length >= 1);
+      await morePolls('/a.xml', 3);
+      await morePolls('/b.xml', 3);
+      expect(posts()).toHaveLength(1);
+      expect(edits()).toHaveLength(1);
+    },
+  };
 }
-
-describe.skipIf(POSTGRES_URL === null)(POSTGRES_URL === null ? POSTGRES_SKIP_REASON : 'two workers on one Postgres', () => {
-  it('post once and edit once when two outlets report one incident at the same moment', { timeout: 120_000 }, async () => {
-    database = await createTestDatabase(POSTGRES_URL ?? '');
-    feeds.route('/a.xml', serveBody(rss([], 'Wire A')));
-    feeds.route('/b.xml', serveBody(rss([], 'Wire B')));
-    const config = await writeConfig([
-      'feeds:',
-      `  - { id: a, url: "${feeds.url('/a.xml')}", interval: 1 }`,
-      `  - { id: b, url: "${feeds.url('/b.xml')}", interval: 1 }`,
-      'rules:',
-      '  - { id: kirkuk, query: "rocket attack" }',
-    ]);
-    startWorker(config, database.url);
-    startWorker(config, database.url);
-    await morePolls('/a.xml', 4);
-    await morePolls('/b.xml', 4);
-    const [kirkuk] = ARTICLES;
-    feeds.route('/a.xml', serveBody(rss([{ ...kirkuk, guid: 'a-kirkuk', title: kirkuk?.title ?? '' }], 'Wire A')));
-    feeds.route('/b.xml', serveBody(rss([{ ...kirkuk, guid: 'b-kirkuk', title: 'Contractor killed in rocket attack on Kirkuk base' }], 'Wire B')));
-    await waitFor('a post and an edit', () => posts().length >= 1 && edits().length >= 1);
-    await morePolls('/a.xml', 3);
-    await morePolls('/b.xml', 3);
-    expect(posts()).toHaveLength(1);
-    expect(edits()).toHaveLength(1);
-  });
-});

@@ -1,11 +1,10 @@
-// What the running worker reads from the command tables (changes from chat take effect
-// without a restart): compiled rules, feeds, channel routes and mutes, reloaded when the change
-// counter moves. The worker calls refresh() every few seconds; the getters never touch the database.
+// What the running worker reads of the settings (changes from chat take effect without a
+// restart): compiled rules, feeds, channel routes and mutes, reloaded when the settings version
+// moves. The worker calls refresh() every few seconds; the getters never touch the database.
 import { DEFAULT_ROUTE, type Route } from '../domain/route.ts';
 import { compileRules } from '../rules/compile-rules.ts';
 import type { CompileOptions, CompiledRules } from '../rules/compile-rules.ts';
-import { activeMutes, changeVersion, listRoutes, loadActiveFeeds, loadActiveRules } from '../store/command-queries.ts';
-import type { ActiveFeed, ChannelRoute, CommandDb } from '../store/command-queries.ts';
+import type { ActiveFeed, ChannelRoute, SettingsStore } from '../store/settings-store.ts';
 
 export interface LiveSettingsOptions {
   readonly defaultIntervalSeconds: number;
@@ -33,13 +32,13 @@ export interface LiveSettings {
   refresh(now: Date): Promise<boolean>;
 }
 
-export async function loadLiveSettings(db: CommandDb, options: LiveSettingsOptions, now: Date): Promise<LiveSettings> {
+export async function loadLiveSettings(settings: SettingsStore, options: LiveSettingsOptions, now: Date): Promise<LiveSettings> {
   let version = -1;
   let state = await load();
 
   async function load() {
-    const seen = await changeVersion(db);
-    const [ruleDefs, feeds, channelRoutes, mutes] = await Promise.all([loadActiveRules(db), loadActiveFeeds(db, options.defaultIntervalSeconds), listRoutes(db), activeMutes(db, now)]);
+    const seen = await settings.changeVersion();
+    const [ruleDefs, feeds, channelRoutes, mutes] = await Promise.all([settings.loadActiveRules(), settings.loadActiveFeeds(options.defaultIntervalSeconds), settings.listRoutes(), settings.activeMutes(now)]);
     // One bad rule must not silence the others: compile each alone first, then the good ones together.
     const problems: string[] = [];
     const good = ruleDefs.filter((rule) => {
@@ -48,7 +47,7 @@ export async function loadLiveSettings(db: CommandDb, options: LiveSettingsOptio
       return alone.kind === 'ok';
     });
     const compiled = compileRules(good, options.compileOptions);
-    if (compiled.kind === 'invalid') throw new Error('commands/live-settings: rules that compile alone failed together', { cause: compiled.errors[0] });
+    if (compiled.kind === 'invalid') throw new Error('settings/live-settings: rules that compile alone failed together', { cause: compiled.errors[0] });
     version = seen;
     const destinations = [...new Set([...options.configDestinations, ...channelRoutes.map((r) => r.destination)])];
     return { rules: compiled.rules, feeds, routes: mergeRoutes(options.configRoutes, channelRoutes, options.configDestinations, options.digestEveryMs), destinations, mutes, problems };
@@ -66,7 +65,7 @@ export async function loadLiveSettings(db: CommandDb, options: LiveSettingsOptio
     problems: () => state.problems,
     async refresh(at) {
       now = at;
-      if ((await changeVersion(db)) === version) return false;
+      if ((await settings.changeVersion()) === version) return false;
       state = await load();
       return true;
     },

@@ -1,4 +1,5 @@
-// The full-text preselection behind `/news search` and `rules test`: an index of each item's folded
+// Stored items and alerts as the slash commands read them: the latest alerts, and the full-text
+// preselection behind `/news search` and `rules test`: an index of each item's folded
 // words (a contentless SQLite FTS5 table: the index only, no copy of the words; Postgres tsvector),
 // caught up lazily, queried for the words a rule needs; the rule engine then decides exactly.
 // https://sqlite.org/fts5.html#contentless_tables
@@ -6,13 +7,23 @@ import { sql, type Selectable } from 'kysely';
 import type { ItemsTable } from './schema.ts';
 import type { Item } from '../domain/item.ts';
 import type { DialectKind } from './store-dialect.ts';
-import type { CommandDb } from './command-queries.ts';
+import type { SettingsDb } from './settings-queries.ts';
 import { fromMillis } from './time.ts';
 
 export interface StoredItem {
   readonly id: number;
   readonly feedId: string;
   readonly item: Item;
+}
+
+export interface RecentAlert {
+  readonly alertId: number;
+  readonly ruleId: string;
+  readonly title: string;
+  readonly link: string | null;
+  readonly source: string;
+  readonly published: Date;
+  readonly createdAt: Date;
 }
 
 export interface CandidateFilter {
@@ -35,12 +46,12 @@ const INDEX_BATCH = 200;
  * folded words; returns how many were indexed. Safe to repeat: an item indexed twice is replaced.
  * Batches are small and the event loop runs between them.
  */
-export async function indexNewItems(db: CommandDb, kind: DialectKind, wordsOf: (item: Item) => readonly string[], maxItems = 50_000): Promise<number> {
+export async function indexNewItems(db: SettingsDb, kind: DialectKind, wordsOf: (item: Item) => readonly string[], maxItems = 50_000): Promise<number> {
   let indexed = 0;
   while (indexed < maxItems) {
     if (indexed > 0) await new Promise((resolve) => setImmediate(resolve));
     const done = await db.transaction().execute(async (trx) => {
-      const state = await trx.selectFrom('command_state').select('indexed_item_id').where('id', '=', 1).executeTakeFirstOrThrow();
+      const state = await trx.selectFrom('search_index_progress').select('indexed_item_id').where('id', '=', 1).executeTakeFirstOrThrow();
       const rows = await selectItems(trx)
         .where('items.id', '>', Number(state.indexed_item_id))
         .orderBy('items.id')
@@ -59,7 +70,7 @@ export async function indexNewItems(db: CommandDb, kind: DialectKind, wordsOf: (
                     on conflict (item_id) do update set words = excluded.words`.execute(trx);
         }
       }
-      await trx.updateTable('command_state').set({ indexed_item_id: last.id }).where('id', '=', 1).execute();
+      await trx.updateTable('search_index_progress').set({ indexed_item_id: last.id }).where('id', '=', 1).execute();
       return rows.length;
     });
     if (done === 0) break;
@@ -69,7 +80,7 @@ export async function indexNewItems(db: CommandDb, kind: DialectKind, wordsOf: (
 }
 
 /** Items that may match (newest first): those with one of the words or prefixes, or all when none is given. */
-export async function searchCandidates(db: CommandDb, kind: DialectKind, filter: CandidateFilter): Promise<StoredItem[]> {
+export async function searchCandidates(db: SettingsDb, kind: DialectKind, filter: CandidateFilter): Promise<StoredItem[]> {
   let query = selectItems(db);
   if (filter.since !== null) query = query.where('items.published_at', '>=', filter.since.getTime());
   const after = filter.after;
@@ -99,7 +110,7 @@ export function tsQuery(filter: Pick<CandidateFilter, 'words' | 'prefixes'>): st
   return [...filter.words.map(quote), ...filter.prefixes.map((p) => `${quote(p)}:*`)].join(' | ');
 }
 
-function selectItems(db: CommandDb) {
+function selectItems(db: SettingsDb) {
   return db
     .selectFrom('items')
     .select(['items.id', 'items.feed_id', 'items.key', 'items.title', 'items.body', 'items.link', 'items.source', 'items.published_at', 'items.published_estimated']);
@@ -113,4 +124,24 @@ function toStored(r: ItemRow): StoredItem {
     feedId: r.feed_id,
     item: { key: r.key, title: r.title, body: r.body, link: r.link, source: r.source, published: fromMillis(r.published_at), publishedEstimated: r.published_estimated !== 0 },
   };
+}
+
+/** The latest alerts (newest first), optionally of one rule, created at or after `since`. */
+export async function recentAlerts(db: SettingsDb, filter: { ruleId: string | null; since: Date; limit: number }): Promise<RecentAlert[]> {
+  let query = db
+    .selectFrom('alerts')
+    .innerJoin('items', 'items.id', 'alerts.item_id')
+    .select(['alerts.id', 'alerts.rule_id', 'alerts.created_at', 'items.title', 'items.link', 'items.source', 'items.published_at'])
+    .where('alerts.created_at', '>=', filter.since.getTime());
+  if (filter.ruleId !== null) query = query.where('alerts.rule_id', '=', filter.ruleId);
+  const rows = await query.orderBy('alerts.created_at', 'desc').orderBy('alerts.id', 'desc').limit(filter.limit).execute();
+  return rows.map((r) => ({
+    alertId: r.id,
+    ruleId: r.rule_id,
+    title: r.title,
+    link: r.link,
+    source: r.source,
+    published: fromMillis(r.published_at),
+    createdAt: fromMillis(r.created_at),
+  }));
 }

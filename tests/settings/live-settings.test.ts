@@ -1,12 +1,11 @@
-// The worker's view of the command tables: reloads only when something changed, skips rules that
+// The worker's view of the settings tables: reloads only when something changed, skips rules that
 // no longer compile, keeps config routing intact when channels subscribe.
 import { describe, expect, it } from 'vitest';
 import { findRoute } from '../../src/alerts/route-delivery.ts';
 import { DEFAULT_ROUTE } from '../../src/domain/route.ts';
-import { loadLiveSettings, mergeRoutes } from '../../src/commands/live-settings.ts';
-import { addRoute, addRule, muteRule, seedFromConfig } from '../../src/store/command-queries.ts';
+import { loadLiveSettings, mergeRoutes } from '../../src/settings/live-settings.ts';
 import { DIALECTS } from '../store/dialects.ts';
-import { HOUR, NOW, useCommandStore } from './command-harness.ts';
+import { HOUR, NOW, useCommandStore } from '../commands/command-harness.ts';
 
 const ARTICLE = { title: 'Rocket attack in Iraq', body: 'Kirkuk base hit.', source: '', url: '' };
 const OPTIONS = { defaultIntervalSeconds: 60, configRoutes: [], configDestinations: ['ops'] };
@@ -16,15 +15,15 @@ for (const dialect of DIALECTS) {
     const h = useCommandStore(dialect);
 
     it('picks up chat changes on refresh, and only then', async () => {
-      const db = h.commands().db;
-      await seedFromConfig(db, { rules: [{ id: 'iraq', query: 'Iraq' }], feeds: [] }, NOW);
+      const db = h.settings();
+      await db.seedFromConfig({ rules: [{ id: 'iraq', query: 'Iraq' }], feeds: [] }, NOW);
       const live = await loadLiveSettings(db, OPTIONS, NOW);
       expect(live.rules().match(ARTICLE).map((m) => m.ruleId)).toEqual(['iraq']);
       expect(await live.refresh(NOW)).toBe(false);
 
-      await addRule(db, { id: 'kirkuk', query: 'kirkuk' }, 'U', NOW);
-      await addRoute(db, { ruleId: 'kirkuk', destination: 'discord:1', priority: 'flash' }, 'U', NOW);
-      await muteRule(db, 'iraq', new Date(NOW.getTime() + HOUR), 'U', NOW);
+      await db.addRule({ id: 'kirkuk', query: 'kirkuk' }, 'U', NOW);
+      await db.addRoute({ ruleId: 'kirkuk', destination: 'discord:1', priority: 'flash' }, 'U', NOW);
+      await db.muteRule('iraq', new Date(NOW.getTime() + HOUR), 'U', NOW);
       expect(live.rules().match(ARTICLE).map((m) => m.ruleId)).toEqual(['iraq']);
       expect(await live.refresh(NOW)).toBe(true);
       expect(live.rules().match(ARTICLE).map((m) => m.ruleId)).toEqual(['iraq', 'kirkuk']);
@@ -37,8 +36,8 @@ for (const dialect of DIALECTS) {
     });
 
     it('skips a stored rule that no longer compiles and names it', async () => {
-      const db = h.commands().db;
-      await seedFromConfig(db, { rules: [{ id: 'good', query: 'Iraq' }, { id: 'bad', query: 'Iraq AND' }], feeds: [] }, NOW);
+      const db = h.settings();
+      await db.seedFromConfig({ rules: [{ id: 'good', query: 'Iraq' }, { id: 'bad', query: 'Iraq AND' }], feeds: [] }, NOW);
       const live = await loadLiveSettings(db, OPTIONS, NOW);
       expect(live.rules().size).toBe(1);
       expect(live.problems()).toEqual(['rule "bad", column 9: unexpected end of query — expected a term after AND']);

@@ -1,5 +1,5 @@
-// Through the real `wirewatch run --once`, HTTP and the database (SQLite, and Postgres when
-// WIREWATCH_TEST_DATABASE_URL is set):
+// Scenarios declared by distinct-incidents-{sqlite,postgres}.test.ts, one file per database so they
+// run side by side. Through the real `wirewatch run --once`, HTTP and the database:
 // - wrong merges hide incidents: thirty reports of separate incidents in thirty cities, published
 //   minutes apart under one headline template, are thirty alerts; a second outlet's report of
 //   one of them is an edit, not a new alert;
@@ -32,13 +32,10 @@ const INCIDENTS: readonly RssItem[] = CITIES.map(([city, country], i) => ({
   published: new Date(START + i * 120_000),
 }));
 
-const backends = [
-  { name: 'sqlite', skip: false },
-  { name: 'postgres', skip: POSTGRES_URL === null },
-] as const;
-
-for (const backend of backends) {
-  describe.skipIf(backend.skip)(backend.skip ? POSTGRES_SKIP_REASON : `distinct incidents and shared guids (${backend.name})`, () => {
+/** Declares the scenarios on SQLite, or on a fresh Postgres database (skipped with the reason when none is configured). */
+export function describeDistinctIncidents(backend: 'sqlite' | 'postgres'): void {
+  const skip = backend === 'postgres' && POSTGRES_URL === null;
+  describe.skipIf(skip)(skip ? POSTGRES_SKIP_REASON : `distinct incidents and shared guids (${backend})`, () => {
     let server: FeedServer;
     let dir: string;
     let config: string;
@@ -48,7 +45,7 @@ for (const backend of backends) {
     beforeEach(async () => {
       server = await startFeedServer();
       dir = await mkdtemp(join(tmpdir(), 'wirewatch-incidents-'));
-      database = backend.name === 'postgres' && POSTGRES_URL !== null ? await createTestDatabase(POSTGRES_URL) : null;
+      database = backend === 'postgres' && POSTGRES_URL !== null ? await createTestDatabase(POSTGRES_URL) : null;
       config = join(dir, 'wirewatch.yaml');
       server.route('/wire.xml', serveBody(rss([], 'Example Wire')));
       server.route('/other.xml', serveBody(rss([], 'Other Wire')));

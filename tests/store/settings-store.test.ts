@@ -1,27 +1,11 @@
-// The command tables against every dialect: seeding from config, chat changes surviving a reopen
-// and a re-seed, the change counter, routes, mutes, and the full-text preselection.
+// The settings store and item archive against every dialect: seeding from config, chat changes
+// surviving a reopen and a re-seed, the change counter, routes, mutes, and the full-text preselection.
 import { describe, expect, it } from 'vitest';
 import { searchWordsOf } from '../../src/commands/match-stored-items.ts';
-import {
-  activeMutes,
-  addFeed,
-  addRoute,
-  addRule,
-  changeVersion,
-  listRoutes,
-  loadActiveFeeds,
-  loadActiveRules,
-  muteRule,
-  recentAlerts,
-  removeFeed,
-  removeRoute,
-  removeRule,
-  seedFromConfig,
-  unmuteRule,
-} from '../../src/store/command-queries.ts';
-import type { ConfigSeed } from '../../src/store/command-queries.ts';
-import { fts5Query, indexNewItems, searchCandidates, tsQuery } from '../../src/store/command-search-queries.ts';
-import { openCommandDb } from '../../src/store/open-command-db.ts';
+import type { ConfigSeed } from '../../src/store/settings-store.ts';
+import type { SettingsTables } from '../../src/store/command-migrations.ts';
+import { fts5Query, tsQuery } from '../../src/store/search-queries.ts';
+import { openDatabase } from '../../src/store/open-database.ts';
 import { splitFoldedWords } from '../../src/text/words.ts';
 import { DIALECTS } from './dialects.ts';
 import { alert } from './fixtures.ts';
@@ -36,109 +20,113 @@ const SEED: ConfigSeed = {
 };
 
 for (const dialect of DIALECTS) {
-  describe(`command tables (${dialect.name})`, () => {
+  describe(`settings tables (${dialect.name})`, () => {
     const h = useCommandStore(dialect);
 
     it('seeds rules and feeds from the config, and a re-seed with the same config changes nothing', async () => {
-      const db = h.commands().db;
-      await seedFromConfig(db, SEED, NOW);
-      const v1 = await changeVersion(db);
+      const db = h.settings();
+      await db.seedFromConfig(SEED, NOW);
+      const v1 = await db.changeVersion();
       expect(v1).toBe(1);
-      expect(await loadActiveRules(db)).toEqual([
+      expect(await db.loadActiveRules()).toEqual([
         { id: 'iraq', query: '"rocket attack" AND Iraq', origin: 'config' },
         { id: 'lagos', query: 'explosion place:Lagos', origin: 'config' },
       ]);
-      expect(await loadActiveFeeds(db, 120)).toEqual([
+      expect(await db.loadActiveFeeds(120)).toEqual([
         { id: 'world', url: 'https://news.example/world.xml', title: 'World', backfill: 0, intervalSeconds: 120, origin: 'config' },
       ]);
-      await seedFromConfig(db, SEED, NOW);
-      expect(await changeVersion(db)).toBe(v1);
+      await db.seedFromConfig(SEED, NOW);
+      expect(await db.changeVersion()).toBe(v1);
     });
 
     it('skips the feed rows when the config is the one seeded last, and reads them again once it changes', async () => {
-      const db = h.commands().db;
-      await seedFromConfig(db, SEED, NOW);
+      const db = h.settings();
+      await db.seedFromConfig(SEED, NOW);
       // Only seeding writes config rows; edited behind its back, a row shows whether the seed read them again.
-      await db.updateTable('command_feeds').set({ title: 'edited' }).where('id', '=', 'world').execute();
-      await seedFromConfig(db, SEED, NOW);
-      expect((await loadActiveFeeds(db, 120))[0]?.title).toBe('edited');
-      await seedFromConfig(db, { ...SEED, rules: SEED.rules.slice(0, 1) }, NOW);
-      expect((await loadActiveFeeds(db, 120))[0]?.title).toBe('World');
-      expect((await loadActiveRules(db)).map((r) => r.id)).toEqual(['iraq']);
+      const other = await openDatabase(h.options());
+      try {
+        await other.dialect.db.withTables<SettingsTables>().updateTable('watched_feeds').set({ title: 'edited' }).where('id', '=', 'world').execute();
+      } finally {
+        await other.close();
+      }
+      await db.seedFromConfig(SEED, NOW);
+      expect((await db.loadActiveFeeds(120))[0]?.title).toBe('edited');
+      await db.seedFromConfig({ ...SEED, rules: SEED.rules.slice(0, 1) }, NOW);
+      expect((await db.loadActiveFeeds(120))[0]?.title).toBe('World');
+      expect((await db.loadActiveRules()).map((r) => r.id)).toEqual(['iraq']);
     });
 
     it('keeps chat changes across a reopen and a re-seed; follows config edits of config rules', async () => {
-      const db = h.commands().db;
-      await seedFromConfig(db, SEED, NOW);
-      expect(await addRule(db, { id: 'kirkuk', query: 'kirkuk' }, 'U1', NOW)).toBe('added');
-      expect(await addRule(db, { id: 'kirkuk', query: 'other' }, 'U1', NOW)).toBe('exists');
-      expect(await removeRule(db, 'lagos', 'U1', NOW)).toBe(true);
-      expect(await removeRule(db, 'lagos', 'U1', NOW)).toBe(false);
-      expect(await addFeed(db, { url: 'https://chat.example/rss', id: 'chat-rss', title: null }, 'U1', NOW)).toBe('added');
-      expect(await removeFeed(db, 'world', 'U1', NOW)).toBe('https://news.example/world.xml');
+      const db = h.settings();
+      await db.seedFromConfig(SEED, NOW);
+      expect(await db.addRule({ id: 'kirkuk', query: 'kirkuk' }, 'U1', NOW)).toBe('added');
+      expect(await db.addRule({ id: 'kirkuk', query: 'other' }, 'U1', NOW)).toBe('exists');
+      expect(await db.removeRule('lagos', 'U1', NOW)).toBe(true);
+      expect(await db.removeRule('lagos', 'U1', NOW)).toBe(false);
+      expect(await db.addFeed({ url: 'https://chat.example/rss', id: 'chat-rss', title: null }, 'U1', NOW)).toBe('added');
+      expect(await db.removeFeed('world', 'U1', NOW)).toBe('https://news.example/world.xml');
 
-      const reopened = await openCommandDb(h.options());
+      const reopened = await openDatabase(h.options());
       try {
-        await seedFromConfig(reopened.db, { ...SEED, rules: [{ id: 'iraq', query: 'Iraq' }, { id: 'lagos', query: 'explosion place:Lagos' }] }, NOW);
-        expect(await loadActiveRules(reopened.db)).toEqual([
+        await reopened.settings.seedFromConfig({ ...SEED, rules: [{ id: 'iraq', query: 'Iraq' }, { id: 'lagos', query: 'explosion place:Lagos' }] }, NOW);
+        expect(await reopened.settings.loadActiveRules()).toEqual([
           { id: 'iraq', query: 'Iraq', origin: 'config' },
           { id: 'kirkuk', query: 'kirkuk', origin: 'chat' },
         ]);
-        expect((await loadActiveFeeds(reopened.db, 60)).map((f) => [f.id, f.origin])).toEqual([['chat-rss', 'chat']]);
+        expect((await reopened.settings.loadActiveFeeds(60)).map((f) => [f.id, f.origin])).toEqual([['chat-rss', 'chat']]);
       } finally {
         await reopened.close();
       }
     });
 
     it('drops config rules and feeds that left the config', async () => {
-      const db = h.commands().db;
-      await seedFromConfig(db, SEED, NOW);
-      await seedFromConfig(db, { rules: [{ id: 'iraq', query: 'Iraq' }], feeds: [] }, NOW);
-      expect((await loadActiveRules(db)).map((r) => r.id)).toEqual(['iraq']);
-      expect(await loadActiveFeeds(db, 60)).toEqual([]);
+      const db = h.settings();
+      await db.seedFromConfig(SEED, NOW);
+      await db.seedFromConfig({ rules: [{ id: 'iraq', query: 'Iraq' }], feeds: [] }, NOW);
+      expect((await db.loadActiveRules()).map((r) => r.id)).toEqual(['iraq']);
+      expect(await db.loadActiveFeeds(60)).toEqual([]);
     });
 
     it('bumps the change counter on every change and not on a no-op', async () => {
-      const db = h.commands().db;
+      const db = h.settings();
       const steps: [string, () => Promise<unknown>, number][] = [
-        ['add rule', () => addRule(db, { id: 'r', query: 'x' }, 'U', NOW), 1],
-        ['route', () => addRoute(db, { ruleId: 'r', destination: 'discord:1', priority: 'flash' }, 'U', NOW), 1],
-        ['mute', () => muteRule(db, 'r', new Date(NOW.getTime() + HOUR), 'U', NOW), 1],
-        ['unmute', () => unmuteRule(db, 'r', NOW), 1],
-        ['unmute again', () => unmuteRule(db, 'r', NOW), 0],
-        ['unroute', () => removeRoute(db, 'r', 'discord:1'), 1],
-        ['unroute again', () => removeRoute(db, 'r', 'discord:1'), 0],
-        ['remove missing feed', () => removeFeed(db, 'nope', 'U', NOW), 0],
+        ['add rule', () => db.addRule({ id: 'r', query: 'x' }, 'U', NOW), 1],
+        ['route', () => db.addRoute({ ruleId: 'r', destination: 'discord:1', priority: 'flash' }, 'U', NOW), 1],
+        ['mute', () => db.muteRule('r', new Date(NOW.getTime() + HOUR), 'U', NOW), 1],
+        ['unmute', () => db.unmuteRule('r', NOW), 1],
+        ['unmute again', () => db.unmuteRule('r', NOW), 0],
+        ['unroute', () => db.removeRoute('r', 'discord:1'), 1],
+        ['unroute again', () => db.removeRoute('r', 'discord:1'), 0],
+        ['remove missing feed', () => db.removeFeed('nope', 'U', NOW), 0],
       ];
       for (const [what, step, delta] of steps) {
-        const before = await changeVersion(db);
+        const before = await db.changeVersion();
         await step();
-        expect(await changeVersion(db), what).toBe(before + delta);
+        expect(await db.changeVersion(), what).toBe(before + delta);
       }
     });
 
     it('stores routes and mutes; removing a rule removes both', async () => {
-      const db = h.commands().db;
-      await addRule(db, { id: 'r', query: 'x' }, 'U', NOW);
-      expect(await addRoute(db, { ruleId: 'r', destination: 'slack:C123', priority: 'low' }, 'U', NOW)).toBe('added');
-      expect(await addRoute(db, { ruleId: 'r', destination: 'slack:C123', priority: 'flash' }, 'U', NOW)).toBe('updated');
-      expect(await listRoutes(db)).toEqual([{ ruleId: 'r', destination: 'slack:C123', priority: 'flash' }]);
+      const db = h.settings();
+      await db.addRule({ id: 'r', query: 'x' }, 'U', NOW);
+      expect(await db.addRoute({ ruleId: 'r', destination: 'slack:C123', priority: 'low' }, 'U', NOW)).toBe('added');
+      expect(await db.addRoute({ ruleId: 'r', destination: 'slack:C123', priority: 'flash' }, 'U', NOW)).toBe('updated');
+      expect(await db.listRoutes()).toEqual([{ ruleId: 'r', destination: 'slack:C123', priority: 'flash' }]);
       const until = new Date(NOW.getTime() + HOUR);
-      await muteRule(db, 'r', until, 'U', NOW);
-      expect(await activeMutes(db, NOW)).toEqual(new Map([['r', until]]));
-      expect(await activeMutes(db, until)).toEqual(new Map());
-      await removeRule(db, 'r', 'U', NOW);
-      expect(await listRoutes(db)).toEqual([]);
-      expect(await activeMutes(db, NOW)).toEqual(new Map());
+      await db.muteRule('r', until, 'U', NOW);
+      expect(await db.activeMutes(NOW)).toEqual(new Map([['r', until]]));
+      expect(await db.activeMutes(until)).toEqual(new Map());
+      await db.removeRule('r', 'U', NOW);
+      expect(await db.listRoutes()).toEqual([]);
+      expect(await db.activeMutes(NOW)).toEqual(new Map());
     });
 
     it('lists recent alerts newest first, by rule and since', async () => {
       await h.save('f', [{ item: news('a', 'First', 'x', 5), alerts: [alert('r1')] }], new Date(NOW.getTime() - 5 * HOUR));
       await h.save('f', [{ item: news('b', 'Second', 'x', 1), alerts: [alert('r1'), alert('r2')] }], new Date(NOW.getTime() - HOUR));
-      const db = h.commands().db;
-      const all = await recentAlerts(db, { ruleId: null, since: new Date(NOW.getTime() - 6 * HOUR), limit: 10 });
+      const all = await h.archive().recentAlerts({ ruleId: null, since: new Date(NOW.getTime() - 6 * HOUR), limit: 10 });
       expect(all.map((a) => [a.title, a.ruleId])).toEqual([['Second', 'r2'], ['Second', 'r1'], ['First', 'r1']]);
-      const r1Recent = await recentAlerts(db, { ruleId: 'r1', since: new Date(NOW.getTime() - 2 * HOUR), limit: 10 });
+      const r1Recent = await h.archive().recentAlerts({ ruleId: 'r1', since: new Date(NOW.getTime() - 2 * HOUR), limit: 10 });
       expect(r1Recent.map((a) => a.title)).toEqual(['Second']);
     });
 
@@ -149,11 +137,11 @@ for (const dialect of DIALECTS) {
         news('3', 'Weather', 'Sunny and mild.', 1),
         news('4', 'Attacks continue', 'Another attack.', 0.5),
       ]);
-      const { db, dialect: kind } = h.commands();
-      expect(await indexNewItems(db, kind, searchWordsOf)).toBe(4);
-      expect(await indexNewItems(db, kind, searchWordsOf)).toBe(0);
+      const archive = h.archive();
+      expect(await archive.indexNewItems(searchWordsOf)).toBe(4);
+      expect(await archive.indexNewItems(searchWordsOf)).toBe(0);
       const keys = async (words: string[], prefixes: string[] = [], since: Date | null = null): Promise<string[]> =>
-        (await searchCandidates(db, kind, { words, prefixes, since, after: null, limit: 10 })).map((s) => s.item.key);
+        (await archive.searchCandidates({ words, prefixes, since, after: null, limit: 10 })).map((s) => s.item.key);
       expect(await keys(['attack'])).toEqual(['4', '1']);
       expect(await keys(['cafe'])).toEqual(['2']);
       expect(await keys(['us'])).toEqual(['2']);
@@ -164,19 +152,19 @@ for (const dialect of DIALECTS) {
       expect(await keys(["it's"])).toEqual([]);
 
       await h.save('f', [news('5', 'Late attack', 'x', 0.1)]);
-      expect(await indexNewItems(db, kind, searchWordsOf)).toBe(1);
+      expect(await archive.indexNewItems(searchWordsOf)).toBe(1);
       expect(await keys(['attack'])).toEqual(['5', '4', '1']);
     });
 
     it('pages newest first without gaps or repeats, items published at the same time included', async () => {
       const same = 3;
       await h.save('f', [1, 2, 3, 4, 5, 6, 7].map((n) => news(`p${n}`, `Attack ${n}`, 'x', n <= 4 ? same : n)));
-      const { db, dialect: kind } = h.commands();
-      await indexNewItems(db, kind, searchWordsOf);
+      const archive = h.archive();
+      await archive.indexNewItems(searchWordsOf);
       const seen: string[] = [];
       let after = null;
       for (let page = 0; page < 10; page++) {
-        const found = await searchCandidates(db, kind, { words: ['attack'], prefixes: [], since: null, after, limit: 3 });
+        const found = await archive.searchCandidates({ words: ['attack'], prefixes: [], since: null, after, limit: 3 });
         seen.push(...found.map((s) => s.item.key));
         after = found.at(-1) ?? null;
         if (found.length < 3) break;
@@ -187,10 +175,10 @@ for (const dialect of DIALECTS) {
     it('indexes words of every script, recent Unicode letters included', async () => {
       // 𞓐𞓑: Nag Mundari letters (Unicode 15, 2022): the index must not depend on the database's Unicode tables.
       await h.save('f', [news('ru', 'Взрыв в Москве', 'Москва, عراق.', 1), news('jp', '東京都で地震', 'x', 1), news('nm', 'Name 𞓐𞓑 here', 'x', 1)]);
-      const { db, dialect: kind } = h.commands();
-      await indexNewItems(db, kind, searchWordsOf);
+      const archive = h.archive();
+      await archive.indexNewItems(searchWordsOf);
       const keys = async (words: string[], prefixes: string[] = []): Promise<string[]> =>
-        (await searchCandidates(db, kind, { words, prefixes, since: null, after: null, limit: 10 })).map((s) => s.item.key);
+        (await archive.searchCandidates({ words, prefixes, since: null, after: null, limit: 10 })).map((s) => s.item.key);
       expect(await keys(['москва'])).toEqual(['ru']);
       expect(await keys(['عراق'])).toEqual(['ru']);
       expect(await keys([], ['моск'])).toEqual(['ru']);

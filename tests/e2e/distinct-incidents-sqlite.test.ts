@@ -1,0 +1,4 @@
+// Distinct incidents stay apart and shared guids keep both articles, on sqlite: see distinct-incidents-scenarios.ts.
+import { describeDistinctIncidents } from './distinct-incidents-scenarios.ts';
+
+describeDistinctIncidents('sqlite');
