@@ -18,6 +18,7 @@ COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY package.json ./
 COPY bin ./bin
+COPY models ./models
 COPY config ./config
 COPY docker/wirewatch.yaml ./config/container.yaml
 RUN mkdir -p /app/data && chown node:node /app/data

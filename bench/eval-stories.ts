@@ -1,11 +1,15 @@
 // Story clustering quality: precision and recall on labelled pairs of captured items (same event
 // or related but different), after feeding every captured item through the clusterer in
-// publication order. Usage: npm run eval:stories -- DIR [--show] [--split=tuning|held-out]
+// publication order; beside it, in the same process, the clusterer on words alone (no word
+// vectors: the previous round's), and the figures of the clusterer this work started from.
+// Usage: npm run eval:stories -- DIR [--show] [--split=tuning|held-out]
 // DIR holds the captured feeds the pairs refer to (bench/stories/labelled-pairs.json).
 
+import os from 'node:os';
 import { loadGazetteer } from '../src/geo/gazetteer.ts';
+import { defaultWordVectors } from '../src/stories/word-vectors.ts';
 import { createStoryIndex } from '../src/stories/story-index.ts';
-import type { StoryAssignment } from '../src/stories/story-index.ts';
+import type { StoryAssignment, StoryIndexOptions } from '../src/stories/story-index.ts';
 import { readCaptures } from './stories/read-captures.ts';
 import type { CapturedInput } from './stories/read-captures.ts';
 import { readLabelledPairs, refId, scorePairs } from './stories/labelled-pairs.ts';
@@ -38,22 +42,34 @@ async function main(argv: readonly string[]): Promise<number> {
     return 1;
   }
 
-  const index = createStoryIndex();
-  const start = process.hrtime.bigint();
-  const assigned = captured.map((c) => ({ captured: c, assignment: index.assign(c.input) }));
-  const ms = Number(process.hrtime.bigint() - start) / 1e6;
-  const storyOf = new Map(assigned.map((a) => [refId({ feed: a.captured.file, key: a.captured.input.key }), a.assignment.storyId]));
+  const words = cluster(captured, { wordVectors: null });
+  const rssBefore = process.memoryUsage().rss;
+  const loadStart = process.hrtime.bigint();
+  const vectors = defaultWordVectors();
+  const loadMs = Number(process.hrtime.bigint() - loadStart) / 1e6;
+  const rssMb = (process.memoryUsage().rss - rssBefore) / 1048576;
+  const meaning = cluster(captured, { wordVectors: vectors });
+  // Again, now that both paths are warm: CPU per item, words alone against with meaning.
+  const wordsCpu = cluster(captured, { wordVectors: null }).cpuMs;
+  const meaningCpu = cluster(captured, { wordVectors: vectors }).cpuMs;
+  const { assigned } = meaning;
   const stories = new Set(assigned.map((a) => a.assignment.storyId)).size;
 
-  console.log(`${captured.length} items from ${dir} → ${stories} stories (${ms.toFixed(0)} ms); ${pairs.length} labelled pairs`);
-  console.log('split      pairs  same  | now: merged  wrong  precision  recall | start: precision  recall');
+  console.log(`${captured.length} items from ${dir} → ${stories} stories; ${pairs.length} labelled pairs`);
+  console.log(
+    `word vectors: read in ${loadMs.toFixed(0)} ms, resident memory +${rssMb.toFixed(1)} MB; CPU per item ${(meaningCpu / captured.length).toFixed(3)} ms` +
+      ` (words alone ${(wordsCpu / captured.length).toFixed(3)} ms); load average ${os.loadavg()[0]?.toFixed(1)} on ${os.cpus().length} CPUs`,
+  );
+  console.log('split      pairs  same  | now: merged  wrong  precision  recall | words alone: precision  recall | start: precision  recall');
   for (const split of ['tuning', 'held-out', 'all'] as const) {
     const chosen = split === 'all' ? pairs : pairs.filter((p) => p.split === split);
-    const now = scorePairs(chosen, storyOf);
+    const now = scorePairs(chosen, meaning.storyOf);
+    const previous = scorePairs(chosen, words.storyOf);
     const before = START[split];
     console.log(
       `${split.padEnd(9)} ${pad(now.pairs, 6)} ${pad(now.positives, 5)}  |      ${pad(now.merged, 6)} ${pad(now.wrong, 6)}` +
         `  ${now.precision.toFixed(3).padStart(9)}  ${now.recall.toFixed(3).padStart(6)} |` +
+        `              ${previous.precision.toFixed(3).padStart(9)}  ${previous.recall.toFixed(3).padStart(6)} |` +
         `        ${before.precision.toFixed(3).padStart(9)}  ${before.recall.toFixed(3).padStart(6)}`,
     );
   }
@@ -71,6 +87,22 @@ async function main(argv: readonly string[]): Promise<number> {
     }
   }
   return 0;
+}
+
+interface Clustered {
+  readonly assigned: readonly { readonly captured: CapturedInput; readonly assignment: StoryAssignment }[];
+  readonly storyOf: ReadonlyMap<string, string>;
+  readonly cpuMs: number;
+}
+
+/** Every captured item through one new story index, in order. */
+function cluster(captured: readonly CapturedInput[], options: StoryIndexOptions): Clustered {
+  const index = createStoryIndex(options);
+  const cpu = process.cpuUsage();
+  const assigned = captured.map((c) => ({ captured: c, assignment: index.assign(c.input) }));
+  const used = process.cpuUsage(cpu);
+  const storyOf = new Map(assigned.map((a) => [refId({ feed: a.captured.file, key: a.captured.input.key }), a.assignment.storyId]));
+  return { assigned, storyOf, cpuMs: (used.user + used.system) / 1000 };
 }
 
 function describe({ file, input }: CapturedInput, assignment: StoryAssignment): string {

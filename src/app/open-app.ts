@@ -13,7 +13,7 @@ import { fetchOptionsFrom } from '../feeds/fetch/fetch-options-from.ts';
 import { createHostLimiter } from '../worker/host-limiter.ts';
 import { openDatabase, type OpenDatabase } from '../store/open-database.ts';
 import type { Store } from '../store/store.ts';
-import type { WorkerDeps } from '../worker/run-worker.ts';
+import { createDeliveryRequests, lookupFeeds, type WorkerDeps } from '../worker/run-worker.ts';
 import type { CommandDeps } from '../commands/command-deps.ts';
 import { createChatFeedFetch } from '../commands/chat-feed-fetch.ts';
 import { createChangeSignal } from '../commands/change-signal.ts';
@@ -21,6 +21,7 @@ import { openSettings, type OpenSettings } from '../settings/open-settings.ts';
 import { VERSION } from '../version.ts';
 import { createArchiveUpkeep } from './archive-upkeep.ts';
 import { openSinks } from './open-sinks.ts';
+import { openWebSub, type WebSubHooks } from './open-websub.ts';
 
 export interface OpenApp {
   readonly deps: WorkerDeps;
@@ -31,11 +32,13 @@ export interface OpenApp {
   readonly settings: OpenSettings;
   /** What the `/news` command core needs, for the chat front ends. */
   readonly commands: CommandDeps;
+  /** WebSub push, when `publicUrl` is set and the worker serves HTTP (not for `run --once`). */
+  readonly websub: WebSubHooks | null;
   close(): Promise<void>;
 }
 
 /** Opens the app: the store (migrated), the settings seeded from the config, the sinks, and the worker's dependencies. */
-export async function openApp(config: Config, env: Env, log: Logger): Promise<OpenApp> {
+export async function openApp(config: Config, env: Env, log: Logger, options: { readonly push?: boolean } = {}): Promise<OpenApp> {
   const database = await openDatabase({ url: config.databaseUrl, log });
   const { store } = database;
   const fetchOptions = fetchOptionsFrom(config.fetch);
@@ -67,6 +70,25 @@ export async function openApp(config: Config, env: Env, log: Logger): Promise<Op
   const upkeep = createArchiveUpkeep(database.archive, config.retentionMs, log);
   const stories = createStoryMemory({ store, log, now: () => new Date() });
   await stories.warm(); // the stories of the window, as this or another worker left them
+  const configFeeds = new Map(config.feeds.map((feed) => [feed.id, feed]));
+  const deliveryRequests = createDeliveryRequests();
+  const websub =
+    config.websub === null || options.push === false
+      ? null
+      : openWebSub(config.websub, {
+          store,
+          rules: () => live.rules(),
+          gazetteer: loadGazetteer,
+          stories,
+          destinations: () => live.destinations(),
+          isMuted: (ruleId, at) => live.mutedUntil(ruleId, at) !== null,
+          feedById: lookupFeeds(() => live.feeds()),
+          fetchOptionsFor: (feed) => settings.fetchOptionsFor(feed),
+          deliverSoon: () => deliveryRequests.request(),
+          maxBytes: config.fetch.maxBytes,
+          now: () => new Date(),
+          log,
+        });
   const deps: WorkerDeps = {
     store,
     rules: () => live.rules(),
@@ -79,6 +101,10 @@ export async function openApp(config: Config, env: Env, log: Logger): Promise<Op
     workerId: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
     leaseMs: config.fetch.leaseMs,
     fetchOptionsFor: (feed) => settings.fetchOptionsFor(feed),
+    // Adaptive bounds: a config feed's own (over the defaults), the config's defaults for feeds added from chat.
+    intervalBoundsFor: (feed) => ({ ...config.intervalBounds, ...configFeeds.get(feed.id), intervalSeconds: feed.intervalSeconds }),
+    ...(websub === null ? {} : { onDocument: (feed, fetched) => websub.onDocument(feed, fetched), pushedIntervalSeconds: (feedId) => websub.pushedIntervalSeconds(feedId) }),
+    deliveryRequests,
     destinations: () => live.destinations(),
     isMuted: (ruleId, at) => live.mutedUntil(ruleId, at) !== null,
     // Getters: routes and channels subscribed from chat take effect without a restart.
@@ -107,5 +133,5 @@ export async function openApp(config: Config, env: Env, log: Logger): Promise<Op
     sinks.close();
     await store.close();
   };
-  return { deps, store, database, settings, commands, close };
+  return { deps, store, database, settings, commands, websub, close };
 }

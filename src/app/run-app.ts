@@ -14,12 +14,17 @@ import type { LiveSettings } from '../settings/live-settings.ts';
 import type { Logger } from '../log/create-logger.ts';
 import { openApp } from './open-app.ts';
 import { startChatFrontEnds } from './chat-front-ends.ts';
+import { keepSubscriptions } from './open-websub.ts';
+import type { FeedSource } from '../domain/feed.ts';
 
 const CHAT_LEASE = 'chat-front-ends';
+/** How often due WebSub subscriptions are looked for (renewals, retries, removed feeds). */
+const SUBSCRIPTION_CHECK_MS = 2000;
 
 /** Runs until stopped (or one pass with `once`); resolves with the exit status: 1 when a feed failed in that pass. */
 export async function runApp(config: Config, env: Env, log: Logger, options: { readonly once?: boolean }): Promise<number> {
-  const worker = await openDatabaseOrFail(config.databaseUrl, () => openApp(config, env, log));
+  // WebSub needs the HTTP server for its callbacks, which a single pass does not start.
+  const worker = await openDatabaseOrFail(config.databaseUrl, () => openApp(config, env, log, { push: !options.once }));
   for (const inactive of config.inactiveDestinations) log.info({ destination: inactive.name }, `destination not set up: set ${inactive.missing.join(' and ')}`);
   warnAboutIdling(worker.settings.live, config.file, log);
   for (const warning of ruleWarnings(config.rules)) log.warn(warning);
@@ -32,8 +37,14 @@ export async function runApp(config: Config, env: Env, log: Logger, options: { r
       return failed > 0 ? 1 : 0;
     }
     // A port in use or a bad host is an operator's mistake: one line, exit status 2.
-    if (config.http !== null) ops = await startOpsServer(config.http, { store: worker.store, feeds: worker.deps.feeds, log }).catch((error: Error) => Promise.reject(new UsageError(error.message)));
+    // Readiness allows for the longest a feed may rest: its adaptive upper bound, the WebSub safety interval.
+    const longestIntervalSeconds = (feed: FeedSource): number =>
+      Math.max(feed.intervalSeconds, feed.maxIntervalSeconds ?? config.intervalBounds.maxIntervalSeconds ?? 0, config.websub?.safetyIntervalSeconds ?? 0);
+    if (config.http !== null) ops = await startOpsServer(config.http, { store: worker.store, feeds: worker.deps.feeds, longestIntervalSeconds, log }).catch((error: Error) => Promise.reject(new UsageError(error.message)));
     const stop = new AbortController();
+    const websub = worker.websub;
+    if (websub !== null && ops !== null) ops.mount(websub.callbackPath, websub.subscriber.listener);
+    const subscriptions = websub === null ? Promise.resolve() : keepSubscriptions(websub.subscriber, stop.signal, SUBSCRIPTION_CHECK_MS, log);
     // The chat front ends (gateway, Socket Mode) run in one worker at a time: whichever holds the lease.
     const chat = holdLeadership(
       CHAT_LEASE,
@@ -62,6 +73,7 @@ export async function runApp(config: Config, env: Env, log: Logger, options: { r
       process.off('SIGTERM', onSignal);
       stop.abort();
       await chat;
+      await subscriptions;
     }
     return 0;
   } finally {

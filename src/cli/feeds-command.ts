@@ -1,10 +1,13 @@
 // `wirewatch feeds`: each feed polled (from the config, and added from chat) with its health
-// (last success, last error, next poll).
+// (last success, last error, next poll) and its polling interval with the reason for it.
 import type { Command } from 'commander';
 import { openDatabase } from '../store/open-database.ts';
 import { loadSettings } from './load-settings.ts';
 import { redactUrl, redactUrlsIn } from '../log/redact-url.ts';
 import { openDatabaseOrFail } from './startup-failure.ts';
+import { describeInterval } from './describe-interval.ts';
+
+const NEVER_POLLED = { changeIntervalMs: null, lastChangeAt: null, pollIntervalSeconds: null, intervalReason: null } as const;
 
 export async function runFeeds(options: { json?: boolean }, command: Command): Promise<void> {
   const { config } = await loadSettings(command);
@@ -20,6 +23,7 @@ export async function runFeeds(options: { json?: boolean }, command: Command): P
         };
       }),
     );
+    const now = new Date();
     // Written in blocks: one write per feed costs more than the rest of the command at 50,000 feeds.
     const out: string[] = [];
     const flush = (): void => {
@@ -29,6 +33,7 @@ export async function runFeeds(options: { json?: boolean }, command: Command): P
     for (const feed of feeds) {
       if (out.length >= 1000) flush();
       const state = states.get(feed.id) ?? null;
+      const polling = describeInterval(state ?? NEVER_POLLED, state?.consecutiveFailures ?? 0, feed.intervalSeconds, now);
       const health = {
         id: feed.id,
         url: redactUrl(feed.url),
@@ -39,6 +44,9 @@ export async function runFeeds(options: { json?: boolean }, command: Command): P
         lastErrorAt: state?.lastErrorAt?.toISOString() ?? null,
         consecutiveFailures: state?.consecutiveFailures ?? 0,
         nextAttempt: state?.nextAttemptAt?.toISOString() ?? null,
+        interval: polling.interval,
+        intervalReason: polling.reason,
+        changesEvery: polling.changesEvery,
       };
       if (options.json) {
         out.push(`${JSON.stringify(health)}\n`);
@@ -49,6 +57,7 @@ export async function runFeeds(options: { json?: boolean }, command: Command): P
           `${health.status === 'ok' ? '✓' : health.status === 'failing' ? '✗' : '·'} ${health.id}  ${health.title ?? ''}`,
           `    ${health.url}`,
           `    last success: ${health.lastSuccess ?? 'never'}   next poll: ${health.nextAttempt ?? 'at start'}`,
+          `    polled ${polling.text}`,
           ...(health.lastError ? [`    last error (${health.consecutiveFailures} in a row): ${health.lastError} at ${health.lastErrorAt}`] : []),
           '',
         ].join('\n'),

@@ -12,6 +12,9 @@ const feedSchema = z.strictObject({
   url: z.string().min(1, 'expected a feed URL or file path'),
   title: z.string().min(1).optional(),
   interval: durationSeconds(1, 86_400).optional(),
+  /** Adaptive polling bounds for this feed (over the top-level ones). */
+  minInterval: durationSeconds(1, 7 * 86_400).optional(),
+  maxInterval: durationSeconds(1, 7 * 86_400).optional(),
   backfill: z.number().int().min(0).max(1000).default(0),
   /** Folder path for OPML export, levels separated by "/" ("News/World"). */
   category: z.string().min(1).max(200).optional(),
@@ -41,9 +44,32 @@ const httpSchema = z.strictObject({
   port: z.number().int().min(0).max(65_535),
 });
 
+/** WebSub push (on when `publicUrl` is set): the lease asked of hubs, the polling interval while pushes arrive. */
+const websubSchema = z.strictObject({
+  lease: durationSeconds(60, 30 * 86_400).default(10 * 86_400),
+  safetyInterval: durationSeconds(1, 7 * 86_400).default(3600),
+});
+
+const publicUrlSchema = z
+  .string()
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return (url.protocol === 'http:' || url.protocol === 'https:') && url.search === '' && url.hash === '';
+    } catch {
+      return false;
+    }
+  }, 'expected the http(s) base URL hubs can reach this worker at, without query or fragment (e.g. "https://wirewatch.example.com")');
+
 export const configSchema = z
   .strictObject({
     interval: durationSeconds(1, 86_400).default(120),
+    /** Adaptive polling (opt-in): each feed's interval follows its update rate within these bounds. */
+    minInterval: durationSeconds(1, 7 * 86_400).optional(),
+    maxInterval: durationSeconds(1, 7 * 86_400).optional(),
+    /** The base URL hubs call back; WebSub is on only when set (and needs `http`). */
+    publicUrl: publicUrlSchema.optional(),
+    websub: websubSchema.default(() => websubSchema.parse({})),
     database: z.string().min(1).optional(),
     /** The chat front ends move to another worker within about this long after their worker dies. */
     leaderLease: durationSeconds(2, 300).default(20),
@@ -61,7 +87,18 @@ export const configSchema = z
     flagDuplicates(config.destinations.map((d) => d.name), ['destinations'], 'destination name', ctx);
     flagDuplicates(config.feeds.map((f) => f.url), ['feeds'], 'feed url', ctx);
     checkRouteNames(config, ctx);
+    checkIntervalBounds(config.minInterval, config.maxInterval, [], ctx);
+    config.feeds.forEach((feed, index) => checkIntervalBounds(feed.minInterval ?? config.minInterval, feed.maxInterval ?? config.maxInterval, ['feeds', index], ctx));
+    if (config.publicUrl !== undefined && config.http === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['publicUrl'], message: 'WebSub callbacks arrive on the HTTP server: set "http: { host, port }" too' });
+    }
   });
+
+function checkIntervalBounds(min: number | undefined, max: number | undefined, path: (string | number)[], ctx: z.RefinementCtx): void {
+  if (min !== undefined && max !== undefined && min > max) {
+    ctx.addIssue({ code: 'custom', path: [...path, 'minInterval'], message: `minInterval (${min} s) is longer than maxInterval (${max} s)` });
+  }
+}
 
 function flagDuplicates(values: readonly string[], path: string[], what: string, ctx: z.RefinementCtx): void {
   const seen = new Set<string>();

@@ -44,9 +44,25 @@ export interface Config {
   /** Routes and per-destination delivery settings. */
   readonly delivery: DeliveryPolicy;
   readonly fetch: FetchSettings;
-  /** Where the HTTP server listens (health, metrics, Slack's request URL); null: no server. */
+  /** Where the HTTP server listens (health, metrics, Slack's request URL, WebSub callbacks); null: no server. */
   readonly http: { readonly host: string; readonly port: number } | null;
+  /** Adaptive polling bounds for feeds without their own (feeds added from chat); empty: fixed intervals. */
+  readonly intervalBounds: { readonly minIntervalSeconds?: number; readonly maxIntervalSeconds?: number };
+  /** WebSub push: null unless `publicUrl` is set. */
+  readonly websub: WebSubSettings | null;
 }
+
+export interface WebSubSettings {
+  /** The base URL hubs call back. */
+  readonly publicUrl: string;
+  /** The path on the HTTP server the callbacks arrive at (`/websub/<subscription id>`). */
+  readonly callbackPath: string;
+  readonly leaseSeconds: number;
+  /** How often a feed is still polled while pushes arrive (never slower than the lease). */
+  readonly safetyIntervalSeconds: number;
+}
+
+export const WEBSUB_CALLBACK_PATH = '/websub';
 
 export type LoadConfigResult = { kind: 'ok'; config: Config } | { kind: 'invalid'; message: string };
 
@@ -87,6 +103,7 @@ export function parseConfig(text: string, file: string, env: Env, _cwd?: string)
       title: feed.title ?? null,
       backfill: feed.backfill,
       intervalSeconds: feed.interval ?? raw.interval,
+      ...intervalBounds(feed.minInterval ?? raw.minInterval, feed.maxInterval ?? raw.maxInterval),
       ...(feed.category ? { category: feed.category } : {}),
     };
   });
@@ -121,8 +138,17 @@ export function parseConfig(text: string, file: string, env: Env, _cwd?: string)
         leaseMs: Math.max(raw.fetch.lease, raw.fetch.timeout + 1) * 1000,
       },
       http: raw.http ?? null,
+      intervalBounds: intervalBounds(raw.minInterval, raw.maxInterval),
+      websub:
+        raw.publicUrl === undefined
+          ? null
+          : { publicUrl: raw.publicUrl, callbackPath: WEBSUB_CALLBACK_PATH, leaseSeconds: raw.websub.lease, safetyIntervalSeconds: raw.websub.safetyInterval },
     },
   };
+}
+
+function intervalBounds(min: number | undefined, max: number | undefined): { minIntervalSeconds?: number; maxIntervalSeconds?: number } {
+  return { ...(min === undefined ? {} : { minIntervalSeconds: min }), ...(max === undefined ? {} : { maxIntervalSeconds: max }) };
 }
 
 /** Fetches in flight needed to poll every feed once per interval if a poll takes up to 2 s, within [16, 512]. */

@@ -10,6 +10,8 @@ import { checkReadiness } from './readiness.ts';
 export interface OpsServerDeps {
   readonly store: Pick<Store, 'outboxBacklog'>;
   readonly feeds: () => readonly FeedSource[];
+  /** The longest a feed may wait between polls (adaptive bounds, WebSub safety interval); default its interval. */
+  readonly longestIntervalSeconds?: (feed: FeedSource) => number;
   readonly log: Logger;
 }
 
@@ -25,7 +27,7 @@ export async function startOpsServer(http: { readonly host: string; readonly por
       checkReadiness({
         backlog,
         feedCount: () => deps.feeds().length,
-        shortestIntervalSeconds: () => Math.min(...deps.feeds().map((f) => f.intervalSeconds)),
+        shortestIntervalSeconds: () => Math.min(...deps.feeds().map((f) => deps.longestIntervalSeconds?.(f) ?? f.intervalSeconds)),
         lastPollAt,
         lastSendAt,
         now: () => new Date(),

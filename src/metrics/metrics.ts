@@ -5,6 +5,8 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom
 import type { DestinationBacklog } from '../store/store.ts';
 
 export type PollResult = 'updated' | 'not-modified' | 'failed';
+/** What became of a WebSub content distribution. */
+export type PushOutcome = 'accepted' | 'bad-signature' | 'unknown-subscription' | 'too-large' | 'failed';
 export type SendResult = 'sent' | 'retry' | 'permanent';
 
 const registry = new Registry();
@@ -55,6 +57,20 @@ new Gauge({
   },
 });
 
+const pushes = new Counter({ name: 'wirewatch_websub_pushes_total', help: 'WebSub content distributions received, by outcome', labelNames: ['outcome'], registers: [registry] });
+let subscriptionSource: (() => Promise<ReadonlyMap<string, number>>) | null = null;
+new Gauge({
+  name: 'wirewatch_websub_subscriptions',
+  help: 'WebSub subscriptions by state (requested, active, denied, unsubscribing, failed)',
+  labelNames: ['state'],
+  registers: [registry],
+  async collect() {
+    this.reset();
+    const counts = subscriptionSource === null ? new Map<string, number>() : await subscriptionSource().catch(() => new Map<string, number>());
+    for (const [state, count] of counts) this.set({ state }, count);
+  },
+});
+
 /** When things last happened in this process, for readiness. */
 const last = { poll: null as Date | null, sendByDestination: new Map<string, Date>() };
 
@@ -87,7 +103,15 @@ export const metrics = {
   storyMerged(count = 1): void {
     storyMerges.inc(count);
   },
+  pushed(outcome: PushOutcome): void {
+    pushes.inc({ outcome });
+  },
 };
+
+/** Where the WebSub subscription gauge reads from (the store), set once by the worker when WebSub is on. */
+export function measureSubscriptionsWith(source: () => Promise<ReadonlyMap<string, number>>): void {
+  subscriptionSource = source;
+}
 
 /** Where the outbox gauges read from (the store), set once by the worker. */
 export function measureOutboxWith(source: () => Promise<readonly DestinationBacklog[]>): void {

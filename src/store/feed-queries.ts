@@ -1,11 +1,13 @@
 // Feed rows and the feed schedule: syncing the live list, claiming due feeds under a lease (N workers
 // on one database poll each feed once per interval), reading polling state, recording fetch outcomes.
-import type { Kysely, Selectable } from 'kysely';
+import type { Kysely, Selectable, Updateable } from 'kysely';
 import type { FeedSource } from '../domain/feed.ts';
 import type { Database, FeedsTable } from './schema.ts';
-import type { FeedClaim, FeedState, FetchSuccess } from './store.ts';
+import type { IntervalReason } from '../domain/feed.ts';
+import type { FeedClaim, FeedState, FetchSuccess, ScheduleUpdate } from './store.ts';
 import type { DialectKind } from './store-dialect.ts';
 import { chunks } from './chunks.ts';
+import { dueSubscriptionsOf } from './websub-queries.ts';
 import { fromMillis, fromMillisOrNull } from './time.ts';
 
 type Db = Kysely<Database>;
@@ -54,6 +56,7 @@ export async function syncFeeds(db: Db, sources: readonly FeedSource[], now: Dat
     for (const source of changed) await updateFeed(trx, source, now);
     for (const chunk of chunks(dropped, ROWS_PER_STATEMENT)) {
       await trx.updateTable('feeds').set({ active: 0 }).where('id', 'in', chunk).execute();
+      await dueSubscriptionsOf(trx, chunk, now);
     }
   });
 }
@@ -133,11 +136,12 @@ export async function listFeedStates(db: Db): Promise<FeedState[]> {
 export async function recordFeedFailure(
   db: Db,
   feedId: string,
-  f: { at: Date; error: string; nextAttemptAt: Date },
+  f: { at: Date; error: string; nextAttemptAt: Date; schedule?: ScheduleUpdate },
 ): Promise<void> {
   const result = await db
     .updateTable('feeds')
     .set((eb) => ({
+      ...scheduleColumns(f.schedule),
       last_error_at: f.at.getTime(),
       last_error: f.error,
       consecutive_failures: eb('consecutive_failures', '+', 1),
@@ -149,10 +153,10 @@ export async function recordFeedFailure(
   requireFeedUpdated(result.numUpdatedRows, feedId);
 }
 
-export async function recordFeedNotModified(db: Db, feedId: string, s: { at: Date; nextAttemptAt: Date }): Promise<void> {
+export async function recordFeedNotModified(db: Db, feedId: string, s: { at: Date; nextAttemptAt: Date; schedule?: ScheduleUpdate }): Promise<void> {
   const result = await db
     .updateTable('feeds')
-    .set({ last_success_at: s.at.getTime(), consecutive_failures: 0, next_attempt_at: s.nextAttemptAt.getTime(), ...LEASE_DONE })
+    .set({ ...scheduleColumns(s.schedule), last_success_at: s.at.getTime(), consecutive_failures: 0, next_attempt_at: s.nextAttemptAt.getTime(), ...LEASE_DONE })
     .where('id', '=', feedId)
     .executeTakeFirst();
   requireFeedUpdated(result.numUpdatedRows, feedId);
@@ -160,6 +164,7 @@ export async function recordFeedNotModified(db: Db, feedId: string, s: { at: Dat
 
 /** A fetch that returned a document: new validators, the feed's own title, baselined from now on. */
 export async function recordFeedSuccess(db: Db, feedId: string, fetch: FetchSuccess): Promise<void> {
+  if (fetch.source === 'push') return recordFeedPush(db, feedId, fetch);
   const result = await db
     .updateTable('feeds')
     .set({
@@ -170,11 +175,32 @@ export async function recordFeedSuccess(db: Db, feedId: string, fetch: FetchSucc
       site_title: fetch.title,
       consecutive_failures: 0,
       baselined: 1,
+      ...scheduleColumns(fetch.schedule),
       ...LEASE_DONE,
     })
     .where('id', '=', feedId)
     .executeTakeFirst();
   requireFeedUpdated(result.numUpdatedRows, feedId);
+}
+
+/** A pushed document: the feed's title and update history; its validators, schedule and any poll's lease are left alone. */
+async function recordFeedPush(db: Db, feedId: string, fetch: FetchSuccess): Promise<void> {
+  const result = await db
+    .updateTable('feeds')
+    .set({ site_title: fetch.title, baselined: 1, ...scheduleColumns(fetch.schedule) })
+    .where('id', '=', feedId)
+    .executeTakeFirst();
+  requireFeedUpdated(result.numUpdatedRows, feedId);
+}
+
+function scheduleColumns(schedule: ScheduleUpdate | undefined): Partial<Pick<Updateable<FeedsTable>, 'change_interval' | 'last_change_at' | 'poll_interval' | 'interval_reason'>> {
+  if (schedule === undefined) return {};
+  return {
+    change_interval: schedule.changeIntervalMs,
+    last_change_at: schedule.lastChangeAt?.getTime() ?? null,
+    ...(schedule.pollIntervalSeconds === undefined ? {} : { poll_interval: schedule.pollIntervalSeconds }),
+    ...(schedule.intervalReason === undefined ? {} : { interval_reason: schedule.intervalReason }),
+  };
 }
 
 /** Recording a poll's outcome ends its lease. */
@@ -200,5 +226,9 @@ function toFeedState(row: Selectable<FeedsTable>): FeedState {
     consecutiveFailures: row.consecutive_failures,
     nextAttemptAt: fromMillisOrNull(row.next_attempt_at),
     createdAt: fromMillis(row.created_at),
+    changeIntervalMs: row.change_interval === null ? null : Number(row.change_interval),
+    lastChangeAt: fromMillisOrNull(row.last_change_at),
+    pollIntervalSeconds: row.poll_interval,
+    intervalReason: row.interval_reason as IntervalReason | null,
   };
 }

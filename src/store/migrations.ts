@@ -180,6 +180,49 @@ function storyMemory(kind: DialectKind): Migration {
   };
 }
 
+/**
+ * Adaptive polling: what the feed's schedule learnt, kept in the feed row so every worker and a
+ * restart agree. `change_interval` is the moving average of the time between changes (ms),
+ * `last_change_at` when new items last appeared, `poll_interval` (s) and `interval_reason` what the
+ * last poll decided and why (shown by `wirewatch feeds`).
+ */
+const adaptivePolling: Migration = {
+  async up(db: Kysely<unknown>): Promise<void> {
+    await db.schema.alterTable('feeds').addColumn('change_interval', 'bigint').execute();
+    await db.schema.alterTable('feeds').addColumn('last_change_at', 'bigint').execute();
+    await db.schema.alterTable('feeds').addColumn('poll_interval', 'integer').execute();
+    await db.schema.alterTable('feeds').addColumn('interval_reason', 'text').execute();
+  },
+};
+
+/**
+ * WebSub subscriptions: one per feed, found by its unguessable callback id (a push may reach any
+ * worker), with the secret its pushes are signed with, the lease the hub granted, when it next
+ * needs attention (`due_at`: renew, retry, give up) and a claim (`claimed_until`) so one worker at
+ * a time renews or ends it.
+ */
+const websubSubscriptions: Migration = {
+  async up(db: Kysely<unknown>): Promise<void> {
+    await db.schema
+      .createTable('websub_subscriptions')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('feed_id', 'text', (c) => c.notNull().unique())
+      .addColumn('hub', 'text', (c) => c.notNull())
+      .addColumn('topic', 'text', (c) => c.notNull())
+      .addColumn('secret', 'text', (c) => c.notNull())
+      .addColumn('state', 'text', (c) => c.notNull())
+      .addColumn('lease_seconds', 'integer')
+      .addColumn('expires_at', 'bigint')
+      .addColumn('last_error', 'text')
+      .addColumn('due_at', 'bigint')
+      .addColumn('claimed_until', 'bigint')
+      .addColumn('created_at', 'bigint', (c) => c.notNull())
+      .addColumn('updated_at', 'bigint', (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('websub_subscriptions_due_index').on('websub_subscriptions').column('due_at').execute();
+  },
+};
+
 /** The migration set for one dialect, keyed by name (applied in name order). */
 export function createMigrationProvider(kind: DialectKind): MigrationProvider {
   return {
@@ -191,6 +234,8 @@ export function createMigrationProvider(kind: DialectKind): MigrationProvider {
         '0004_feed_schedule': feedSchedule,
         '0005_item_retention': itemRetention,
         '0006_worker_leases': workerLeases,
+        '0007_adaptive_polling': adaptivePolling,
+        '0008_websub_subscriptions': websubSubscriptions,
       }),
   };
 }

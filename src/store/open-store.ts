@@ -8,6 +8,7 @@ import { createMigrationProvider } from './migrations.ts';
 import { claimDueFeeds, feedState, listFeedStates, recordFeedFailure, recordFeedNotModified, releaseFeedLeases, syncFeeds } from './feed-queries.ts';
 import { knownItemKeys, knownItems, rememberedItems, saveItems } from './item-queries.ts';
 import { acquireLease, releaseLease } from './lease-queries.ts';
+import { subscriptionStore } from './websub-queries.ts';
 import { itemTexts, pruneStories, resumeStories, saveWithStories } from './story-queries.ts';
 import {
   claimDeliveries,
@@ -82,6 +83,7 @@ function createStore(dialect: StoreDialect): Store {
     feedState: (feedId) => feedState(db, feedId),
     listFeedStates: () => listFeedStates(db),
     claimDueFeeds: (claim) => claimDueFeeds(db, dialect.kind, claim),
+    subscriptions: subscriptionStore(db, dialect.kind),
     releaseFeedLeases: (owner, feedIds) => releaseFeedLeases(db, owner, feedIds),
     acquireLease: (name, owner, now, ttlMs) => acquireLease(db, name, owner, now, ttlMs),
     releaseLease: (name, owner) => releaseLease(db, name, owner),

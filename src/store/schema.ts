@@ -24,6 +24,36 @@ export interface FeedsTable {
   lease_until: number | null;
   /** 1 while the feed is in the live feed list; only active feeds are claimed. */
   active: Generated<number>;
+  /** Moving average of the time between changes (new items), in ms; null until two changes were seen. */
+  change_interval: number | null;
+  /** Epoch ms when new items last appeared (by poll or push). */
+  last_change_at: number | null;
+  /** The interval (s) the last poll planned the next one with, and why (IntervalReason). */
+  poll_interval: number | null;
+  interval_reason: string | null;
+}
+
+/** A WebSub subscription of a feed (src/websub): found by its callback id on any worker. */
+export interface WebSubSubscriptionsTable {
+  /** The last segment of the callback URL: random, unguessable. */
+  id: string;
+  feed_id: string;
+  hub: string;
+  topic: string;
+  /** The HMAC secret the hub signs pushes with. */
+  secret: string;
+  /** SubscriptionState */
+  state: string;
+  /** The lease the hub granted on its last verification. */
+  lease_seconds: number | null;
+  expires_at: number | null;
+  last_error: string | null;
+  /** When the subscription next needs a worker: renew, retry, or give up an unanswered unsubscribe. */
+  due_at: number | null;
+  /** One worker at a time renews or ends a subscription: its claim holds until then. */
+  claimed_until: number | null;
+  created_at: number;
+  updated_at: number;
 }
 
 export interface ItemsTable {
@@ -146,6 +176,7 @@ export interface Database {
   stories: StoriesTable;
   story_members: StoryMembersTable;
   story_lock: StoryLockTable;
+  websub_subscriptions: WebSubSubscriptionsTable;
 }
 
 export type StoreDb = Kysely<Database>;

@@ -2,12 +2,13 @@
 // Domain types in, domain types out; Kysely stays inside src/store. Design: docs/architecture.md.
 import type { Alert, Facts, Place } from '../domain/alert.ts';
 import type { AlertDraft, StoryUpdate } from '../domain/alert-draft.ts';
-import type { FeedHealth, FeedSource } from '../domain/feed.ts';
+import type { FeedHealth, FeedSchedule, FeedSource, IntervalReason } from '../domain/feed.ts';
 import type { Item } from '../domain/item.ts';
+import type { SubscriptionStore } from './websub-queries.ts';
 
 
 /** A feed's polling health plus what the next conditional GET needs. */
-export interface FeedState extends FeedHealth {
+export interface FeedState extends FeedHealth, FeedSchedule {
   readonly url: string;
   /** The configured title, else the title the feed itself gave, else null. */
   readonly title: string | null;
@@ -48,8 +49,19 @@ export interface SaveEntry {
   readonly alerts: readonly NewAlert[];
 }
 
+/** What a poll or push learnt of the feed's update rate, and (polls) the interval planned and why. */
+export interface ScheduleUpdate {
+  readonly changeIntervalMs: number | null;
+  readonly lastChangeAt: Date | null;
+  readonly pollIntervalSeconds?: number;
+  readonly intervalReason?: IntervalReason;
+}
+
 /** A successful fetch, recorded on the feed in the same transaction as its items. */
 export interface FetchSuccess {
+  /** 'push': a WebSub content distribution; validators, schedule and lease of the feed stay as they are. Default 'poll'. */
+  readonly source?: 'poll' | 'push';
+  readonly schedule?: ScheduleUpdate;
   readonly at: Date;
   readonly etag: string | null;
   readonly lastModified: string | null;
@@ -239,8 +251,8 @@ export interface Store {
   acquireLease(name: string, owner: string, now: Date, ttlMs: number): Promise<boolean>;
   /** Gives the named lease up when `owner` holds it. */
   releaseLease(name: string, owner: string): Promise<void>;
-  recordFeedFailure(feedId: string, f: { at: Date; error: string; nextAttemptAt: Date }): Promise<void>;
-  recordFeedNotModified(feedId: string, s: { at: Date; nextAttemptAt: Date }): Promise<void>;
+  recordFeedFailure(feedId: string, f: { at: Date; error: string; nextAttemptAt: Date; schedule?: ScheduleUpdate }): Promise<void>;
+  recordFeedNotModified(feedId: string, s: { at: Date; nextAttemptAt: Date; schedule?: ScheduleUpdate }): Promise<void>;
   /** Which of these keys the feed already has. */
   knownItemKeys(feedId: string, keys: readonly string[]): Promise<Set<string>>;
   /** What the feed holds under these keys. */
@@ -286,4 +298,6 @@ export interface Store {
   /** The latest permanent failures, newest first. */
   recentFailures(limit: number): Promise<DeliveryFailure[]>;
   countAlertsSince(since: Date): Promise<number>;
+  /** WebSub subscriptions of feeds (src/websub). */
+  readonly subscriptions: SubscriptionStore;
 }

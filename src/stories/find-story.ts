@@ -138,7 +138,7 @@ function lookUpStories(state: SearchState, profile: TextProfile): Story[] {
   const stamp = nextStamp();
   const chosen: Story[] = [];
   for (const holders of lookup) {
-    if (holders instanceof Set) for (const story of holders) countHit(story, stamp, chosen);
+    if (holders instanceof Set || Array.isArray(holders)) for (const story of holders as Iterable<Story>) countHit(story, stamp, chosen);
     else countHit(holders as Story, stamp, chosen);
   }
   chosen.sort((a, b) => b.hits - a.hits || a.seq - b.seq);

@@ -10,10 +10,11 @@
 import { PROFILE_VERSION } from './text-profile.ts';
 import type { TextProfile } from './text-profile.ts';
 
-type TypedArray = Uint8Array | Uint16Array | Uint32Array | Int32Array | Float32Array | Float64Array;
+type TypedArray = Int8Array | Uint8Array | Uint16Array | Uint32Array | Int32Array | Float32Array | Float64Array;
 type Plain = number | boolean | string | null | TypedArray | { readonly [key: string]: Plain };
 
 const ARRAY_TYPES = {
+  i8: Int8Array,
   u8: Uint8Array,
   u16: Uint16Array,
   u32: Uint32Array,

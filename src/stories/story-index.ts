@@ -15,6 +15,8 @@ import { createTermWeights } from './term-weights.ts';
 import { whereabouts } from './place-relation.ts';
 import type { Whereabouts } from './place-relation.ts';
 import { profileText } from './text-profile.ts';
+import { defaultWordVectors } from './word-vectors.ts';
+import type { WordVectors } from './word-vectors.ts';
 import type { StoredProfile, TextProfile } from './text-profile.ts';
 import type { WeightedTerms } from './term-weights.ts';
 
@@ -28,6 +30,8 @@ export interface StoryIndex {
   assign(entry: StoryInput, options?: { readonly storyId?: string }): StoryAssignment;
   /** Replays a member recorded by an earlier assign (this process's or another's), without recording it again. */
   restore(member: StoryMember): void;
+  /** restore() of each member in order, with the lookup indexes built once at the end (a resume). */
+  restoreAll(members: readonly StoryMember[]): void;
   /** The profile `assign` would compute for this text (to rebuild a member recorded by another profile version). */
   profile(title: string, body: string): TextProfile;
   /** What `facts` would add to a live story (higher toll, new place), without remembering anything. */
@@ -60,6 +64,14 @@ export function createStoryIndex(options: StoryIndexOptions = {}): StoryIndex {
   const numHashes = options.numHashes ?? 120;
   const rows = options.rowsPerBand ?? 3;
   const seeds = createSeeds(numHashes);
+  const wanted = options.wordVectors === undefined ? 'shipped' : options.wordVectors;
+  // The shipped vectors are read on the first profile, not at start: a worker that never
+  // clusters never loads them.
+  let vectors: WordVectors | null = wanted === 'shipped' ? null : wanted;
+  const profileOf = (title: string, body: string): TextProfile => {
+    if (vectors === null && wanted === 'shipped') vectors = defaultWordVectors();
+    return profileText(title, body, { seeds, vectors });
+  };
   const lsh = createLshIndex<Member>({ bands: Math.floor(numHashes / rows), rows });
   const weights = createTermWeights();
   const settings: MatchSettings = {
@@ -79,6 +91,11 @@ export function createStoryIndex(options: StoryIndexOptions = {}): StoryIndex {
   const storyOfItem = new Map<string, Story>();
   const termIndex = createTermIndex<Story>();
   let nextStorySeq = 1;
+  /**
+   * During restoreAll: the texts and story terms to file once all members are replayed (texts and
+   * stories forgotten meanwhile are skipped then), and where each story's new terms start.
+   */
+  let deferred: { readonly texts: { member: Member; keys: Uint32Array }[]; readonly terms: Map<Story, number> } | null = null;
 
   function assign(entry: StoryInput, options: { readonly storyId?: string } = {}): StoryAssignment {
     const published = entry.published.getTime();
@@ -87,7 +104,7 @@ export function createStoryIndex(options: StoryIndexOptions = {}): StoryIndex {
     const seen = storyOfItem.get(identity);
     if (seen !== undefined) return result(seen, false, false, entry.key, null, { kind: 'repeat' });
 
-    const profile = profileText(entry.title, entry.body, { seeds });
+    const profile = profileOf(entry.title, entry.body);
     const joined = options.storyId === undefined ? undefined : stories.get(options.storyId);
     if (joined !== undefined) return join(joined, entry, identity, profile, null, { kind: 'repeat' });
 
@@ -137,6 +154,32 @@ export function createStoryIndex(options: StoryIndexOptions = {}): StoryIndex {
     remember(story, entry, identity, profile, entry.published.getTime(), true, derived);
     enforceCap(story);
     return result(story, false, newSource, duplicateOf, update, reason);
+  }
+
+  function restoreAll(members: readonly StoryMember[]): void {
+    deferred = { texts: [], terms: new Map() };
+    const { texts, terms } = deferred;
+    try {
+      for (const member of members) restore(member);
+    } finally {
+      deferred = null;
+    }
+    const live = (story: Story): boolean => stories.get(story.id) === story;
+    const banded = texts.filter(({ member }) => live(member.story) && member.story.compared.includes(member));
+    lsh.addAll(
+      banded.map((t) => t.member),
+      banded.map((t) => t.keys),
+    );
+    const ids: number[] = [];
+    const holders: Story[] = [];
+    for (const [story, from] of terms) {
+      if (!live(story)) continue;
+      for (let i = from; i < story.indexed.length; i++) {
+        ids.push(story.indexed[i] ?? 0);
+        holders.push(story);
+      }
+    }
+    termIndex.addAll(ids, holders);
   }
 
   function restore(member: StoryMember): void {
@@ -227,11 +270,18 @@ export function createStoryIndex(options: StoryIndexOptions = {}): StoryIndex {
       if (dropped !== undefined) forgetMember(dropped);
     }
     story.compared.push(member);
-    if (bandKeys !== null) lsh.add(member, bandKeys);
     weights.add(profile.terms.ids);
+    if (deferred !== null) {
+      if (bandKeys !== null) deferred.texts.push({ member, keys: bandKeys });
+      if (!deferred.terms.has(story)) deferred.terms.set(story, story.indexed.length);
+    } else if (bandKeys !== null) lsh.add(member, bandKeys);
+    // The story's own list says whether it is filed under a term (at most MAX_INDEXED_TERMS).
+    const fresh = story.indexed.length === 0; // a text's terms are distinct
     for (const term of profile.terms.ids) {
       if (story.indexed.length >= MAX_INDEXED_TERMS) break;
-      if (termIndex.add(term, story)) story.indexed.push(term);
+      if (!fresh && story.indexed.includes(term)) continue;
+      story.indexed.push(term);
+      if (deferred === null) termIndex.add(term, story);
     }
   }
 
@@ -263,7 +313,8 @@ export function createStoryIndex(options: StoryIndexOptions = {}): StoryIndex {
   return {
     assign,
     restore,
-    profile: (title, body) => profileText(title, body, { seeds }),
+    restoreAll,
+    profile: profileOf,
     diff(storyId, facts) {
       const story = stories.get(storyId);
       return story === undefined ? null : diffFacts(story.facts, facts);

@@ -5,6 +5,7 @@ import type { Facts, Place } from '../domain/alert.ts';
 import type { StoryUpdate } from '../domain/alert-draft.ts';
 import type { PlaceRelation } from './event-facts.ts';
 import type { TextProfile } from './text-profile.ts';
+import type { WordVectors } from './word-vectors.ts';
 
 export type { PlaceRelation } from './event-facts.ts';
 
@@ -87,6 +88,11 @@ export interface StoryIndexOptions {
    * story's closest text relate (shared place 0.35, shared country 0.4, unknown 0.5); see
    * join-decision.ts for what raises and lowers it. */
   readonly joinSimilarity?: Partial<Record<Exclude<PlaceRelation, 'conflict'>, number>>;
+  /**
+   * Word vectors for weighing what two texts mean ('shipped': models/word-vectors.bin, read on the
+   * first item), or null to match on words alone (the clusterer before meaning was weighed).
+   */
+  readonly wordVectors?: WordVectors | 'shipped' | null;
   /** Called with every item the index remembers through assign (not restore): what a store persists. */
   readonly record?: (member: StoryMember) => void;
 }

@@ -9,6 +9,8 @@ import { wordForm } from './name-variants.ts';
 import { STOPWORDS } from './stopwords.ts';
 import { countTerms } from './term-weights.ts';
 import { WORD_TERMS, wordSlot } from './word-terms.ts';
+import { toMeaning } from './word-vectors.ts';
+import type { WordVectors } from './word-vectors.ts';
 import type { TermCounts } from './term-weights.ts';
 import { sortedHas } from './sorted-has.ts';
 
@@ -16,8 +18,10 @@ import { sortedHas } from './sorted-has.ts';
  * Bumped whenever what a profile holds changes: remembered profiles of another version are rebuilt.
  * 2: terms and headline names in one form per word (spellings, demonyms, verb endings), and the
  * vocabulary also holds those forms of the text's capitalised words.
+ * 3: the meaning of headline and lead (word vectors), the years a headline names, and no headline
+ * names taken from a byline after " | ".
  */
-export const PROFILE_VERSION = 2;
+export const PROFILE_VERSION = 3;
 
 export interface TextProfile {
   /** Distinct shingles behind the signature (0 when the text has no words). */
@@ -36,6 +40,10 @@ export interface TextProfile {
   readonly anchors: Uint32Array;
   /** Sorted hashes of every word of the headline and body (as far as it is read). */
   readonly vocabulary: Uint32Array;
+  /** Weighted mean of the headline's and lead's word vectors, unit length in signed bytes (empty without vectors). */
+  readonly meaning: Int8Array;
+  /** Years (1900-2099) the headline names: "Reliving how Woods won the 1997 Masters". */
+  readonly headlineYears: Uint16Array;
 }
 
 /** What a remembered text keeps: the profile without its term counts (kept as weights instead). */
@@ -45,6 +53,8 @@ export interface ProfileOptions {
   readonly seeds: Uint32Array;
   /** Words per shingle (default 3). */
   readonly shingleSize?: number;
+  /** Word vectors for the profile's meaning; none, no meaning. */
+  readonly vectors?: WordVectors | null;
 }
 
 /** Bodies are cut here before tokenising: copies are trimmed at the tail, the head carries the story. */
@@ -60,7 +70,7 @@ let scratch = new Uint32Array(1024);
 /** Shingle hashes of the text being profiled: only their count and signature are kept. */
 const shingleScratch = new Uint32Array(MAX_SHINGLE_WORDS);
 
-export function profileText(title: string, body: string, { seeds, shingleSize = 3 }: ProfileOptions): TextProfile {
+export function profileText(title: string, body: string, { seeds, shingleSize = 3, vectors = null }: ProfileOptions): TextProfile {
   const titleTokens = splitWords(title);
   const text = body.length > MAX_BODY_CHARS ? body.slice(0, MAX_BODY_CHARS) : body;
   // Word hashes, headline first: shingles take the body (or, for a teaser, all of it). A word
@@ -71,11 +81,14 @@ export function profileText(title: string, body: string, { seeds, shingleSize = 
   const occurrences: number[] = [];
   /** Hashes of the one spelling of names written another way ("Kiev" → kyiv), for the vocabulary. */
   const spellings: number[] = [];
+  const meaningSum = vectors === null ? null : new Float32Array(vectors.dimensions);
   let n = 0;
   for (const word of titleTokens) {
     const hash = hashString(word.text);
     hashes[n++] = hash;
     const slot = wordSlot(hash, word.text, () => word.raw);
+    // Headline words count double in the meaning too.
+    if (meaningSum !== null && (WORD_TERMS.id[slot] ?? -1) >= 0) vectors?.add(meaningSum, hash, 2);
     // Headline words count double.
     addTerms(slot, occurrences, spellings);
     addTerms(slot, occurrences, null);
@@ -94,6 +107,7 @@ export function profileText(title: string, body: string, { seeds, shingleSize = 
     if (bodyWords < LEAD_WORDS) {
       const slot = wordSlot(hash, cursor, rawWord);
       addTerms(slot, occurrences, spellings);
+      if (meaningSum !== null && (WORD_TERMS.id[slot] ?? -1) >= 0) vectors?.add(meaningSum, hash, 1);
       if ((WORD_TERMS.id[slot] ?? -1) >= 0 && cursor.capitalised && !opensSentence(text, cursor.start)) {
         leadNames.add(WORD_TERMS.formHash[slot] ?? 0);
       }
@@ -122,9 +136,34 @@ export function profileText(title: string, body: string, { seeds, shingleSize = 
     terms,
     titleTerms,
     headlineOnly: terms.ids.length === titleTerms.ids.length,
-    anchors: Uint32Array.from(findAnchors(title, titleTokens, leadNames)),
+    anchors: Uint32Array.from(findAnchors(title, beforeByline(title, titleTokens), leadNames)),
     vocabulary: distinctSorted(vocabulary),
+    meaning: meaningSum === null ? new Int8Array(0) : toMeaning(meaningSum),
+    headlineYears: Uint16Array.from(headlineYears(titleTokens)),
   };
+}
+
+const YEAR = /^(?:19|20)\d\d$/;
+
+function headlineYears(words: readonly Word[]): number[] {
+  return words.filter((w) => YEAR.test(w.text)).map((w) => Number(w.text));
+}
+
+/**
+ * True when one text's headline names a year at least two years before it was published ("the
+ * 1997 Masters") that the other text never mentions: a look back, not the news of the day.
+ */
+export function yearsConflict(a: StoredProfile, aPublished: number, b: StoredProfile, bPublished: number): boolean {
+  return pastYearMissing(a, aPublished, b) || pastYearMissing(b, bPublished, a);
+}
+
+function pastYearMissing(a: StoredProfile, published: number, b: StoredProfile): boolean {
+  if (a.headlineYears.length === 0) return false;
+  const now = new Date(published).getUTCFullYear();
+  for (const year of a.headlineYears) {
+    if (year < now - 1 && !sortedHas(b.vocabulary, hashString(String(year)))) return true;
+  }
+  return false;
 }
 
 /** Pushes a word's term ids, and its other spelling for the vocabulary (when `spellings` is given). */
@@ -224,6 +263,12 @@ function findAnchors(title: string, words: readonly Word[], leadNames: ReadonlyS
     anchors.push(anchorHash(words, i));
   }
   return anchors;
+}
+
+/** The headline's words before a " | " that ends it with a byline or a section ("… quest | Andy Bull"). */
+function beforeByline(title: string, words: readonly Word[]): readonly Word[] {
+  const bar = title.lastIndexOf(' | ');
+  return bar < 0 ? words : words.filter((w) => w.end <= bar);
 }
 
 /** True when the word at `start` opens a sentence (first of the text, or after . ! ? or a line break). */

@@ -1,33 +1,29 @@
 // The subscriber side of WebSub (https://www.w3.org/TR/websub/): asks a hub to push a feed's
 // updates to wirewatch (one unguessable callback path and one secret per subscription), answers
-// the hub's verification of intent, renews leases before they end, and hands every correctly
-// signed content distribution to `onContent`. Subscriptions live in memory in this version.
+// the hub's verification of intent, renews leases before they end, unsubscribes feeds removed
+// from the list, and hands every correctly signed content distribution to `onContent`.
+// Subscriptions live in the store, so a hub may call any worker and one worker renews each.
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import type { Subscription } from '../domain/subscription.ts';
 import type { Logger } from '../log/create-logger.ts';
+import type { SubscriptionStore } from '../store/websub-queries.ts';
+import { metrics } from '../metrics/metrics.ts';
 import { checkHubSignature } from './hub-signature.ts';
-
-export type SubscriptionState = 'requested' | 'active' | 'denied' | 'unsubscribing' | 'failed';
-
-export interface Subscription {
-  readonly id: string;
-  readonly feedId: string;
-  readonly hub: string;
-  readonly topic: string;
-  readonly state: SubscriptionState;
-  /** When the hub's lease ends (verified subscriptions only). */
-  readonly expiresAt: Date | null;
-  readonly lastError: string | null;
-}
+import { postToHub, type HubRequestOptions } from './hub-request.ts';
 
 export interface WebSubOptions {
   /** The base URL hubs call back (`publicUrl` in the config), without the callback path. */
   readonly publicUrl: string;
   /** Where the callback listener is mounted on the HTTP server. */
   readonly callbackPath: string;
+  /** The lease asked for; the hub's answer wins. */
   readonly leaseSeconds: number;
   /** Largest pushed body accepted, in bytes. */
   readonly maxBytes: number;
+  readonly subscriptions: SubscriptionStore;
+  /** How requests to a feed's hub are made (the feed's SSRF guard, timeouts). */
+  readonly hubOptionsFor: (feedId: string) => HubRequestOptions;
   readonly now: () => Date;
   readonly log: Pick<Logger, 'info' | 'warn'>;
   /** Processes a verified push of a feed's content; a throw makes the hub retry (HTTP 500). */
@@ -35,135 +31,172 @@ export interface WebSubOptions {
 }
 
 export interface WebSubSubscriber {
-  /** Asks the hub to subscribe; 'requested' until the hub verifies the intent. */
-  subscribe(feedId: string, hub: string, topic: string): Promise<Subscription>;
-  /** Asks the hub to stop pushing a feed; the subscription ends when the hub verifies it. */
-  unsubscribe(feedId: string): Promise<void>;
-  /** Renews active subscriptions whose lease ends within a tenth of the lease (at least an hour); returns how many. */
-  renewDue(): Promise<number>;
-  subscriptions(): readonly Subscription[];
+  /** After a poll found the feed's hub: subscribes unless the feed already has that subscription. */
+  ensure(feedId: string, hub: string, topic: string): Promise<void>;
+  /** Renews, retries and ends the subscriptions that are due (each by one worker); returns how many. */
+  maintain(): Promise<number>;
   /** The callback endpoint: mount it at `callbackPath`. */
   readonly listener: RequestListener;
 }
 
-type Entry = Subscription & { readonly secret: string; readonly callback: string };
-
+/** A request the hub accepted but never verified is asked again after this. */
+const VERIFY_WAIT_MS = 5 * 60_000;
+/** A hub that failed or refused is asked again after this. */
+const RETRY_AFTER_MS = 60 * 60_000;
+const DENIED_RETRY_AFTER_MS = 24 * 60 * 60_000;
+/** A claim on a due subscription holds this long (a hub request takes at most HUB_TIMEOUT_MS). */
+const CLAIM_MS = 60_000;
 const HUB_TIMEOUT_MS = 15_000;
+const CLAIMS_PER_PASS = 20;
 
 export function createWebSubSubscriber(options: WebSubOptions): WebSubSubscriber {
-  const byId = new Map<string, Entry>();
+  const { subscriptions: store, log } = options;
   const base = `${options.publicUrl.replace(/\/+$/, '')}${options.callbackPath}`;
-  const set = (entry: Entry, change: Partial<Entry>): Entry => {
-    const next = { ...entry, ...change };
-    byId.set(entry.id, next);
-    return next;
-  };
-  const ofFeed = (feedId: string): Entry | undefined => [...byId.values()].find((e) => e.feedId === feedId);
+  const later = (ms: number): Date => new Date(options.now().getTime() + ms);
 
-  const request = async (entry: Entry, mode: 'subscribe' | 'unsubscribe'): Promise<string | null> => {
-    const form = new URLSearchParams({ 'hub.mode': mode, 'hub.topic': entry.topic, 'hub.callback': entry.callback });
+  const request = (s: Subscription, mode: 'subscribe' | 'unsubscribe'): Promise<string | null> => {
+    const form = new URLSearchParams({ 'hub.mode': mode, 'hub.topic': s.topic, 'hub.callback': `${base}/${s.id}` });
     if (mode === 'subscribe') {
-      form.set('hub.secret', entry.secret);
+      form.set('hub.secret', s.secret);
       form.set('hub.lease_seconds', String(options.leaseSeconds));
     }
-    try {
-      const response = await fetch(entry.hub, { method: 'POST', body: form, signal: AbortSignal.timeout(HUB_TIMEOUT_MS), redirect: 'follow' });
-      await response.body?.cancel();
-      return response.status === 202 || response.status === 204 ? null : `the hub answered HTTP ${response.status} to ${mode}`;
-    } catch (error) {
-      return `the hub could not be reached: ${error instanceof Error ? error.message : String(error)}`;
-    }
+    return postToHub(s.hub, form, { ...options.hubOptionsFor(s.feedId), timeoutMs: HUB_TIMEOUT_MS });
   };
 
-  const subscribeEntry = async (entry: Entry): Promise<Entry> => {
-    const failure = await request(entry, 'subscribe');
-    if (failure === null) return byId.get(entry.id) ?? entry; // verification may already have run
-    options.log.warn({ feed: entry.feedId, hub: entry.hub }, `websub: ${failure}`);
-    return set(entry, { state: entry.state === 'active' ? 'active' : 'failed', lastError: failure });
+  /** Asks for (or renews) a subscription; verification arrives on the callback. */
+  const subscribe = async (s: Subscription): Promise<void> => {
+    const failure = await request(s, 'subscribe');
+    if (failure === null) return;
+    log.warn({ feed: s.feedId, hub: s.hub }, `websub: ${failure}`);
+    const stillActive = s.state === 'active' && s.expiresAt !== null && s.expiresAt > options.now();
+    await store.update(s.id, { state: stillActive ? 'active' : 'failed', lastError: failure, dueAt: later(RETRY_AFTER_MS) }, options.now());
   };
 
-  const verify = (entry: Entry, query: URLSearchParams, res: ServerResponse): void => {
+  /** A removed feed: ask the hub to stop; forget the subscription if the hub cannot be asked. */
+  const unsubscribe = async (s: Subscription): Promise<void> => {
+    await store.update(s.id, { state: 'unsubscribing', dueAt: later(VERIFY_WAIT_MS) }, options.now());
+    const failure = await request(s, 'unsubscribe');
+    if (failure === null) return;
+    log.warn({ feed: s.feedId, hub: s.hub }, `websub: ${failure}; forgetting the subscription (its pushes are refused)`);
+    await store.remove(s.id);
+  };
+
+  const verify = async (s: Subscription, query: URLSearchParams, res: ServerResponse): Promise<void> => {
     const mode = query.get('hub.mode');
-    const topicMatches = query.get('hub.topic') === entry.topic;
+    const now = options.now();
+    const topicMatches = query.get('hub.topic') === s.topic;
     if (mode === 'denied' && topicMatches) {
-      set(entry, { state: 'denied', lastError: `the hub denied the subscription${query.get('hub.reason') ? `: ${query.get('hub.reason')}` : ''}` });
-      options.log.warn({ feed: entry.feedId, hub: entry.hub }, 'websub: subscription denied');
+      const reason = query.get('hub.reason');
+      await store.update(s.id, { state: 'denied', lastError: `the hub denied the subscription${reason ? `: ${reason}` : ''}`, dueAt: later(DENIED_RETRY_AFTER_MS) }, now);
+      log.warn({ feed: s.feedId, hub: s.hub }, 'websub: subscription denied');
       return end(res, 200, '');
     }
     const challenge = query.get('hub.challenge');
-    const expected = mode === 'subscribe' ? entry.state !== 'unsubscribing' : mode === 'unsubscribe' && entry.state === 'unsubscribing';
+    const expected = mode === 'subscribe' ? s.state !== 'unsubscribing' : mode === 'unsubscribe' && s.state === 'unsubscribing';
     if (!expected || !topicMatches || challenge === null) return end(res, 404, 'no such subscription\n');
     if (mode === 'unsubscribe') {
-      byId.delete(entry.id);
-      options.log.info({ feed: entry.feedId, hub: entry.hub }, 'websub: unsubscribed');
+      await store.remove(s.id);
+      log.info({ feed: s.feedId, hub: s.hub }, 'websub: unsubscribed');
     } else {
-      const lease = Number(query.get('hub.lease_seconds') ?? options.leaseSeconds);
-      const seconds = Number.isFinite(lease) && lease > 0 ? lease : options.leaseSeconds;
-      set(entry, { state: 'active', expiresAt: new Date(options.now().getTime() + seconds * 1000), lastError: null });
-      options.log.info({ feed: entry.feedId, hub: entry.hub, leaseSeconds: seconds }, 'websub: subscription verified');
+      const asked = Number(query.get('hub.lease_seconds') ?? options.leaseSeconds);
+      const lease = Number.isFinite(asked) && asked > 0 ? Math.round(asked) : options.leaseSeconds;
+      const expiresAt = new Date(now.getTime() + lease * 1000);
+      await store.update(s.id, { state: 'active', leaseSeconds: lease, expiresAt, lastError: null, dueAt: new Date(expiresAt.getTime() - renewalMarginMs(lease)) }, now);
+      log.info({ feed: s.feedId, hub: s.hub, leaseSeconds: lease }, 'websub: subscription verified');
     }
     end(res, 200, challenge);
   };
 
-  const distribute = async (entry: Entry, req: IncomingMessage, res: ServerResponse): Promise<void> => {
+  const distribute = async (s: Subscription, req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const body = await readLimited(req, options.maxBytes);
-    if (body === null) return end(res, 413, 'too large\n');
-    const signature = checkHubSignature(header(req, 'x-hub-signature'), body, entry.secret);
+    if (body === null) {
+      metrics.pushed('too-large');
+      return end(res, 413, 'too large\n');
+    }
+    const signature = checkHubSignature(header(req, 'x-hub-signature'), body, s.secret);
     if (!signature.valid) {
       // Answered 2xx as the specification recommends, so a forger learns nothing; nothing is stored.
-      options.log.warn({ feed: entry.feedId, hub: entry.hub }, `websub: push ignored: ${signature.reason}`);
+      metrics.pushed('bad-signature');
+      log.warn({ feed: s.feedId, hub: s.hub }, `websub: push ignored: ${signature.reason}`);
       return end(res, 202, '');
     }
-    await options.onContent(entry.feedId, body, header(req, 'content-type') ?? null);
+    await options.onContent(s.feedId, body, header(req, 'content-type') ?? null);
+    metrics.pushed('accepted');
     end(res, 204, '');
   };
 
-  const listener: RequestListener = (req, res) => {
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://callback.invalid');
     const id = url.pathname.slice(url.pathname.lastIndexOf('/') + 1);
-    const entry = byId.get(id);
-    if (entry === undefined) return end(res, req.method === 'POST' ? 410 : 404, 'no such subscription\n');
-    if (req.method === 'GET') return verify(entry, url.searchParams, res);
+    const s = /^[0-9a-f]{32}$/.test(id) ? await store.byId(id) : null;
+    if (req.method === 'GET') return s === null ? end(res, 404, 'no such subscription\n') : verify(s, url.searchParams, res);
     if (req.method !== 'POST') return end(res, 405, 'method not allowed\n');
-    distribute(entry, req, res).catch((error: unknown) => {
-      options.log.warn({ feed: entry.feedId }, `websub: processing a push failed: ${error instanceof Error ? error.message : String(error)}`);
+    if (s === null || s.state === 'unsubscribing') {
+      metrics.pushed('unknown-subscription');
+      return end(res, 410, 'no such subscription\n'); // 410: the hub stops pushing here
+    }
+    await distribute(s, req, res);
+  };
+
+  const listener: RequestListener = (req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      if (req.method === 'POST') metrics.pushed('failed');
+      log.warn({ path: req.url?.split('?', 1)[0] }, `websub: handling a hub request failed: ${error instanceof Error ? error.message : String(error)}`);
       if (!res.headersSent) end(res, 500, 'processing failed; retry later\n');
     });
   };
 
   return {
-    async subscribe(feedId, hub, topic) {
-      const existing = ofFeed(feedId);
-      if (existing !== undefined && existing.hub === hub && existing.topic === topic && existing.state !== 'failed' && existing.state !== 'denied') return existing;
-      if (existing !== undefined) byId.delete(existing.id);
-      const id = randomBytes(16).toString('hex');
-      const entry: Entry = { id, feedId, hub, topic, state: 'requested', expiresAt: null, lastError: null, secret: randomBytes(32).toString('hex'), callback: `${base}/${id}` };
-      byId.set(id, entry);
-      return publicView(await subscribeEntry(entry));
-    },
-    async unsubscribe(feedId) {
-      const entry = ofFeed(feedId);
-      if (entry === undefined) return;
-      const failure = await request(set(entry, { state: 'unsubscribing' }), 'unsubscribe');
-      if (failure !== null) {
-        options.log.warn({ feed: feedId, hub: entry.hub }, `websub: ${failure}; forgetting the subscription (its pushes are refused)`);
-        byId.delete(entry.id);
+    async ensure(feedId, hub, topic) {
+      const existing = await store.ofFeed(feedId);
+      if (existing !== null && existing.hub === hub && existing.topic === topic) return; // maintain() renews or retries it
+      if (existing !== null) {
+        log.info({ feed: feedId, hub }, 'websub: the feed names another hub or topic now; subscribing there');
+        await store.remove(existing.id);
       }
+      const fresh: Subscription = {
+        id: randomBytes(16).toString('hex'),
+        feedId,
+        hub,
+        topic,
+        secret: randomBytes(32).toString('hex'),
+        state: 'requested',
+        leaseSeconds: null,
+        expiresAt: null,
+        lastError: null,
+        dueAt: later(VERIFY_WAIT_MS),
+      };
+      if (!(await store.insert(fresh, options.now()))) return; // another worker subscribed it first
+      log.info({ feed: feedId, hub }, 'websub: subscribing');
+      await subscribe(fresh);
     },
-    async renewDue() {
-      const now = options.now().getTime();
-      const margin = Math.max(options.leaseSeconds * 100, 3_600_000); // a tenth of the lease, in ms
-      const due = [...byId.values()].filter((e) => e.state === 'active' && e.expiresAt !== null && e.expiresAt.getTime() - now <= margin);
-      for (const entry of due) await subscribeEntry(entry);
+    async maintain() {
+      const due = await store.claimDue(options.now(), CLAIM_MS, CLAIMS_PER_PASS);
+      for (const s of due) {
+        if (!s.feedActive) {
+          if (s.state === 'unsubscribing') await store.remove(s.id); // the hub never confirmed: forget it
+          else await unsubscribe(s);
+        } else if (s.state === 'unsubscribing') {
+          await store.remove(s.id); // the feed came back: its next poll subscribes afresh
+        } else {
+          await store.update(s.id, { dueAt: later(VERIFY_WAIT_MS), ...(s.state === 'active' ? {} : { state: 'requested' }) }, options.now());
+          await subscribe(s);
+        }
+      }
       return due.length;
     },
-    subscriptions: () => [...byId.values()].map(publicView),
     listener,
   };
 }
 
-function publicView(entry: Entry): Subscription {
-  return { id: entry.id, feedId: entry.feedId, hub: entry.hub, topic: entry.topic, state: entry.state, expiresAt: entry.expiresAt, lastError: entry.lastError };
+/** Renew when a tenth of the lease is left, but at least half of it (or an hour) before it ends. */
+export function renewalMarginMs(leaseSeconds: number): number {
+  return Math.max(leaseSeconds / 10, Math.min(leaseSeconds / 2, 3600)) * 1000;
+}
+
+/** Whether pushes are expected now: verified and within its lease. */
+export function isHealthy(s: Subscription | null, now: Date): boolean {
+  return s !== null && s.state === 'active' && s.expiresAt !== null && s.expiresAt > now;
 }
 
 function header(req: IncomingMessage, name: string): string | undefined {

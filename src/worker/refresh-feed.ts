@@ -1,41 +1,29 @@
 // Refreshes one feed, top to bottom like the pipeline in docs/architecture.md: fetch
-// (conditional), parse, normalise, keep only new items (not reposts), match rules, extract facts,
-// then assign stories and store items and alerts in one transaction. A failing feed records its
-// own error and never throws.
+// (conditional), then the document's new items through ingest-document.ts (parse, normalise, new
+// items, rules, facts, stories, one transaction), and the next poll planned from the outcome and
+// the feed's update rate (poll-interval.ts). A failing feed records its own error and never throws.
 import type { FeedSource } from '../domain/feed.ts';
-import type { Item } from '../domain/item.ts';
-import type { Logger } from '../log/create-logger.ts';
 import { redactUrl, redactUrlsIn } from '../log/redact-url.ts';
-import { nextAttemptAt } from './backoff.ts';
 import { fetchFeed } from '../feeds/fetch/fetch-feed.ts';
-import type { FetchOptions } from '../feeds/fetch/fetch-types.ts';
+import type { FetchOptions, FetchResult } from '../feeds/fetch/fetch-types.ts';
 import type { HostLimiter } from './host-limiter.ts';
-import { parseFeedOffThread } from '../feeds/parse/parse-feed-off-thread.ts';
-import { normaliseItem } from '../feeds/normalise/normalise-item.ts';
-import type { CompiledRules } from '../rules/compile-rules.ts';
-import type { FeedState, Store } from '../store/store.ts';
-import type { Gazetteer } from '../geo/gazetteer-types.ts';
-import { factsOf } from '../alerts/describe-alerts.ts';
-import { articleOf } from '../alerts/article-of.ts';
+import { observeChanges, planNextPoll, type ChangeHistory, type IntervalBounds } from './poll-interval.ts';
+import type { FeedState, ScheduleUpdate } from '../store/store.ts';
 import { metrics } from '../metrics/metrics.ts';
-import { findNewItems } from './new-items.ts';
-import type { PreparedItem, StoryMemory } from './story-memory.ts';
+import { hostOf, ingestDocument, type IngestDeps } from './ingest-document.ts';
 
-export interface RefreshDeps {
-  readonly store: Store;
-  readonly rules: () => CompiledRules;
-  readonly gazetteer: () => Gazetteer;
-  /** Stories across workers and restarts (src/worker/story-memory.ts). */
-  readonly stories: StoryMemory;
+export interface RefreshDeps extends IngestDeps {
   readonly hostLimiter: HostLimiter;
   /** Fetch limits for one feed (feeds added from chat get the SSRF guard). */
   readonly fetchOptionsFor: (feed: FeedSource) => FetchOptions;
-  readonly destinations: () => readonly string[];
-  /** A muted rule creates no alerts until the mute ends. */
-  readonly isMuted?: (ruleId: string, at: Date) => boolean;
+  /** The feed's adaptive bounds (config defaults for feeds without their own); default: the feed's own fields. */
+  readonly intervalBoundsFor?: (feed: FeedSource) => IntervalBounds;
+  /** While a WebSub subscription pushes the feed: the slower interval to poll it at, else null. */
+  readonly pushedIntervalSeconds?: (feedId: string) => Promise<number | null>;
+  /** Sees every fetched document (WebSub discovery of its hub); must not throw or block. */
+  readonly onDocument?: (feed: FeedSource, fetched: Extract<FetchResult, { kind: 'ok' }>) => void;
   readonly now: () => Date;
   readonly random: () => number;
-  readonly log: Logger;
 }
 
 export type RefreshOutcome =
@@ -55,26 +43,36 @@ export async function refreshFeed(feed: FeedSource, deps: RefreshDeps, claimed?:
   // Stopping aborted the fetch: nothing happened to the feed, so nothing is recorded.
   if (fetchOptions.signal?.aborted) return { kind: 'failed', reason: 'stopped' };
   const at = deps.now();
-  const schedule = (outcome: 'success' | 'not-modified' | 'failure', extra: { retryAfterSeconds?: number | null; maxAgeSeconds?: number | null } = {}) =>
-    nextAttemptAt({
+  const history: ChangeHistory = { changeIntervalMs: state?.changeIntervalMs ?? null, lastChangeAt: state?.lastChangeAt ?? null };
+  const pushedIntervalSeconds = (await deps.pushedIntervalSeconds?.(feed.id)) ?? null;
+  const schedule = (
+    outcome: 'success' | 'not-modified' | 'failure',
+    extra: { retryAfterSeconds?: number | null; maxAgeSeconds?: number | null } = {},
+    changes: ChangeHistory = history,
+  ): { nextAttemptAt: Date; schedule: ScheduleUpdate } => {
+    const plan = planNextPoll({
+      bounds: deps.intervalBoundsFor?.(feed) ?? feed,
+      history: changes,
       outcome,
       consecutiveFailures: outcome === 'failure' ? consecutiveFailures + 1 : 0,
-      intervalSeconds: feed.intervalSeconds,
       retryAfterSeconds: extra.retryAfterSeconds ?? null,
       maxAgeSeconds: extra.maxAgeSeconds ?? null,
+      pushedIntervalSeconds,
       now: at,
       random: deps.random,
     });
+    return { nextAttemptAt: plan.nextAttemptAt, schedule: { ...changes, pollIntervalSeconds: plan.intervalSeconds, intervalReason: plan.reason } };
+  };
   const fail = async (why: string, retryAfterSeconds: number | null = null): Promise<RefreshOutcome> => {
     const reason = redactUrlsIn(why); // stored and shown: no credentials or secret query values
-    await store.recordFeedFailure(feed.id, { at, error: reason, nextAttemptAt: schedule('failure', { retryAfterSeconds }) });
+    await store.recordFeedFailure(feed.id, { at, error: reason, ...schedule('failure', { retryAfterSeconds }) });
     log.warn({ feed: feed.id, url: redactUrl(feed.url), failures: consecutiveFailures + 1 }, `feed failed: ${reason}`);
     metrics.poll('failed');
     return { kind: 'failed', reason };
   };
 
   if (fetched.kind === 'not-modified') {
-    await store.recordFeedNotModified(feed.id, { at, nextAttemptAt: schedule('not-modified', fetched) });
+    await store.recordFeedNotModified(feed.id, { at, ...schedule('not-modified', fetched) });
     log.debug({ feed: feed.id }, 'not modified');
     metrics.poll('not-modified');
     return { kind: 'not-modified' };
@@ -83,44 +81,17 @@ export async function refreshFeed(feed: FeedSource, deps: RefreshDeps, claimed?:
   if (fetched.kind === 'http-error') return fail(fetched.reason, fetched.retryAfterSeconds);
   if (fetched.kind === 'failed') return fail(fetched.reason);
 
-  const parsed = await parseFeedOffThread(fetched.body, fetched.contentType);
-  if (parsed.kind === 'rejected') return fail(parsed.reason);
-  if (parsed.omittedItems) log.warn({ feed: feed.id, kept: parsed.feed.items.length, omitted: parsed.omittedItems }, 'feed has too many items: kept the newest');
-
-  const feedTitle = feed.title ?? parsed.feed.title ?? hostOf(feed.url);
-  const items = parsed.feed.items.map((raw) => normaliseItem(raw, { feedTitle, feedUrl: fetched.finalUrl, fetchedAt: at }));
-  const fresh = await findNewItems(store, feed.id, items, new Date(at.getTime() - deps.stories.windowMs), log);
-
-  // A feed's first successful poll is a baseline: remember everything, alert on the newest `backfill` only.
-  const baseline = state === null || !state.baselined;
-  const alertable = new Set(baseline ? newestFirst(fresh.map((f) => f.item)).slice(0, feed.backfill) : fresh.map((f) => f.item));
-  const rules = deps.rules();
-  // The gazetteer (large, built on first use) is asked for only when an item needs its facts.
-  const prepared = fresh.map(({ item, fingerprint, repostOf }): PreparedItem => {
-    const cluster = alertable.has(item);
-    const matches = cluster ? rules.match(articleOf(item)).filter((m) => !deps.isMuted?.(m.ruleId, at)) : [];
-    return { item, fingerprint, matches, cluster, facts: cluster ? factsOf(item, deps.gazetteer()) : null, repostOf };
+  let planned: ScheduleUpdate | null = null;
+  const ingested = await ingestDocument(feed, state, fetched, at, deps, ({ title, newItems, baseline }) => {
+    const next = schedule('success', fetched, observeChanges(history, newItems, at, baseline));
+    planned = next.schedule;
+    return { at, etag: fetched.validators.etag, lastModified: fetched.validators.lastModified, title, ...next };
   });
-
-  const saved = await deps.stories.save(feed.id, prepared, {
-    destinations: deps.destinations(),
-    fetch: { at, etag: fetched.validators.etag, lastModified: fetched.validators.lastModified, nextAttemptAt: schedule('success', fetched), title: feedTitle },
-  });
-  const alerts = saved.reduce((sum, s) => sum + s.alerts.length, 0);
+  if (ingested.kind === 'rejected') return fail(ingested.reason);
+  deps.onDocument?.(feed, fetched);
   metrics.poll('updated');
-  metrics.stored(saved);
-  log.info({ feed: feed.id, items: items.length, new: saved.length, alerts, baseline }, baseline ? 'feed baselined' : 'feed refreshed');
-  return { kind: 'updated', items: items.length, newItems: saved.length, alerts, baseline };
-}
-
-function hostOf(url: string): string {
-  try {
-    return new URL(url).host || 'file';
-  } catch {
-    return 'file';
-  }
-}
-
-function newestFirst(items: readonly Item[]): Item[] {
-  return [...items].sort((a, b) => b.published.getTime() - a.published.getTime());
+  const { items, newItems, alerts, baseline } = ingested;
+  const { pollIntervalSeconds: nextPollIn, intervalReason: why } = planned ?? ({} as Partial<ScheduleUpdate>);
+  log.info({ feed: feed.id, items, new: newItems, alerts, baseline, nextPollIn, why }, baseline ? 'feed baselined' : 'feed refreshed');
+  return { kind: 'updated', items, newItems, alerts, baseline };
 }

@@ -25,6 +25,22 @@ export interface WorkerDeps extends RefreshDeps, DeliverDeps {
   readonly reload?: () => Promise<void>;
   /** Subscribes to changes of rules, feeds or routes (returns the unsubscribe): each one reloads at once and claims what became due. */
   readonly watchChanges?: (listener: () => void) => () => void;
+  /** Lets work outside the polling loop (a WebSub push) ask for a delivery pass: runForever attaches its own. */
+  readonly deliveryRequests?: DeliveryRequests;
+}
+
+/** A delivery pass on request: before runForever attaches its loop, requests do nothing (runOnce delivers at its end). */
+export interface DeliveryRequests {
+  attach(deliver: () => void): void;
+  request(): void;
+}
+
+export function createDeliveryRequests(): DeliveryRequests {
+  let deliver: (() => void) | null = null;
+  return {
+    attach: (next) => void (deliver = next),
+    request: () => deliver?.(),
+  };
 }
 
 const RELOAD_EVERY_MS = 5_000;
@@ -59,6 +75,7 @@ export async function runForever(workerDeps: WorkerDeps, signal: AbortSignal): P
   const feedById = lookupFeeds(deps.feeds);
   const wake = createWake(signal);
   const deliver = deliveryPasses(deps, signal);
+  deps.deliveryRequests?.attach(deliver);
   const reload = backgroundReload(deps, () => wake.now());
 
   const start = (feed: FeedSource, state: FeedState): void => {
@@ -123,7 +140,7 @@ export async function runForever(workerDeps: WorkerDeps, signal: AbortSignal): P
 }
 
 /** id → feed, rebuilt only when the live list itself changes (a reload), not per lookup. */
-function lookupFeeds(feeds: () => readonly FeedSource[]): (id: string) => FeedSource | undefined {
+export function lookupFeeds(feeds: () => readonly FeedSource[]): (id: string) => FeedSource | undefined {
   let list: readonly FeedSource[] | null = null;
   let byId = new Map<string, FeedSource>();
   return (id) => {

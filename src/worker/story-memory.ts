@@ -62,10 +62,12 @@ export function createStoryMemory(deps: StoryMemoryDeps): StoryMemory {
     const fresh = createStoryIndex({ ...deps.options, record: (member) => pending.push(member) });
     const resumed = await deps.store.resumeStories(new Date(deps.now().getTime() - windowMs), maxEntries);
     const profiles = await profilesOf(fresh, resumed.members);
-    for (const [i, row] of resumed.members.entries()) {
-      const profile = profiles[i];
-      if (profile !== null && profile !== undefined) fresh.restore({ ...row, profile });
-    }
+    fresh.restoreAll(
+      resumed.members.flatMap((row, i) => {
+        const profile = profiles[i];
+        return profile === null || profile === undefined ? [] : [{ ...row, profile }];
+      }),
+    );
     lastMemberId = resumed.lastMemberId;
     lastExpiry = deps.now().getTime();
     fresh.expire(deps.now());

@@ -37,6 +37,12 @@ export function spawnWorker(args: readonly string[], options: { cwd: string; env
   };
 }
 
+/** Stops the worker with SIGTERM and resolves with its exit status (0 after a clean stop). */
+export async function stopWorker(worker: WorkerProcess): Promise<number | string> {
+  worker.child.kill('SIGTERM');
+  return worker.exited;
+}
+
 /** Polls `done` every 20 ms until it holds, or fails naming `what`. */
 export async function waitFor(what: string, done: () => boolean, timeoutMs: number): Promise<void> {
   const until = Date.now() + timeoutMs;

@@ -173,6 +173,8 @@ async function readResponse(res: IncomingMessage, url: URL, options: FetchOption
     validators: { etag: header('etag'), lastModified: header('last-modified') },
     finalUrl: url.href,
     maxAgeSeconds: parseMaxAge(header('cache-control')),
+    // RFC 8288 links (a WebSub hub and the feed's self URL); Node joins repeated headers with ", ".
+    linkHeader: header('link'),
   };
 }
 

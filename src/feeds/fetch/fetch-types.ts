@@ -23,7 +23,7 @@ export interface FetchOptions {
 }
 
 export type FetchResult =
-  | { kind: 'ok'; body: Buffer; contentType: string | null; validators: Validators; finalUrl: string; maxAgeSeconds: number | null }
+  | { kind: 'ok'; body: Buffer; contentType: string | null; validators: Validators; finalUrl: string; maxAgeSeconds: number | null; linkHeader?: string | null }
   | { kind: 'not-modified'; maxAgeSeconds: number | null }
   | { kind: 'http-error'; status: number; retryAfterSeconds: number | null; reason: string }
   | { kind: 'failed'; reason: string };
