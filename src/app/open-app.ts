@@ -16,6 +16,7 @@ import type { Store } from '../store/store.ts';
 import { createDeliveryRequests, lookupFeeds, type WorkerDeps } from '../worker/run-worker.ts';
 import type { CommandDeps } from '../commands/command-deps.ts';
 import { createChatFeedFetch } from '../commands/chat-feed-fetch.ts';
+import { createChangeSignal } from '../commands/change-signal.ts';
 import { openSettings, type OpenSettings } from '../settings/open-settings.ts';
 import { VERSION } from '../version.ts';
 import { createArchiveUpkeep } from './archive-upkeep.ts';
@@ -52,7 +53,13 @@ export async function openApp(config: Config, env: Env, log: Logger, options: { 
   });
   const { settings, sinks } = opened;
   const { live } = settings;
+  // A change from chat here wakes the worker directly; one made by another worker arrives through Postgres LISTEN/NOTIFY.
+  const changes = createChangeSignal();
+  await database.dialect.listenForChanges?.(() => changes.notify()).catch((error: unknown) => {
+    log.warn({ err: error }, 'cannot listen for changes from other workers; picking them up every few seconds instead');
+  });
   const commands: CommandDeps = {
+    changed: () => changes.notify(),
     settings: database.settings,
     archive: database.archive,
     store,
@@ -116,6 +123,7 @@ export async function openApp(config: Config, env: Env, log: Logger, options: { 
       await settings.reload(at);
       await upkeep(at);
     },
+    watchChanges: (listener) => changes.subscribe(listener),
     now: () => new Date(),
     random: Math.random,
     log,

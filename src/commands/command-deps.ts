@@ -19,6 +19,8 @@ export interface CommandDeps {
   readonly version: string;
   /** Poll interval of feeds added from chat. */
   readonly defaultIntervalSeconds: number;
+  /** Called after a command that may have changed rules, feeds, routes or mutes: wakes this process's worker at once. */
+  readonly changed?: () => void;
 }
 
 export type Platform = 'discord' | 'slack';

@@ -15,7 +15,16 @@ export const NO_PERMISSION =
   'this command changes what wirewatch watches or where it posts: it needs the Manage Server permission or the configured role (Discord), or a configured user or user group (Slack)';
 
 export async function runCommand(command: Command, context: CommandContext, deps: CommandDeps): Promise<Reply> {
-  if (MANAGING.has(command.name) && !context.canManage) return refuse('Not allowed', NO_PERMISSION);
+  if (!MANAGING.has(command.name)) return answer(command, context, deps);
+  if (!context.canManage) return refuse('Not allowed', NO_PERMISSION);
+  try {
+    return await answer(command, context, deps);
+  } finally {
+    deps.changed?.();
+  }
+}
+
+async function answer(command: Command, context: CommandContext, deps: CommandDeps): Promise<Reply> {
   switch (command.name) {
     case 'help':
       return reply('wirewatch commands', { lines: USAGE, ephemeral: true });

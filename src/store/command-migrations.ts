@@ -6,6 +6,9 @@ import { Migrator, sql } from 'kysely';
 import type { Kysely, Migration } from 'kysely';
 import type { DialectKind, StoreDialect } from './store-dialect.ts';
 
+/** The channel the Postgres trigger notifies; the payload is the schema, so workers of other schemas ignore it. */
+export const CHANGE_CHANNEL = 'wirewatch_changes';
+
 /** The settings tables as Kysely sees them. Times are epoch ms, booleans 0/1. */
 // A type alias, not an interface: Kysely's withTables<T>() needs an implicit index signature.
 export type SettingsTables = {
@@ -41,6 +44,8 @@ export type SettingsTables = {
   rule_mutes: { rule_id: string; until: number; muted_by: string | null; created_at: number };
   /** One row (id 1): grows with every change of the settings above. */
   settings_version: { id: number; version: number };
+  /** One row (id 1): a hash of the config's rules and feeds seeded last (a start with the same config skips seeding). */
+  config_seed: { id: number; fingerprint: string };
   /** One row (id 1): the id of the last item in the search index. */
   search_index_progress: { id: number; indexed_item_id: number };
 };
@@ -152,9 +157,44 @@ const settingsTables: Migration = {
   },
 };
 
+/** Remembers which config was seeded last, so that a start with the same config skips seeding. */
+const configSeed: Migration = {
+  async up(db: Kysely<unknown>): Promise<void> {
+    await db.schema
+      .createTable('config_seed')
+      .addColumn('id', 'integer', (c) => c.primaryKey())
+      .addColumn('fingerprint', 'text', (c) => c.notNull())
+      .execute();
+  },
+};
+
+/**
+ * Postgres: every change of the settings version notifies the listening workers at commit
+ * (LISTEN/NOTIFY, see postgres-change-listener.ts), so a feed added from chat is polled at once.
+ */
+function notifyChanges(kind: DialectKind): Migration {
+  return {
+    async up(db: Kysely<unknown>): Promise<void> {
+      if (kind !== 'postgres') return;
+      await sql`create function settings_version_notify() returns trigger language plpgsql as $$
+        begin
+          perform pg_notify(${sql.lit(CHANGE_CHANNEL)}, tg_table_schema);
+          return null;
+        end $$`.execute(db);
+      await sql`create trigger settings_version_notify after update of version on settings_version for each row execute function settings_version_notify()`.execute(db);
+    },
+  };
+}
+
 /** The migrations in order; a shipped one is never edited, new ones are appended. */
 export function settingsMigrations(kind: DialectKind): Record<string, Migration> {
-  return { '0001_commands': initial(kind), '0002_contentless_search': contentlessSearch(kind), '0003_settings_tables': settingsTables };
+  return {
+    '0001_commands': initial(kind),
+    '0002_contentless_search': contentlessSearch(kind),
+    '0003_settings_tables': settingsTables,
+    '0004_config_seed': configSeed,
+    '0005_notify_changes': notifyChanges(kind),
+  };
 }
 
 /** A migrator over the settings tables' own history (run after the core store's migrations). */

@@ -115,9 +115,12 @@ export async function claimDueFeeds(db: Db, kind: DialectKind, claim: FeedClaim)
   return rows.map(toFeedState).sort((a, b) => (a.nextAttemptAt?.getTime() ?? 0) - (b.nextAttemptAt?.getTime() ?? 0));
 }
 
-/** Gives back the feeds `owner` still leases (a clean shutdown), due as they were. */
-export async function releaseFeedLeases(db: Db, owner: string): Promise<void> {
-  await db.updateTable('feeds').set({ lease_owner: null, lease_until: null }).where('lease_owner', '=', owner).execute();
+/** Gives back the feeds `owner` still leases (a clean shutdown), or those of `feedIds`, due as they were. */
+export async function releaseFeedLeases(db: Db, owner: string, feedIds?: readonly string[]): Promise<void> {
+  if (feedIds?.length === 0) return;
+  let release = db.updateTable('feeds').set({ lease_owner: null, lease_until: null }).where('lease_owner', '=', owner);
+  if (feedIds !== undefined) release = release.where('id', 'in', [...feedIds]);
+  await release.execute();
 }
 
 export async function feedState(db: Db, feedId: string): Promise<FeedState | null> {

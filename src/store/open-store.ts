@@ -5,8 +5,6 @@ import type { Store } from './store.ts';
 import type { StoreDialect } from './store-dialect.ts';
 import type { HealthLog } from './database-health.ts';
 import { createMigrationProvider } from './migrations.ts';
-import { openSqliteDialect } from './sqlite-dialect.ts';
-import { openPostgresDialect } from './postgres-dialect.ts';
 import { claimDueFeeds, feedState, listFeedStates, recordFeedFailure, recordFeedNotModified, releaseFeedLeases, syncFeeds } from './feed-queries.ts';
 import { knownItemKeys, knownItems, rememberedItems, saveItems } from './item-queries.ts';
 import { acquireLease, releaseLease } from './lease-queries.ts';
@@ -44,7 +42,13 @@ export async function openStore(options: StoreOptions): Promise<Store> {
 
 /** The connection itself, for modules that keep their own tables on it (the settings tables, see open-database.ts). */
 export async function openDialect(options: StoreOptions): Promise<StoreDialect> {
-  return isPostgresUrl(options.url) ? await openPostgresDialect(options.url, options.schema ?? 'public', options.log) : openSqliteDialect(sqlitePath(options.url), options.mustExist ?? false, options.log);
+  // Each driver is loaded only when its database is used (pg and better-sqlite3 both take a while to load).
+  if (isPostgresUrl(options.url)) {
+    const { openPostgresDialect } = await import('./postgres-dialect.ts');
+    return openPostgresDialect(options.url, options.schema ?? 'public', options.log);
+  }
+  const { openSqliteDialect } = await import('./sqlite-dialect.ts');
+  return openSqliteDialect(sqlitePath(options.url), options.mustExist ?? false, options.log);
 }
 
 export function storeOf(dialect: StoreDialect): Store {
@@ -80,7 +84,7 @@ function createStore(dialect: StoreDialect): Store {
     listFeedStates: () => listFeedStates(db),
     claimDueFeeds: (claim) => claimDueFeeds(db, dialect.kind, claim),
     subscriptions: subscriptionStore(db, dialect.kind),
-    releaseFeedLeases: (owner) => releaseFeedLeases(db, owner),
+    releaseFeedLeases: (owner, feedIds) => releaseFeedLeases(db, owner, feedIds),
     acquireLease: (name, owner, now, ttlMs) => acquireLease(db, name, owner, now, ttlMs),
     releaseLease: (name, owner) => releaseLease(db, name, owner),
     recordFeedFailure: (feedId, f) => recordFeedFailure(db, feedId, f),

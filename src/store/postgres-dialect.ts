@@ -5,6 +5,8 @@
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { selectClaimableIds } from './claimable-rows.ts';
+import { listenForChanges, type ChangeListener } from './postgres-change-listener.ts';
+import { createStatementNames, withNamedStatements } from './postgres-statement-names.ts';
 import { connectionReason, createDatabaseHealth, isConnectionFailure, type DatabaseHealth, type HealthLog } from './database-health.ts';
 import type { Database } from './schema.ts';
 import type { StoreDialect } from './store-dialect.ts';
@@ -45,18 +47,23 @@ export async function openPostgresDialect(url: string, schema: string, log?: Hea
   const onConnectionError = (error: Error): void => void health.failed(error);
   pool.on('error', onConnectionError);
   pool.on('connect', (client) => client.on('error', onConnectionError));
+  const listeners: ChangeListener[] = [];
+  const names = createStatementNames();
   const observedPool = {
     async connect() {
       try {
         const client = await pool.connect();
         health.succeeded();
-        return client;
+        return withNamedStatements(client, names);
       } catch (error) {
         health.failed(error);
         throw error;
       }
     },
-    end: () => pool.end(),
+    async end() {
+      await Promise.all(listeners.splice(0).map((listener) => listener.close()));
+      await pool.end();
+    },
   };
   const db = new Kysely<Database>({
     dialect: new PostgresDialect({ pool: observedPool }),
@@ -88,6 +95,9 @@ export async function openPostgresDialect(url: string, schema: string, log?: Hea
           await sql`select pg_advisory_unlock(hashtext(${key}))`.execute(session).catch(() => undefined); // a lost session has released it
         }
       });
+    },
+    async listenForChanges(onChange) {
+      listeners.push(await listenForChanges({ url, schema, types, onChange, onError: (error) => void health.failed(error) }));
     },
     claimOutboxIds(request) {
       return db.transaction().execute(async (trx) => {

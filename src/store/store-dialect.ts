@@ -31,4 +31,10 @@ export interface StoreDialect {
    * work run again when another process held the write lock at the wrong moment (it is idempotent).
    */
   withStartupLock<T>(work: () => Promise<T>): Promise<T>;
+  /**
+   * Calls `onChange` whenever rules, feeds, routes or mutes change in any process (Postgres
+   * LISTEN/NOTIFY on a connection of its own, closed with the dialect). Absent on SQLite: one worker
+   * is the rule there, and the commands run in its process.
+   */
+  listenForChanges?(onChange: () => void): Promise<void>;
 }

@@ -245,8 +245,8 @@ export interface Store {
    * state; concurrent workers never get the same feed. Recording the poll's outcome ends the lease.
    */
   claimDueFeeds(claim: FeedClaim): Promise<FeedState[]>;
-  /** Gives back every lease `owner` holds (a clean shutdown): those feeds are due as they were. */
-  releaseFeedLeases(owner: string): Promise<void>;
+  /** Gives back the leases `owner` holds (all of them, or those of `feedIds`): those feeds are due as they were. */
+  releaseFeedLeases(owner: string, feedIds?: readonly string[]): Promise<void>;
   /** Takes or renews the named lease until `now + ttlMs`; false while another owner holds it. */
   acquireLease(name: string, owner: string, now: Date, ttlMs: number): Promise<boolean>;
   /** Gives the named lease up when `owner` holds it. */

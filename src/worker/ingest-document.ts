@@ -68,11 +68,11 @@ export async function ingestDocument(
   const baseline = state === null || !state.baselined;
   const alertable = new Set(baseline ? newestFirst(fresh.map((f) => f.item)).slice(0, feed.backfill) : fresh.map((f) => f.item));
   const rules = deps.rules();
-  const gazetteer = deps.gazetteer();
+  // The gazetteer (large, built on first use) is asked for only when an item needs its facts.
   const prepared = fresh.map(({ item, fingerprint, repostOf }): PreparedItem => {
     const cluster = alertable.has(item);
     const matches = cluster ? rules.match(articleOf(item)).filter((m) => !deps.isMuted?.(m.ruleId, at)) : [];
-    return { item, fingerprint, matches, cluster, facts: cluster ? factsOf(item, gazetteer) : null, repostOf };
+    return { item, fingerprint, matches, cluster, facts: cluster ? factsOf(item, deps.gazetteer()) : null, repostOf };
   });
 
   const saved = await deps.stories.save(feed.id, prepared, {

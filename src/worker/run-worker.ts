@@ -23,6 +23,8 @@ export interface WorkerDeps extends RefreshDeps, DeliverDeps {
   readonly tickMs?: number;
   /** Picks up changes made elsewhere (rules, feeds, routes from chat); called every few seconds. */
   readonly reload?: () => Promise<void>;
+  /** Subscribes to changes of rules, feeds or routes (returns the unsubscribe): each one reloads at once and claims what became due. */
+  readonly watchChanges?: (listener: () => void) => () => void;
   /** Lets work outside the polling loop (a WebSub push) ask for a delivery pass: runForever attaches its own. */
   readonly deliveryRequests?: DeliveryRequests;
 }
@@ -74,7 +76,7 @@ export async function runForever(workerDeps: WorkerDeps, signal: AbortSignal): P
   const wake = createWake(signal);
   const deliver = deliveryPasses(deps, signal);
   deps.deliveryRequests?.attach(deliver);
-  const reload = backgroundReload(deps);
+  const reload = backgroundReload(deps, () => wake.now());
 
   const start = (feed: FeedSource, state: FeedState): void => {
     const job = deps.globalLimiter
@@ -97,10 +99,18 @@ export async function runForever(workerDeps: WorkerDeps, signal: AbortSignal): P
     backlog = false;
     for (let free = concurrency - inFlight.size; free > 0 && !signal.aborted; free = concurrency - inFlight.size) {
       const claimed = await deps.store.claimDueFeeds({ owner, now: deps.now(), limit: free, leaseMs });
-      // A feed this worker does not know yet (added elsewhere, not reloaded here) keeps its lease until it lapses.
+      const unknown: string[] = [];
       for (const state of claimed) {
         const feed = feedById(state.feedId);
-        if (feed !== undefined && !inFlight.has(feed.id)) start(feed, state);
+        if (feed === undefined) unknown.push(state.feedId);
+        else if (!inFlight.has(feed.id)) start(feed, state);
+      }
+      // A feed added elsewhere that this worker has not loaded yet: given back for a worker that
+      // knows it (not held until the lease lapses), and the settings reloaded.
+      if (unknown.length > 0) {
+        await deps.store.releaseFeedLeases(owner, unknown);
+        reload(true);
+        return;
       }
       if (claimed.length < free) return;
     }
@@ -109,6 +119,11 @@ export async function runForever(workerDeps: WorkerDeps, signal: AbortSignal): P
 
   deliver();
   let lastReload = deps.now().getTime();
+  // A change (a feed added from chat, here or on another worker) reloads now and wakes the claim loop.
+  const stopWatching = deps.watchChanges?.(() => {
+    lastReload = deps.now().getTime();
+    reload(true);
+  });
   while (!signal.aborted) {
     const now = deps.now().getTime();
     if (now - lastReload >= RELOAD_EVERY_MS) {
@@ -119,6 +134,7 @@ export async function runForever(workerDeps: WorkerDeps, signal: AbortSignal): P
     deliver();
     await wake.after(tickMs);
   }
+  stopWatching?.();
   await Promise.all([...inFlight.values(), reload.settled(), deliver.settled()]);
   await deps.store.releaseFeedLeases(owner).catch((error: unknown) => deps.log.warn({ err: error }, 'could not give back feed leases; they lapse on their own'));
 }
@@ -159,15 +175,29 @@ function deliveryPasses(deps: WorkerDeps, signal: AbortSignal): (() => void) & {
   return Object.assign(deliver, { settled: async () => void (await delivering) });
 }
 
-/** Reloads settings off the polling loop's path (one at a time): the loop keeps claiming meanwhile. */
-function backgroundReload(deps: WorkerDeps): (() => void) & { settled(): Promise<void> } {
+/**
+ * Reloads settings off the polling loop's path (one at a time): the loop keeps claiming meanwhile.
+ * `reload(true)` (a change was announced) runs another reload after a running one, since that one
+ * may have read the tables before the change; `reloaded` runs after each.
+ */
+function backgroundReload(deps: WorkerDeps, reloaded: () => void): ((announced?: boolean) => void) & { settled(): Promise<void> } {
   let running: Promise<void> | null = null;
-  const reload = (): void => {
-    if (!deps.reload || running) return;
+  let again = false;
+  const reload = (announced = false): void => {
+    if (!deps.reload) return;
+    if (running) {
+      again ||= announced;
+      return;
+    }
+    again = false;
     running = deps
       .reload()
       .catch((error: unknown) => logWorkerError(deps.log, error, {}, 'reloading settings failed; keeping the current ones'))
-      .finally(() => (running = null));
+      .finally(() => {
+        running = null;
+        reloaded();
+        if (again) reload(true);
+      });
   };
   return Object.assign(reload, { settled: async () => void (await running) });
 }

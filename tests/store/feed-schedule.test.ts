@@ -65,6 +65,15 @@ for (const dialect of DIALECTS) {
       expect(ids(await store.claimDueFeeds(claim('w3', at(1000 + LEASE + 2))))).toEqual(['a', 'b']);
     });
 
+    it('gives back only the named leases when asked (a feed this worker has not loaded yet)', async () => {
+      const store = stores.store();
+      await store.syncFeeds([feedSource('a'), feedSource('b')], T0);
+      expect(await store.claimDueFeeds(claim('w1', at(1000)))).toHaveLength(2);
+      await store.releaseFeedLeases('w1', ['b']);
+      await store.releaseFeedLeases('w1', []);
+      expect(ids(await store.claimDueFeeds(claim('w2', at(1001))))).toEqual(['b']);
+    });
+
     it('never claims a feed that left the list, until it is listed again', async () => {
       const store = stores.store();
       await store.syncFeeds([feedSource('a'), feedSource('b')], T0);

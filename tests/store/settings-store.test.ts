@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { searchWordsOf } from '../../src/commands/match-stored-items.ts';
 import type { ConfigSeed } from '../../src/store/settings-store.ts';
+import type { SettingsTables } from '../../src/store/command-migrations.ts';
 import { fts5Query, tsQuery } from '../../src/store/search-queries.ts';
 import { openDatabase } from '../../src/store/open-database.ts';
 import { splitFoldedWords } from '../../src/text/words.ts';
@@ -36,6 +37,23 @@ for (const dialect of DIALECTS) {
       ]);
       await db.seedFromConfig(SEED, NOW);
       expect(await db.changeVersion()).toBe(v1);
+    });
+
+    it('skips the feed rows when the config is the one seeded last, and reads them again once it changes', async () => {
+      const db = h.settings();
+      await db.seedFromConfig(SEED, NOW);
+      // Only seeding writes config rows; edited behind its back, a row shows whether the seed read them again.
+      const other = await openDatabase(h.options());
+      try {
+        await other.dialect.db.withTables<SettingsTables>().updateTable('watched_feeds').set({ title: 'edited' }).where('id', '=', 'world').execute();
+      } finally {
+        await other.close();
+      }
+      await db.seedFromConfig(SEED, NOW);
+      expect((await db.loadActiveFeeds(120))[0]?.title).toBe('edited');
+      await db.seedFromConfig({ ...SEED, rules: SEED.rules.slice(0, 1) }, NOW);
+      expect((await db.loadActiveFeeds(120))[0]?.title).toBe('World');
+      expect((await db.loadActiveRules()).map((r) => r.id)).toEqual(['iraq']);
     });
 
     it('keeps chat changes across a reopen and a re-seed; follows config edits of config rules', async () => {

@@ -77,6 +77,50 @@ it('baselines, then alerts on an item published while it runs, once', async () =
   expect(await store.outboxCounts()).toMatchObject({ pending: 0, sent: 1, failed: 0 });
 });
 
+it('reloads and claims at once when told of a change, long before its next tick or reload', async () => {
+  server.route('/added.xml', serveBody(WORLD_BEFORE));
+  const added = { id: 'added', url: server.url('/added.xml'), title: null, backfill: 0, intervalSeconds: 300 };
+  let feeds: (typeof added)[] = [];
+  let listed: (typeof added)[] = [];
+  const listeners = new Set<() => void>();
+  const compiled = compileRules([]);
+  if (compiled.kind !== 'ok') throw new Error('rules did not compile');
+  const deps: WorkerDeps = {
+    store,
+    rules: () => compiled.rules,
+    gazetteer: loadGazetteer,
+    stories: createStoryMemory({ store, log: pino({ level: 'silent' }), now: () => new Date() }),
+    hostLimiter: createHostLimiter(2),
+    globalLimiter: createHostLimiter(4),
+    fetchOptionsFor: () => DEFAULT_FETCH_OPTIONS,
+    destinations: () => [],
+    sinks: [],
+    feeds: () => feeds,
+    // What a reload does: the settings' feed list, registered with the store.
+    reload: async () => {
+      feeds = listed;
+      await store.syncFeeds(feeds);
+    },
+    watchChanges: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    now: () => new Date(),
+    random: () => 0.5,
+    log: pino({ level: 'silent' }),
+    tickMs: 60_000,
+  };
+  const stop = new AbortController();
+  const running = runForever(deps, stop.signal);
+  await new Promise((resolve) => setTimeout(resolve, 50)); // the loop sleeps until its next tick
+  listed = [added];
+  for (const listener of listeners) listener();
+  await until(() => server.requestsTo('/added.xml').length === 1, 5_000);
+  stop.abort();
+  await running;
+  expect(listeners.size).toBe(0);
+});
+
 async function until(check: () => boolean | Promise<boolean>, timeoutMs = 15_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
