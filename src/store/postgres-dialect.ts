@@ -2,9 +2,10 @@
 // Claims take a per-destination advisory lock, then SELECT ... FOR UPDATE SKIP LOCKED, so concurrent
 // workers never share a row nor overtake each other within a destination.
 // https://www.postgresql.org/docs/current/sql-select.html#SQL-FOR-UPDATE-SHARE
-import { Kysely, PostgresDialect, sql } from 'kysely';
+import { Kysely, sql } from 'kysely';
 import pg from 'pg';
 import { selectClaimableIds } from './claimable-rows.ts';
+import { SchemaScopedPostgresDialect } from './schema-scoped-postgres-dialect.ts';
 import { listenForChanges, type ChangeListener } from './postgres-change-listener.ts';
 import { createStatementNames, withNamedStatements } from './postgres-statement-names.ts';
 import { connectionReason, createDatabaseHealth, isConnectionFailure, type DatabaseHealth, type HealthLog } from './database-health.ts';
@@ -66,7 +67,7 @@ export async function openPostgresDialect(url: string, schema: string, log?: Hea
     },
   };
   const db = new Kysely<Database>({
-    dialect: new PostgresDialect({ pool: observedPool }),
+    dialect: new SchemaScopedPostgresDialect({ pool: observedPool }, schema),
     log: (event) => (event.level === 'error' ? void health.failed(event.error) : health.succeeded()),
   });
   try {

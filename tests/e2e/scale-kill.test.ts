@@ -21,7 +21,7 @@ const FEEDS = 30;
 const INTERVAL_S = 3;
 const LEASE_S = 4;
 /** Scheduling slack on a loaded machine: the tick, the poll itself, a process starved for a moment. */
-const SLACK_S = 3;
+const SLACK_S = 4;
 
 let farm: FeedFarm;
 let slack: SlackEmulator;

@@ -33,6 +33,11 @@ for (const dialect of DIALECTS) {
         consecutiveFailures: 0,
         nextAttemptAt: expect.any(Date), // its own slot, soon (see feed-schedule.test.ts)
         createdAt: T0,
+        // Adaptive polling has nothing to go on yet.
+        lastChangeAt: null,
+        changeIntervalMs: null,
+        pollIntervalSeconds: null,
+        intervalReason: null,
       });
       await store.saveItems('a', batch([entry('k1', [alert('r1')])]));
 
