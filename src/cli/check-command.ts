@@ -5,9 +5,9 @@ import type { RuleDefinition } from '../domain/match.ts';
 import { loadConfig } from '../config/load-config.ts';
 import { loadRulesFile } from '../config/load-rules-file.ts';
 import { parseFeed } from '../feeds/parse/parse-feed.ts';
-import { normaliseItem } from '../feeds/normalise/normalise-item.ts';
+import { normaliseFeed } from '../feeds/normalise/normalise-feed.ts';
 import { DEFAULT_FETCH_OPTIONS } from '../feeds/fetch/fetch-feed.ts';
-import { articleOf } from '../alerts/article-of.ts';
+import { matchItem } from '../alerts/match-item.ts';
 import { createAlertDescriber } from '../alerts/describe-alerts.ts';
 import { alertOf } from '../domain/alert-draft.ts';
 import { loadGazetteer } from '../geo/gazetteer.ts';
@@ -44,12 +44,11 @@ export async function runCheck(sources: readonly string[], options: CheckOptions
       setStatus(1);
       continue;
     }
-    const fetchedAt = new Date();
-    const feedTitle = parsed.feed.title ?? (read.kind === 'ok' ? read.url : source);
-    for (const raw of parsed.feed.items) {
-      const item = normaliseItem(raw, { feedTitle, feedUrl: read.kind === 'ok' ? read.url : source, fetchedAt });
+    const feedUrl = read.kind === 'ok' ? read.url : source;
+    const feed = normaliseFeed(parsed.feed, { configured: null, fallback: feedUrl }, feedUrl, new Date());
+    for (const item of feed.items) {
       items += 1;
-      const found = compiled.match(articleOf(item));
+      const found = matchItem(compiled, item);
       const all = options.all ? [...found, { ruleId: '*', matched: [] }] : found;
       for (const draft of describe(item, all)) {
         matches += 1;

@@ -5,12 +5,12 @@ import type { FeedSource } from '../domain/feed.ts';
 import type { Item } from '../domain/item.ts';
 import type { Logger } from '../log/create-logger.ts';
 import { parseFeedOffThread } from '../feeds/parse/parse-feed-off-thread.ts';
-import { normaliseItem } from '../feeds/normalise/normalise-item.ts';
+import { normaliseFeed } from '../feeds/normalise/normalise-feed.ts';
 import type { CompiledRules } from '../rules/compile-rules.ts';
 import type { FeedState, FetchSuccess, Store } from '../store/store.ts';
 import type { Gazetteer } from '../geo/gazetteer-types.ts';
 import { factsOf } from '../alerts/describe-alerts.ts';
-import { articleOf } from '../alerts/article-of.ts';
+import { matchItem } from '../alerts/match-item.ts';
 import { metrics } from '../metrics/metrics.ts';
 import { findNewItems } from './new-items.ts';
 import type { PreparedItem, StoryMemory } from './story-memory.ts';
@@ -60,8 +60,7 @@ export async function ingestDocument(
   if (parsed.kind === 'rejected') return { kind: 'rejected', reason: parsed.reason };
   if (parsed.omittedItems) log.warn({ feed: feed.id, kept: parsed.feed.items.length, omitted: parsed.omittedItems }, 'feed has too many items: kept the newest');
 
-  const feedTitle = feed.title ?? parsed.feed.title ?? hostOf(feed.url);
-  const items = parsed.feed.items.map((raw) => normaliseItem(raw, { feedTitle, feedUrl: document.finalUrl, fetchedAt: at }));
+  const { title: feedTitle, items } = normaliseFeed(parsed.feed, { configured: feed.title, fallback: hostOf(feed.url) }, document.finalUrl, at);
   const fresh = await findNewItems(deps.store, feed.id, items, new Date(at.getTime() - deps.stories.windowMs), log);
 
   // A feed's first successful fetch is a baseline: remember everything, alert on the newest `backfill` only.
@@ -71,7 +70,7 @@ export async function ingestDocument(
   // The gazetteer (large, built on first use) is asked for only when an item needs its facts.
   const prepared = fresh.map(({ item, fingerprint, repostOf }): PreparedItem => {
     const cluster = alertable.has(item);
-    const matches = cluster ? rules.match(articleOf(item)).filter((m) => !deps.isMuted?.(m.ruleId, at)) : [];
+    const matches = cluster ? matchItem(rules, item, (ruleId) => deps.isMuted?.(ruleId, at) ?? false) : [];
     return { item, fingerprint, matches, cluster, facts: cluster ? factsOf(item, deps.gazetteer()) : null, repostOf };
   });
 
