@@ -12,7 +12,11 @@ import { loadLiveSettings, type LiveSettings } from './live-settings.ts';
 
 export interface OpenSettings {
   readonly live: LiveSettings;
-  /** Fetch options per feed: feeds added from chat go through the SSRF guard on every poll. */
+  /**
+   * Fetch options per feed: only the operator's own (config) feeds skip the SSRF guard; a feed added
+   * from chat, or one no longer in the list (a removed feed's hub is still asked to unsubscribe),
+   * goes through it on every request.
+   */
   fetchOptionsFor(feed: FeedSource): FetchOptions;
   /** Picks up changes made from chat (and registers new feeds with the store); true when there were some. */
   reload(at: Date): Promise<boolean>;
@@ -37,15 +41,15 @@ export async function openSettings(
   await store.syncFeeds(live.feeds(), now);
   const guarded = chatFetchOptions(fetchOptions);
   // Rebuilt only when the live feed list changes, not per poll.
-  let chatFeedIds: { of: readonly ActiveFeed[]; ids: ReadonlySet<string> } | null = null;
-  const chatFeeds = (): ReadonlySet<string> => {
+  let configFeedIds: { of: readonly ActiveFeed[]; ids: ReadonlySet<string> } | null = null;
+  const configFeeds = (): ReadonlySet<string> => {
     const feeds = live.feeds();
-    if (chatFeedIds?.of !== feeds) chatFeedIds = { of: feeds, ids: new Set(feeds.filter((f) => f.origin === 'chat').map((f) => f.id)) };
-    return chatFeedIds.ids;
+    if (configFeedIds?.of !== feeds) configFeedIds = { of: feeds, ids: new Set(feeds.filter((f) => f.origin === 'config').map((f) => f.id)) };
+    return configFeedIds.ids;
   };
   return {
     live,
-    fetchOptionsFor: (feed) => (chatFeeds().has(feed.id) ? guarded : fetchOptions),
+    fetchOptionsFor: (feed) => (configFeeds().has(feed.id) ? fetchOptions : guarded),
     async reload(at) {
       if (!(await live.refresh(at))) return false;
       await store.syncFeeds(live.feeds(), at);

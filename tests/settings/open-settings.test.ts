@@ -1,0 +1,34 @@
+// Which feeds skip the SSRF guard: only the operator's own. A feed added from chat, and a feed no
+// longer in the list (its hub is still asked to unsubscribe after it is removed), are guarded.
+import { pino } from 'pino';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_FETCH_OPTIONS } from '../../src/feeds/fetch/fetch-feed.ts';
+import { openSettings } from '../../src/settings/open-settings.ts';
+import { DIALECTS } from '../store/dialects.ts';
+import { NOW, useCommandStore } from '../commands/command-harness.ts';
+
+const CONFIG = {
+  rules: [{ id: 'iraq', query: 'Iraq' }],
+  feeds: [{ id: 'wire', url: 'http://127.0.0.2/wire.xml', title: null, intervalSeconds: 60, backfill: 0 }],
+  intervalSeconds: 60,
+  delivery: { routes: [], destinations: new Map() },
+  destinations: [],
+};
+const INTERNAL = new URL('http://127.0.0.1/hub');
+
+for (const dialect of DIALECTS) {
+  describe(`fetch options per feed (${dialect.name})`, () => {
+    const h = useCommandStore(dialect);
+
+    it('guards chat feeds and feeds that left the list, not config feeds', async () => {
+      const settings = await openSettings(h.settings(), h.store(), CONFIG, DEFAULT_FETCH_OPTIONS, pino({ level: 'silent' }));
+      await h.settings().addFeed({ id: 'tip', url: 'https://example.org/tip.xml', title: null }, 'U', NOW);
+      await settings.reload(new Date(NOW.getTime() + 1000));
+      const of = (id: string) => settings.fetchOptionsFor({ id, url: '', title: null, backfill: 0, intervalSeconds: 60 });
+
+      expect(of('wire').allowUrl).toBeUndefined();
+      expect(of('tip').allowUrl?.(INTERNAL)).toMatch(/^refused 127\.0\.0\.1/);
+      expect(of('removed-long-ago').allowUrl?.(INTERNAL)).toMatch(/^refused 127\.0\.0\.1/);
+    });
+  });
+}
