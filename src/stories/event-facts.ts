@@ -89,8 +89,23 @@ function rise(from: number | null, to: number | null): Change | null {
   return { from, to };
 }
 
-/** Adds an item's facts to the story's (highest toll wins; places and dates accumulate). */
-export function mergeFacts(soFar: FactsSoFar, facts: Facts | null, maxPlaces = 32): void {
+/** A date further than this before its report's publication is one the report recalls. */
+export const RECALLED_AFTER_DAYS = 7;
+
+/**
+ * The date of the event a report tells, or null: its facts' date unless that lies more than a week
+ * before publication, where it is a date the report recalls (a breach in December disclosed in
+ * April, the murder a widow speaks about months later), which says nothing about which event it is.
+ */
+export function eventDate(facts: Facts | null, published: number): string | null {
+  const when = facts?.when ?? null;
+  if (when === null) return null;
+  const day = Date.parse(`${when}T00:00:00Z`);
+  return Number.isNaN(day) || published - day > (RECALLED_AFTER_DAYS + 1) * 86_400_000 ? null : when;
+}
+
+/** Adds an item's facts to the story's (highest toll wins; places and the event dates accumulate). */
+export function mergeFacts(soFar: FactsSoFar, facts: Facts | null, published: number, maxPlaces = 32): void {
   if (facts === null) return;
   if (facts.killed !== null && (soFar.killed === null || facts.killed > soFar.killed)) soFar.killed = facts.killed;
   if (facts.injured !== null && (soFar.injured === null || facts.injured > soFar.injured)) {
@@ -104,5 +119,6 @@ export function mergeFacts(soFar: FactsSoFar, facts: Facts | null, maxPlaces = 3
       soFar.places.push(place);
     }
   }
-  if (facts.when !== null && soFar.dates.size < 8) soFar.dates.add(facts.when);
+  const when = eventDate(facts, published);
+  if (when !== null && soFar.dates.size < 8) soFar.dates.add(when);
 }

@@ -4,7 +4,7 @@
 // Conservative by design: a wrong merge hides an incident, a missed one only repeats an alert.
 
 import type { Facts } from '../domain/alert.ts';
-import { closestDate } from './event-facts.ts';
+import { closestDate, eventDate } from './event-facts.ts';
 import type { FactsSoFar, PlaceRelation } from './event-facts.ts';
 import type { LshIndex } from './lsh-index.ts';
 import { holderCount } from './term-index.ts';
@@ -74,7 +74,7 @@ export function findDuplicate(
     if (!copy || (best !== null && jaccard <= best.jaccard)) continue;
     // Templated texts ("magnitude 5 quake strikes near X") look alike but name other places.
     const places = relateWhere(member.where, where);
-    if (places === 'conflict' || datesConflict(member.story.facts, facts)) continue;
+    if (places === 'conflict' || datesConflict(member.story.facts, facts, published)) continue;
     // Headline names are consulted when the facts do not already say both texts share a place.
     if (places !== 'shared-place' && anchorsConflict(profile, member.profile)) continue;
     best = { member, jaccard, containment };
@@ -84,10 +84,11 @@ export function findDuplicate(
 
 /**
  * Follow-ups restate the event's date ("the attack on Friday"), so an event date further than a
- * day from every date the story has seen means another event, even in the same words.
+ * day from every date the story has seen means another event, even in the same words. A date the
+ * report only recalls (weeks before its publication) is not the event's: see eventDate.
  */
-function datesConflict(story: FactsSoFar, facts: Facts | null): boolean {
-  const gap = closestDate(story.dates, facts?.when ?? null);
+function datesConflict(story: FactsSoFar, facts: Facts | null, published: number): boolean {
+  const gap = closestDate(story.dates, eventDate(facts, published));
   return gap !== null && gap > MAX_DATE_GAP_DAYS;
 }
 
@@ -112,7 +113,7 @@ export function findSameEvent(
   const newcomer: Newcomer = { profile, weighted, weightedTitle: null, where, published, source };
   let best: SameEventFound | null = null;
   for (const story of candidates) {
-    if (!withinWindow(story, published, settings.windowMs) || datesConflict(story.facts, facts)) continue;
+    if (!withinWindow(story, published, settings.windowMs) || datesConflict(story.facts, facts, published)) continue;
     // Places are compared text by text: a story's places pile up, and a pile shares something
     // with almost anything.
     for (const member of story.compared) {

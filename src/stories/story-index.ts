@@ -125,7 +125,7 @@ export function createStoryIndex(options: StoryIndexOptions = {}): StoryIndex {
     }
     const created = createStory(storyIdFor(entry.key), published);
     remember(created, entry, identity, profile, published, true, derived);
-    mergeFacts(created.facts, entry.facts);
+    mergeFacts(created.facts, entry.facts, published);
     enforceCap(created);
     return result(created, true, true, null, null, { kind: 'new' });
   }
@@ -150,7 +150,7 @@ export function createStoryIndex(options: StoryIndexOptions = {}): StoryIndex {
   ): StoryAssignment {
     const newSource = !story.sources.includes(entry.source);
     const update = diffFacts(story.facts, entry.facts);
-    mergeFacts(story.facts, entry.facts);
+    mergeFacts(story.facts, entry.facts, entry.published.getTime());
     remember(story, entry, identity, profile, entry.published.getTime(), true, derived);
     enforceCap(story);
     return result(story, false, newSource, duplicateOf, update, reason);
@@ -188,7 +188,7 @@ export function createStoryIndex(options: StoryIndexOptions = {}): StoryIndex {
     if (storyOfItem.has(identity)) return;
     const published = member.published.getTime();
     const story = stories.get(member.storyId) ?? createStory(member.storyId, published);
-    mergeFacts(story.facts, member.facts);
+    mergeFacts(story.facts, member.facts, published);
     remember(story, entry, identity, member.profile, published, false, derive(member.profile, member.facts));
     enforceCap(story);
   }

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { createFactsSoFar, diffFacts, isCountryLevel, mergeFacts } from '../../src/stories/event-facts.ts';
-import { BAGHDAD, IRAQ, KIRKUK, facts } from './story-fixtures.ts';
+import { createFactsSoFar, diffFacts, eventDate, isCountryLevel, mergeFacts } from '../../src/stories/event-facts.ts';
+import { BAGHDAD, IRAQ, KIRKUK, at, facts } from './story-fixtures.ts';
+
+const PUBLISHED = at(2).getTime();
 
 describe('isCountryLevel', () => {
   it('knows country-level names, including alternative spellings', () => {
@@ -14,7 +16,7 @@ describe('isCountryLevel', () => {
 describe('diffFacts', () => {
   function storyWith(...items: Parameters<typeof facts>[]): ReturnType<typeof createFactsSoFar> {
     const soFar = createFactsSoFar();
-    for (const args of items) mergeFacts(soFar, facts(...args));
+    for (const args of items) mergeFacts(soFar, facts(...args), PUBLISHED);
     return soFar;
   }
 
@@ -30,7 +32,7 @@ describe('diffFacts', () => {
 
   it('reports injuries on their own', () => {
     const soFar = createFactsSoFar();
-    mergeFacts(soFar, { ...facts([KIRKUK], 1), injured: 4 });
+    mergeFacts(soFar, { ...facts([KIRKUK], 1), injured: 4 }, PUBLISHED);
     const update = diffFacts(soFar, { ...facts([KIRKUK], 1), injured: 9 });
     expect(update).toEqual({ killed: null, injured: { from: 4, to: 9 }, newPlaces: [] });
   });
@@ -47,5 +49,27 @@ describe('diffFacts', () => {
     expect(soFar.killed).toBe(3);
     expect(soFar.places).toEqual([KIRKUK, BAGHDAD]);
     expect([...soFar.dates]).toEqual(['2019-12-27']);
+  });
+});
+
+describe('eventDate', () => {
+  const published = Date.parse('2022-04-05T23:18:00Z');
+  it.each([
+    ['2022-04-05', '2022-04-05', 'the day of publication'],
+    ['2022-04-06', '2022-04-06', 'the next day (time zones)'],
+    ['2022-03-29', '2022-03-29', 'a week before'],
+    ['2022-03-27', null, 'more than a week before: recalled'],
+    ['2021-12-10', null, 'months before: recalled'],
+    ['not a date', null, 'malformed'],
+  ])('%s → %s (%s)', (when, expected) => {
+    expect(eventDate(facts([], null, when), published)).toBe(expected);
+  });
+
+  it('is null without facts or a date, and a recalled date never becomes one of the story\'s', () => {
+    expect(eventDate(null, published)).toBeNull();
+    expect(eventDate(facts([KIRKUK]), published)).toBeNull();
+    const soFar = createFactsSoFar();
+    mergeFacts(soFar, facts([KIRKUK], 1, '2019-10-01'), PUBLISHED);
+    expect(soFar.dates.size).toBe(0);
   });
 });

@@ -158,6 +158,14 @@ describe('createStoryIndex: follow-ups and different events', () => {
     const [first, second] = assignAll([a, b]);
     expect(second?.storyId).not.toBe(first?.storyId);
   });
+
+  it('does not let a date the report only recalls (weeks before it) keep apart reports of one event', () => {
+    // One outlet dates the event by the day it recalls ("the breach of 10 December"), the other by today.
+    const a = { ...explosion('r1', 'Lagos', LAGOS, 0), facts: facts([LAGOS], 5, '2019-11-10') };
+    const b = { ...explosion('r2', 'Lagos', LAGOS, 2), source: 'Other Desk' };
+    const [first, second] = assignAll([a, b]);
+    expect(second?.storyId).toBe(first?.storyId);
+  });
 });
 
 describe('createStoryIndex: time window and memory', () => {
