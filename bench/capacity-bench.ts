@@ -5,16 +5,18 @@
 //   npm run bench:capacity -- --feeds 50000 [--interval 300 --measure 120 --runs sqlite:1,postgres:1,postgres:2,postgres:4]
 // Postgres runs need WIREWATCH_BENCH_DATABASE_URL (a server where the bench may create a database).
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, platform, release, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { startFeedFarm, type FeedFarm } from '../tests/support/feed-farm.ts';
 import { sampleProcess, type ProcessSample } from './capacity-process.ts';
+import { writeResultsSection } from './write-results-section.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const RESULTS = new URL('./RESULTS.md', import.meta.url);
+/** Extra flags for the workers' node (`--node-flags "--max-semi-space-size=32"`), to compare settings. */
+const NODE_FLAGS = arg('node-flags', '').split(' ').filter(Boolean);
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -37,6 +39,8 @@ interface RunResult extends RunSpec {
   readonly notModifiedPct: number;
   readonly cpuMsPerPoll: number;
   readonly peakRssMb: number;
+  /** Peak resident set of a worker over the steady-state window (after every feed's first poll and one interval). */
+  readonly steadyRssMb: number;
   readonly latenessP50: number;
   readonly latenessP99: number;
   readonly latenessMax: number;
@@ -78,7 +82,7 @@ async function main(): Promise<void> {
   }
   const table = render(results, { feeds, intervalSeconds, measureSeconds, hosts, change });
   console.log(table);
-  await record(table);
+  if (!process.argv.includes('--no-write')) await writeResultsSection('Capacity (many feeds, N workers)', table);
 }
 
 interface Settings {
@@ -111,6 +115,7 @@ async function measure(run: RunSpec, farm: FeedFarm, settings: Settings): Promis
     await sleep(settings.intervalSeconds * 1000);
     const sizeAfterBaseline = await database.size();
     const itemsAfterBaseline = await database.items();
+    const steadySince = Date.now();
     const before = snapshot(farm, samples);
     farm.stats.recordGaps = true;
     await sleep(settings.measureSeconds * 1000);
@@ -138,6 +143,7 @@ async function measure(run: RunSpec, farm: FeedFarm, settings: Settings): Promis
       notModifiedPct: (100 * (after.notModified - before.notModified)) / Math.max(1, polls),
       cpuMsPerPoll: (after.cpuMs - before.cpuMs) / Math.max(1, polls),
       peakRssMb: Math.max(...samples.map((s) => s.peakRssMb())),
+      steadyRssMb: Math.max(...samples.map((s) => s.peakRssSinceMb(steadySince))),
       latenessP50: quantile(lateness, 0.5),
       latenessP99: quantile(lateness, 0.99),
       latenessMax: lateness.at(-1) ?? Number.NaN,
@@ -173,7 +179,7 @@ interface Worker {
 }
 
 function startWorker(configFile: string): Worker {
-  const child = spawn(process.execPath, ['bin/wirewatch.js', 'run', '--config', configFile], {
+  const child = spawn(process.execPath, [...NODE_FLAGS, 'bin/wirewatch.js', 'run', '--config', configFile], {
     cwd: ROOT,
     env: { ...process.env, WIREWATCH_LOG_LEVEL: 'info' },
     stdio: ['ignore', 'ignore', 'pipe'],
@@ -267,7 +273,7 @@ function render(results: readonly RunResult[], s: { feeds: number; intervalSecon
       `${r.achieved.toFixed(0)} / ${r.required.toFixed(0)}`,
       `${r.notModifiedPct.toFixed(1)}%`,
       r.cpuMsPerPoll.toFixed(2),
-      r.peakRssMb.toFixed(0),
+      `${r.peakRssMb.toFixed(0)} / ${r.steadyRssMb.toFixed(0)}`,
       `${r.latenessP50.toFixed(1)} / ${r.latenessP99.toFixed(1)} / ${r.latenessMax.toFixed(1)}`,
       `${r.over10Pct.toFixed(2)}%`,
       (r.startupMs / 1000).toFixed(1),
@@ -280,26 +286,11 @@ function render(results: readonly RunResult[], s: { feeds: number; intervalSecon
   );
   return (
     head +
-    '| run | polls/s achieved / required | not modified | CPU ms / poll | peak RSS MB (per worker) | lateness s p50 / p99 / max | gaps > 110% | start-up s | first polls of all feeds s | `feeds --json` s | DB MB after warm-up | DB growth MB/h | DB bytes / item |\n' +
+    '| run | polls/s achieved / required | not modified | CPU ms / poll | peak RSS MB per worker: whole run / steady state | lateness s p50 / p99 / max | gaps > 110% | start-up s | first polls of all feeds s | `feeds --json` s | DB MB after warm-up | DB growth MB/h | DB bytes / item |\n' +
     '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n' +
     rows.map((row) => `| ${row} |`).join('\n') +
     '\n'
   );
-}
-
-/** Replaces this benchmark's own section of bench/RESULTS.md (others' sections stay as they are). */
-async function record(table: string): Promise<void> {
-  const heading = '## Capacity (many feeds, N workers)';
-  const text = await readFile(RESULTS, 'utf8').catch(() => '# Benchmark results\n');
-  const start = text.indexOf(heading);
-  const section = `${heading}\n\n${table}`;
-  if (start < 0) {
-    await writeFile(RESULTS, `${text.trimEnd()}\n\n${section}`);
-    return;
-  }
-  const next = text.indexOf('\n## ', start + heading.length);
-  const previous = next < 0 ? '' : text.slice(next + 1);
-  await writeFile(RESULTS, `${text.slice(0, start)}${section}${previous === '' ? '' : `\n${previous}`}`);
 }
 
 await main();

@@ -7,6 +7,8 @@ export interface ProcessSample {
   cpuMs(): number;
   /** Peak resident set (VmHWM), MB, the highest seen while the process lived. */
   peakRssMb(): number;
+  /** The highest resident set sampled (once a second) since `since` (epoch ms), MB. */
+  peakRssSinceMb(since: number): number;
 }
 
 const TICKS_PER_SECOND = 100; // USER_HZ on Linux
@@ -14,10 +16,12 @@ const TICKS_PER_SECOND = 100; // USER_HZ on Linux
 export function sampleProcess(pid: number): ProcessSample {
   let peak = 0;
   let lastCpu = 0;
+  const resident: { at: number; mb: number }[] = [];
   const read = (): void => {
     try {
       const status = readFileSync(`/proc/${pid}/status`, 'utf8');
       peak = Math.max(peak, Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024);
+      resident.push({ at: Date.now(), mb: Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024 });
       // Fields after the command name (which may hold spaces): state is field 3; utime, stime are 14, 15.
       const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
@@ -36,6 +40,10 @@ export function sampleProcess(pid: number): ProcessSample {
     peakRssMb() {
       read();
       return peak;
+    },
+    peakRssSinceMb(since) {
+      read();
+      return resident.reduce((max, r) => (r.at >= since ? Math.max(max, r.mb) : max), 0);
     },
   };
 }

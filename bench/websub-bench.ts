@@ -14,6 +14,7 @@ import { handleWith, startFeedServer } from '../tests/support/feed-server.ts';
 import { spawnWorker } from '../tests/support/spawn-worker.ts';
 import { startLoopbackHub } from '../tests/support/websub-hub.ts';
 import { sampleProcess } from './capacity-process.ts';
+import { headline } from './distinct-headlines.ts';
 import { writeResultsSection } from './write-results-section.ts';
 
 const SELF = 'https://wire.example/pushed.atom';
@@ -28,17 +29,6 @@ function arg(name: string, fallback: number): number {
 function quantile(sorted: readonly number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? Number.NaN;
 }
-
-// Unrelated headlines, one capital each, so that no two items are taken for reports of one
-// incident (a follow-up edits the story's message instead of posting).
-const PLACES = [
-  'Kirkuk', 'Lagos', 'Quetta', 'Bamako', 'Kabul', 'Aden', 'Goma', 'Sirte', 'Idlib', 'Mogadishu', 'Juba', 'Khartoum', 'Niamey', 'Ouagadougou',
-  'Bangui', 'Caracas', 'Bogota', 'Lima', 'Quito', 'Manila', 'Jakarta', 'Dhaka', 'Colombo', 'Kathmandu', 'Yangon', 'Bangkok', 'Hanoi', 'Nairobi',
-  'Kampala', 'Kigali', 'Luanda', 'Maputo', 'Harare', 'Lusaka', 'Dakar', 'Accra', 'Conakry', 'Freetown', 'Monrovia', 'Beirut', 'Amman', 'Tbilisi',
-  'Yerevan', 'Baku', 'Tashkent',
-];
-const THINGS = ['fuel depot', 'police station', 'market', 'airport', 'checkpoint', 'power plant', 'convoy', 'port', 'bridge', 'refinery', 'barracks', 'embassy', 'hospital', 'rail yard', 'warehouse'];
-const headline = (n: number, tag: string): string => `${['Rocket', 'Drone', 'Mortar', 'Gunmen', 'Militant'][n % 5]} attack on ${THINGS[n % THINGS.length]} in ${PLACES[n % PLACES.length]} (${tag})`;
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 const ms = (value: number): string => `${Math.round(value)} ms`;
