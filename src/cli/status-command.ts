@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { Config } from '../config/load-config.ts';
 import { openStore } from '../store/open-store.ts';
-import type { DeliveryFailure, DestinationBacklog, FeedState } from '../store/store.ts';
+import type { DeliveryFailure, DestinationBacklog, FeedStatus } from '../store/store.ts';
 import { loadSettings } from './load-settings.ts';
 import { openDatabaseOrFail } from './startup-failure.ts';
 import { redactUrlsIn } from '../log/redact-url.ts';
@@ -74,7 +74,7 @@ export function formatStatus(report: StatusReport): string {
   return `${lines.join('\n')}\n`;
 }
 
-function firstFailure(state: FeedState): string | null {
+function firstFailure(state: FeedStatus): string | null {
   return state.lastErrorAt?.toISOString() ?? null;
 }
 

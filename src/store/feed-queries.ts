@@ -3,8 +3,8 @@
 import type { Kysely, Selectable, Updateable } from 'kysely';
 import type { FeedSource } from '../domain/feed.ts';
 import type { Database, FeedsTable } from './schema.ts';
-import type { IntervalReason } from '../domain/feed.ts';
-import type { FeedClaim, FeedState, FetchSuccess, ScheduleUpdate } from './store.ts';
+import type { FeedSchedule, IntervalReason } from '../domain/feed.ts';
+import type { FeedClaim, FeedState, FeedStatus, FetchSuccess, ScheduleUpdate } from './store.ts';
 import type { DialectKind } from './store-dialect.ts';
 import { chunks } from './chunks.ts';
 import { dueSubscriptionsOf } from './websub-queries.ts';
@@ -128,9 +128,36 @@ export async function feedState(db: Db, feedId: string): Promise<FeedState | nul
   return row ? toFeedState(row) : null;
 }
 
-export async function listFeedStates(db: Db): Promise<FeedState[]> {
-  const rows = await db.selectFrom('feeds').selectAll().orderBy('id').execute();
-  return rows.map(toFeedState);
+/** The columns a status needs: reading all of them costs twice as much at 50,000 feeds. */
+const STATUS_COLUMNS = [
+  'id',
+  'url',
+  'title',
+  'site_title',
+  'last_success_at',
+  'last_error_at',
+  'last_error',
+  'consecutive_failures',
+  'next_attempt_at',
+  'change_interval',
+  'last_change_at',
+  'poll_interval',
+  'interval_reason',
+] as const;
+
+export async function listFeedStates(db: Db): Promise<FeedStatus[]> {
+  const rows = await db.selectFrom('feeds').select(STATUS_COLUMNS).orderBy('id').execute();
+  return rows.map((row) => ({
+    feedId: row.id,
+    url: row.url,
+    title: row.title ?? row.site_title,
+    lastSuccessAt: fromMillisOrNull(row.last_success_at),
+    lastErrorAt: fromMillisOrNull(row.last_error_at),
+    lastError: row.last_error,
+    consecutiveFailures: row.consecutive_failures,
+    nextAttemptAt: fromMillisOrNull(row.next_attempt_at),
+    ...scheduleOf(row),
+  }));
 }
 
 export async function recordFeedFailure(
@@ -226,6 +253,12 @@ function toFeedState(row: Selectable<FeedsTable>): FeedState {
     consecutiveFailures: row.consecutive_failures,
     nextAttemptAt: fromMillisOrNull(row.next_attempt_at),
     createdAt: fromMillis(row.created_at),
+    ...scheduleOf(row),
+  };
+}
+
+function scheduleOf(row: Pick<Selectable<FeedsTable>, 'change_interval' | 'last_change_at' | 'poll_interval' | 'interval_reason'>): FeedSchedule {
+  return {
     changeIntervalMs: row.change_interval === null ? null : Number(row.change_interval),
     lastChangeAt: fromMillisOrNull(row.last_change_at),
     pollIntervalSeconds: row.poll_interval,

@@ -133,7 +133,7 @@ export async function findRule(db: SettingsDb, id: string): Promise<StoredRule |
 }
 
 export async function loadActiveFeeds(db: SettingsDb, defaultIntervalSeconds: number): Promise<ActiveFeed[]> {
-  const rows = await db.selectFrom('watched_feeds').selectAll().where('removed', '=', 0).orderBy('id').execute();
+  const rows = await db.selectFrom('watched_feeds').select(['id', 'url', 'title', 'backfill', 'interval_seconds', 'origin']).where('removed', '=', 0).orderBy('id').execute();
   return rows.map((r) => ({
     id: r.id,
     url: r.url,

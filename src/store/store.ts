@@ -7,6 +7,13 @@ import type { Item } from '../domain/item.ts';
 import type { SubscriptionStore } from './websub-queries.ts';
 
 
+/** What `wirewatch feeds` and `status` show of a feed: its health and its polling interval. */
+export interface FeedStatus extends FeedHealth, FeedSchedule {
+  readonly url: string;
+  /** The configured title, else the title the feed itself gave, else null. */
+  readonly title: string | null;
+}
+
 /** A feed's polling health plus what the next conditional GET needs. */
 export interface FeedState extends FeedHealth, FeedSchedule {
   readonly url: string;
@@ -239,7 +246,8 @@ export interface Store {
    */
   syncFeeds(sources: readonly FeedSource[], now?: Date): Promise<void>;
   feedState(feedId: string): Promise<FeedState | null>;
-  listFeedStates(): Promise<FeedState[]>;
+  /** Every feed's status, by id (only the columns shown: it is read for all feeds at once). */
+  listFeedStates(): Promise<FeedStatus[]>;
   /**
    * Leases up to `limit` due active feeds for `leaseMs` (most overdue first) and returns their
    * state; concurrent workers never get the same feed. Recording the poll's outcome ends the lease.

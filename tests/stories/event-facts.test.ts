@@ -54,7 +54,7 @@ describe('diffFacts', () => {
 
 describe('eventDate', () => {
   const published = Date.parse('2022-04-05T23:18:00Z');
-  it.each([
+  it.each<[string, string | null, string]>([
     ['2022-04-05', '2022-04-05', 'the day of publication'],
     ['2022-04-06', '2022-04-06', 'the next day (time zones)'],
     ['2022-03-29', '2022-03-29', 'a week before'],
