@@ -1,7 +1,8 @@
 // Structured logs with pino, on stderr (stdout carries alerts and --json output):
 // JSON when stderr is not a terminal, readable lines when it is. Secrets are redacted.
+import { createRequire } from 'node:module';
 import { pino, type Logger } from 'pino';
-import pretty from 'pino-pretty';
+import type PinoPretty from 'pino-pretty';
 import { redactUrl } from './redact-url.ts';
 
 export { redactUrl } from './redact-url.ts';
@@ -20,6 +21,8 @@ export function createLogger(level: string, pretty_ = process.stderr.isTTY === t
   const serializers = { url, finalUrl: url, database: url, feedUrl: url };
   const options = { level, redact: { paths: REDACT, censor: '[redacted]' }, serializers, base: { app: 'wirewatch' } };
   if (pretty_) {
+    // Loaded only for a terminal: every command with its log redirected (services, scripts) skips it.
+    const pretty = createRequire(import.meta.url)('pino-pretty') as typeof PinoPretty;
     return pino(options, pretty({ destination: 2, colorize: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname,app', sync: true }));
   }
   return pino(options, pino.destination({ dest: 2, sync: true }));
