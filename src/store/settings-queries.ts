@@ -115,10 +115,11 @@ export async function seedFromConfig(db: SettingsDb, seed: ConfigSeed, now: Date
 }
 
 function fingerprintOf(seed: ConfigSeed): string {
+  // One update per part list, not per row (the digest is the same: a hash reads its updates as one text).
   const hash = createHash('sha256');
-  for (const rule of seed.rules) hash.update(JSON.stringify([rule.id, rule.query]));
+  hash.update(seed.rules.map((rule) => JSON.stringify([rule.id, rule.query])).join(''));
   hash.update('\u0000');
-  for (const feed of seed.feeds) hash.update(JSON.stringify([feed.id, feed.url, feed.title, feed.intervalSeconds, feed.backfill]));
+  hash.update(seed.feeds.map((feed) => JSON.stringify([feed.id, feed.url, feed.title, feed.intervalSeconds, feed.backfill])).join(''));
   return hash.digest('hex');
 }
 
