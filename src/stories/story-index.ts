@@ -2,7 +2,7 @@
 // same incident (headline/lead TF-IDF cosine gated by places and dates) share one story id.
 // Pure and in memory: time comes only from items' `published` and expire(now); memory is capped.
 
-import { createFactsSoFar, diffFacts, mergeFacts } from './event-facts.ts';
+import { diffFacts, mergeFacts } from './event-facts.ts';
 import { createLshIndex } from './lsh-index.ts';
 import { createSeeds, hashString } from './minhash.ts';
 import { MIN_SHINGLES, findDuplicate, findSameEvent } from './find-story.ts';
@@ -11,14 +11,13 @@ import type { StoryAssignment, StoryIndexOptions, StoryInput, StoryMember, Story
 import type { StoryUpdate } from '../domain/alert-draft.ts';
 import type { Facts } from '../domain/alert.ts';
 import { createTermIndex } from './term-index.ts';
+import { createStorySet, type Derived } from './story-set.ts';
 import { createTermWeights } from './term-weights.ts';
 import { whereabouts } from './place-relation.ts';
-import type { Whereabouts } from './place-relation.ts';
 import { profileText } from './text-profile.ts';
 import { defaultWordVectors } from './word-vectors.ts';
 import type { WordVectors } from './word-vectors.ts';
-import type { StoredProfile, TextProfile } from './text-profile.ts';
-import type { WeightedTerms } from './term-weights.ts';
+import type { TextProfile } from './text-profile.ts';
 
 export type * from './story-types.ts';
 
@@ -46,21 +45,12 @@ export interface StoryIndex {
   readonly entries: number;
 }
 
-interface Derived {
-  readonly bandKeys: Uint32Array | null;
-  readonly weighted: WeightedTerms;
-  /** Where the text says it happened (its facts' places, those its headline names). */
-  readonly where: Whereabouts;
-}
-
 const HOUR_MS = 3_600_000;
-const MAX_INDEXED_TERMS = 120;
 
 export function createStoryIndex(options: StoryIndexOptions = {}): StoryIndex {
   const windowMs = (options.windowHours ?? 72) * HOUR_MS;
   const maxEntries = options.maxEntries ?? 20_000;
   const maxCompared = Math.max(2, options.maxComparedPerStory ?? 8);
-  const keepFirst = Math.ceil(maxCompared / 3);
   const numHashes = options.numHashes ?? 120;
   const rows = options.rowsPerBand ?? 3;
   const seeds = createSeeds(numHashes);
@@ -86,22 +76,14 @@ export function createStoryIndex(options: StoryIndexOptions = {}): StoryIndex {
     },
   };
 
-  /** Least recently updated first (re-inserted on every update). */
-  const stories = new Map<string, Story>();
-  const storyOfItem = new Map<string, Story>();
   const termIndex = createTermIndex<Story>();
-  let nextStorySeq = 1;
-  /**
-   * During restoreAll: the texts and story terms to file once all members are replayed (texts and
-   * stories forgotten meanwhile are skipped then), and where each story's new terms start.
-   */
-  let deferred: { readonly texts: { member: Member; keys: Uint32Array }[]; readonly terms: Map<Story, number> } | null = null;
+  const stories = createStorySet({ lsh, termIndex, weights, maxEntries, maxCompared });
 
   function assign(entry: StoryInput, options: { readonly storyId?: string } = {}): StoryAssignment {
     const published = entry.published.getTime();
     if (Number.isNaN(published)) throw new Error(`stories/story-index: item ${entry.key} has an invalid date`);
     const identity = itemIdentity(entry);
-    const seen = storyOfItem.get(identity);
+    const seen = stories.storyOf(identity);
     if (seen !== undefined) return result(seen, false, false, entry.key, null, { kind: 'repeat' });
 
     const profile = profileOf(entry.title, entry.body);
@@ -123,10 +105,10 @@ export function createStoryIndex(options: StoryIndexOptions = {}): StoryIndex {
       const reason: StoryReason = { kind: 'same-event', similarity: sameEvent.similarity, places: sameEvent.places };
       return join(sameEvent.story, entry, identity, profile, null, reason, derived);
     }
-    const created = createStory(storyIdFor(entry.key), published);
-    remember(created, entry, identity, profile, published, true, derived);
+    const created = stories.create(storyIdFor(entry.key), published);
     mergeFacts(created.facts, entry.facts, published);
-    enforceCap(created);
+    record(created, entry, profile);
+    stories.remember(created, entry, identity, profile, published, derived);
     return result(created, true, true, null, null, { kind: 'new' });
   }
 
@@ -151,46 +133,30 @@ export function createStoryIndex(options: StoryIndexOptions = {}): StoryIndex {
     const newSource = !story.sources.includes(entry.source);
     const update = diffFacts(story.facts, entry.facts);
     mergeFacts(story.facts, entry.facts, entry.published.getTime());
-    remember(story, entry, identity, profile, entry.published.getTime(), true, derived);
-    enforceCap(story);
+    record(story, entry, profile);
+    stories.remember(story, entry, identity, profile, entry.published.getTime(), derived);
     return result(story, false, newSource, duplicateOf, update, reason);
   }
 
+  /** Hands a newly assigned item to the store (options.record), to be replayed after a restart. */
+  function record(story: Story, entry: StoryInput, profile: TextProfile): void {
+    options.record?.({ storyId: story.id, key: entry.key, source: entry.source, published: new Date(entry.published.getTime()), facts: entry.facts, profile });
+  }
+
   function restoreAll(members: readonly StoryMember[]): void {
-    deferred = { texts: [], terms: new Map() };
-    const { texts, terms } = deferred;
-    try {
+    stories.inBulk(() => {
       for (const member of members) restore(member);
-    } finally {
-      deferred = null;
-    }
-    const live = (story: Story): boolean => stories.get(story.id) === story;
-    const banded = texts.filter(({ member }) => live(member.story) && member.story.compared.includes(member));
-    lsh.addAll(
-      banded.map((t) => t.member),
-      banded.map((t) => t.keys),
-    );
-    const ids: number[] = [];
-    const holders: Story[] = [];
-    for (const [story, from] of terms) {
-      if (!live(story)) continue;
-      for (let i = from; i < story.indexed.length; i++) {
-        ids.push(story.indexed[i] ?? 0);
-        holders.push(story);
-      }
-    }
-    termIndex.addAll(ids, holders);
+    });
   }
 
   function restore(member: StoryMember): void {
     const entry = { key: member.key, source: member.source, facts: member.facts };
     const identity = itemIdentity(entry);
-    if (storyOfItem.has(identity)) return;
+    if (stories.storyOf(identity) !== undefined) return;
     const published = member.published.getTime();
-    const story = stories.get(member.storyId) ?? createStory(member.storyId, published);
+    const story = stories.get(member.storyId) ?? stories.create(member.storyId, published);
     mergeFacts(story.facts, member.facts, published);
-    remember(story, entry, identity, member.profile, published, false, derive(member.profile, member.facts));
-    enforceCap(story);
+    stories.remember(story, entry, identity, member.profile, published, derive(member.profile, member.facts));
   }
 
   function result(
@@ -211,105 +177,6 @@ export function createStoryIndex(options: StoryIndexOptions = {}): StoryIndex {
     return id;
   }
 
-  function createStory(id: string, published: number): Story {
-    const story: Story = {
-      id,
-      seq: nextStorySeq++,
-      stamp: 0,
-      hits: 0,
-      firstPublished: published,
-      lastPublished: published,
-      sources: [],
-      itemKeys: [],
-      itemCount: 0,
-      compared: [],
-      indexed: [],
-      facts: createFactsSoFar(),
-    };
-    stories.set(id, story);
-    return story;
-  }
-
-  function remember(
-    story: Story,
-    entry: Pick<StoryInput, 'key' | 'source' | 'facts'>,
-    identity: string,
-    profile: TextProfile,
-    published: number,
-    recorded: boolean,
-    { bandKeys, weighted, where }: Derived,
-  ): void {
-    story.firstPublished = Math.min(story.firstPublished, published);
-    story.lastPublished = Math.max(story.lastPublished, published);
-    if (!story.sources.includes(entry.source)) story.sources.push(entry.source);
-    story.itemKeys.push(identity);
-    story.itemCount++;
-    storyOfItem.set(identity, story);
-    // Re-insert so the Map's order stays "least recently updated first".
-    stories.delete(story.id);
-    stories.set(story.id, story);
-    if (recorded) {
-      const member = { storyId: story.id, key: entry.key, source: entry.source, published: new Date(published), facts: entry.facts, profile };
-      options.record?.(member);
-    }
-
-    const member: Member = {
-      key: entry.key,
-      source: entry.source,
-      published,
-      profile: storedProfile(profile),
-      where,
-      weighted,
-      weightedTitle: null,
-      banded: bandKeys !== null,
-      stamp: 0,
-      story,
-    };
-    if (story.compared.length >= maxCompared) {
-      const dropped = story.compared.splice(keepFirst, 1)[0];
-      if (dropped !== undefined) forgetMember(dropped);
-    }
-    story.compared.push(member);
-    weights.add(profile.terms.ids);
-    if (deferred !== null) {
-      if (bandKeys !== null) deferred.texts.push({ member, keys: bandKeys });
-      if (!deferred.terms.has(story)) deferred.terms.set(story, story.indexed.length);
-    } else if (bandKeys !== null) lsh.add(member, bandKeys);
-    // The story's own list says whether it is filed under a term (at most MAX_INDEXED_TERMS).
-    const fresh = story.indexed.length === 0; // a text's terms are distinct
-    for (const term of profile.terms.ids) {
-      if (story.indexed.length >= MAX_INDEXED_TERMS) break;
-      if (!fresh && story.indexed.includes(term)) continue;
-      story.indexed.push(term);
-      if (deferred === null) termIndex.add(term, story);
-    }
-  }
-
-  function forgetMember(member: Member): void {
-    // Bucket keys are recomputed from the signature rather than kept with every text.
-    if (member.banded) lsh.remove(member, lsh.keysOf(member.profile.signature));
-    weights.remove(member.weighted.ids);
-  }
-
-  function forgetStory(story: Story): void {
-    for (const member of story.compared) forgetMember(member);
-    for (const identity of story.itemKeys) storyOfItem.delete(identity);
-    for (const term of story.indexed) termIndex.remove(term, story);
-    stories.delete(story.id);
-  }
-
-  function enforceCap(keep: Story): void {
-    for (const story of stories.values()) {
-      if (storyOfItem.size <= maxEntries) return;
-      if (story !== keep) forgetStory(story);
-    }
-    // One story larger than the cap: forget its oldest item keys (only repeats go unrecognised).
-    while (storyOfItem.size > maxEntries && keep.itemKeys.length > 1) {
-      const oldest = keep.itemKeys.shift();
-      if (oldest !== undefined) storyOfItem.delete(oldest);
-    }
-  }
-
   return {
     assign,
     restore,
@@ -321,7 +188,7 @@ export function createStoryIndex(options: StoryIndexOptions = {}): StoryIndex {
     },
     expire(now) {
       const cutoff = now.getTime() - windowMs;
-      for (const story of [...stories.values()]) if (story.lastPublished < cutoff) forgetStory(story);
+      for (const story of [...stories.all()]) if (story.lastPublished < cutoff) stories.forget(story);
     },
     describe(storyId) {
       const story = stories.get(storyId);
@@ -341,14 +208,9 @@ export function createStoryIndex(options: StoryIndexOptions = {}): StoryIndex {
       return stories.size;
     },
     get entries() {
-      return storyOfItem.size;
+      return stories.entries;
     },
   };
-}
-
-/** The profile minus its term counts: the member keeps the same terms as weights. */
-function storedProfile({ terms: _terms, ...stored }: TextProfile): StoredProfile {
-  return stored;
 }
 
 function itemIdentity(entry: Pick<StoryInput, 'key' | 'source'>): string {
