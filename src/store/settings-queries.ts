@@ -8,7 +8,11 @@ import type { Priority } from '../domain/alert.ts';
 import type { RuleDefinition } from '../domain/match.ts';
 import type { SettingsTables } from './command-migrations.ts';
 import type { Database } from './schema.ts';
+import { chunks } from './chunks.ts';
 import { fromMillis } from './time.ts';
+
+/** Rows per multi-row INSERT or IN list (SQLite takes at most 32,766 parameters in a statement). */
+const ROWS_PER_STATEMENT = 500;
 
 export type SettingsDb = Kysely<Database & SettingsTables>;
 type Trx = Transaction<Database & SettingsTables>;
@@ -87,22 +91,30 @@ export async function seedFromConfig(db: SettingsDb, seed: ConfigSeed, now: Date
 
     const feeds = await trx.selectFrom('watched_feeds').selectAll().execute();
     const feedRows = new Map(feeds.map((f) => [f.url, f]));
+    const added: SeedFeed[] = [];
     for (const feed of seed.feeds) {
       const row = feedRows.get(feed.url);
-      const values = { id: feed.id, title: feed.title, interval_seconds: feed.intervalSeconds, backfill: feed.backfill };
-      if (row === undefined) {
-        await trx.deleteFrom('watched_feeds').where('id', '=', feed.id).where('origin', '=', 'config').execute(); // its URL changed
-        await trx.insertInto('watched_feeds').values({ url: feed.url, ...values, origin: 'config', removed: 0, updated_by: null, updated_at: now.getTime() }).execute();
-        changed = true;
-      } else if (row.origin === 'config' && row.removed === 0 && (row.id !== feed.id || row.title !== feed.title || row.interval_seconds !== feed.intervalSeconds || row.backfill !== feed.backfill)) {
-        await trx.updateTable('watched_feeds').set({ ...values, updated_at: now.getTime() }).where('url', '=', feed.url).execute();
+      if (row === undefined) added.push(feed);
+      else if (row.origin === 'config' && row.removed === 0 && (row.id !== feed.id || row.title !== feed.title || row.interval_seconds !== feed.intervalSeconds || row.backfill !== feed.backfill)) {
+        await trx.updateTable('watched_feeds').set({ id: feed.id, title: feed.title, interval_seconds: feed.intervalSeconds, backfill: feed.backfill, updated_at: now.getTime() }).where('url', '=', feed.url).execute();
         changed = true;
       }
     }
+    // New URLs in batches (a first start with 50,000 feeds is 100 statements, not 100,000 round trips);
+    // a config feed whose URL changed keeps its id, so its old row goes first.
+    for (const chunk of chunks(added, ROWS_PER_STATEMENT)) {
+      await trx.deleteFrom('watched_feeds').where('origin', '=', 'config').where('id', 'in', chunk.map((f) => f.id)).execute();
+      await trx
+        .insertInto('watched_feeds')
+        .values(chunk.map((f) => ({ url: f.url, id: f.id, title: f.title, interval_seconds: f.intervalSeconds, backfill: f.backfill, origin: 'config', removed: 0, updated_by: null, updated_at: now.getTime() })))
+        .execute();
+      changed = true;
+    }
     const configUrls = new Set(seed.feeds.map((f) => f.url));
-    const droppedFeeds = feeds.filter((f) => f.origin === 'config' && !configUrls.has(f.url) && seed.feeds.every((s) => s.id !== f.id)).map((f) => f.url);
-    if (droppedFeeds.length > 0) {
-      await trx.deleteFrom('watched_feeds').where('url', 'in', droppedFeeds).execute();
+    const configIds = new Set(seed.feeds.map((f) => f.id));
+    const droppedFeeds = feeds.filter((f) => f.origin === 'config' && !configUrls.has(f.url) && !configIds.has(f.id)).map((f) => f.url);
+    for (const chunk of chunks(droppedFeeds, ROWS_PER_STATEMENT)) {
+      await trx.deleteFrom('watched_feeds').where('url', 'in', chunk).execute();
       changed = true;
     }
     if (changed) await bump(trx);

@@ -87,6 +87,20 @@ for (const dialect of DIALECTS) {
       expect(await db.loadActiveFeeds(60)).toEqual([]);
     });
 
+    it('seeds many feeds in batches; a feed whose URL changed keeps its id; dropped ones go', async () => {
+      const db = h.settings();
+      const many = Array.from({ length: 1_234 }, (_, n) => ({ id: `f${n}`, url: `https://news.example/${n}.xml`, title: null, intervalSeconds: null, backfill: 0 }));
+      await db.seedFromConfig({ rules: [], feeds: many }, NOW);
+      expect((await db.loadActiveFeeds(60)).length).toBe(1_234);
+
+      const moved = { ...many[7], url: 'https://elsewhere.example/7.xml' } as (typeof many)[number];
+      await db.seedFromConfig({ rules: [], feeds: [...many.slice(0, 7), moved, ...many.slice(8, 600)] }, NOW);
+      const feeds = await db.loadActiveFeeds(60);
+      expect(feeds.length).toBe(600);
+      expect(feeds.find((f) => f.id === 'f7')?.url).toBe('https://elsewhere.example/7.xml');
+      expect(feeds.some((f) => f.id === 'f600')).toBe(false);
+    });
+
     it('bumps the change counter on every change and not on a no-op', async () => {
       const db = h.settings();
       const steps: [string, () => Promise<unknown>, number][] = [
