@@ -13,9 +13,8 @@ import { loadLiveSettings, type LiveSettings } from './live-settings.ts';
 export interface OpenSettings {
   readonly live: LiveSettings;
   /**
-   * Fetch options per feed: only the operator's own (config) feeds skip the SSRF guard; a feed added
-   * from chat, or one no longer in the list (a removed feed's hub is still asked to unsubscribe),
-   * goes through it on every request.
+   * Fetch options per feed: a feed added from chat goes through the SSRF guard on every request,
+   * also once removed (its hub is still asked to unsubscribe); the operator's config feeds do not.
    */
   fetchOptionsFor(feed: FeedSource): FetchOptions;
   /** Picks up changes made from chat (and registers new feeds with the store); true when there were some. */
@@ -40,18 +39,21 @@ export async function openSettings(
   for (const problem of live.problems()) log.warn(`rule from chat skipped: ${problem}`);
   await store.syncFeeds(live.feeds(), now);
   const guarded = chatFetchOptions(fetchOptions);
+  // Every feed ever added from chat, removed ones included: read at start and on every change.
+  let everChat: ReadonlySet<string> = new Set(await settings.chatFeedIds());
   // Rebuilt only when the live feed list changes, not per poll.
-  let configFeedIds: { of: readonly ActiveFeed[]; ids: ReadonlySet<string> } | null = null;
-  const configFeeds = (): ReadonlySet<string> => {
+  let liveChatIds: { of: readonly ActiveFeed[]; ids: ReadonlySet<string> } | null = null;
+  const liveChat = (): ReadonlySet<string> => {
     const feeds = live.feeds();
-    if (configFeedIds?.of !== feeds) configFeedIds = { of: feeds, ids: new Set(feeds.filter((f) => f.origin === 'config').map((f) => f.id)) };
-    return configFeedIds.ids;
+    if (liveChatIds?.of !== feeds) liveChatIds = { of: feeds, ids: new Set(feeds.filter((f) => f.origin === 'chat').map((f) => f.id)) };
+    return liveChatIds.ids;
   };
   return {
     live,
-    fetchOptionsFor: (feed) => (configFeeds().has(feed.id) ? fetchOptions : guarded),
+    fetchOptionsFor: (feed) => (liveChat().has(feed.id) || everChat.has(feed.id) ? guarded : fetchOptions),
     async reload(at) {
       if (!(await live.refresh(at))) return false;
+      everChat = new Set(await settings.chatFeedIds());
       await store.syncFeeds(live.feeds(), at);
       for (const problem of live.problems()) log.warn(`rule from chat skipped: ${problem}`);
       log.info({ rules: live.rules().size, feeds: live.feeds().length }, 'settings changed from chat: reloaded');

@@ -157,6 +157,12 @@ export async function loadActiveFeeds(db: SettingsDb, defaultIntervalSeconds: nu
   }));
 }
 
+/** Ids of every feed added from chat, removed ones included (a removed feed's hub is still asked to unsubscribe). */
+export async function chatFeedIds(db: SettingsDb): Promise<string[]> {
+  const rows = await db.selectFrom('watched_feeds').select('id').where('origin', '=', 'chat').execute();
+  return rows.map((r) => r.id);
+}
+
 /** Adds a rule from chat; a rule removed earlier under the same id comes back with the new query. */
 export async function addRule(db: SettingsDb, rule: RuleDefinition, by: string, now: Date): Promise<'added' | 'exists'> {
   return db.transaction().execute(async (trx) => {

@@ -19,6 +19,8 @@ export interface SettingsStore {
   loadActiveRules(): Promise<StoredRule[]>;
   findRule(id: string): Promise<StoredRule | null>;
   loadActiveFeeds(defaultIntervalSeconds: number): Promise<ActiveFeed[]>;
+  /** Ids of every feed added from chat, removed ones included. */
+  chatFeedIds(): Promise<string[]>;
   addRule(rule: RuleDefinition, by: string, now: Date): Promise<'added' | 'exists'>;
   removeRule(id: string, by: string, now: Date): Promise<boolean>;
   addFeed(feed: { url: string; id: string; title: string | null }, by: string, now: Date): Promise<'added' | 'exists'>;
@@ -43,6 +45,7 @@ export function settingsStoreOf(dialect: StoreDialect): SettingsStore {
     loadActiveRules: () => q.loadActiveRules(db),
     findRule: (id) => q.findRule(db, id),
     loadActiveFeeds: (defaultIntervalSeconds) => q.loadActiveFeeds(db, defaultIntervalSeconds),
+    chatFeedIds: () => q.chatFeedIds(db),
     addRule: (rule, by, now) => q.addRule(db, rule, by, now),
     removeRule: (id, by, now) => q.removeRule(db, id, by, now),
     addFeed: (feed, by, now) => q.addFeed(db, feed, by, now),

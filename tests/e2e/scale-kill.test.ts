@@ -20,6 +20,7 @@ const APP_TOKEN = 'xapp-1-A0WIREWATCH-test';
 const FEEDS = 30;
 const INTERVAL_S = 3;
 const LEASE_S = 4;
+const PUBLISH_MS = 12_000;
 /** Scheduling slack on a loaded machine: the tick, the poll itself, a process starved for a moment. */
 const SLACK_S = 4;
 
@@ -129,6 +130,7 @@ describe.skipIf(POSTGRES_URL === null)('three workers on one Postgres, one kille
 
     farm.publishing(true);
     farm.stats.recordGaps = true;
+    const publishingSince = Date.now();
     // Kill a random worker every few seconds (the chat leader once, on purpose), restarting it at once;
     // the next kill waits until the restarted one runs, so two of three stay up on a slow machine.
     for (let round = 0; round < 3; round++) {
@@ -141,6 +143,9 @@ describe.skipIf(POSTGRES_URL === null)('three workers on one Postgres, one kille
       workers[index] = restarted;
       await restarted.running;
     }
+    // Publishing lasts at least PUBLISH_MS however fast the restarts were, so that enough matching
+    // items appear (about one a second).
+    await sleep(Math.max(0, PUBLISH_MS - (Date.now() - publishingSince)));
     farm.publishing(false);
     // Items served up to now reach the store within an interval plus a lease.
     await sleep((INTERVAL_S + LEASE_S + SLACK_S) * 1000);
