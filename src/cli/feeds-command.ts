@@ -2,6 +2,7 @@
 // (last success, last error, next poll) and its polling interval with the reason for it.
 import type { Command } from 'commander';
 import { openDatabase } from '../store/open-database.ts';
+import { configSeed } from '../settings/config-seed.ts';
 import { loadSettings } from './load-settings.ts';
 import { redactUrl, redactUrlsIn } from '../log/redact-url.ts';
 import { openDatabaseOrFail } from './startup-failure.ts';
@@ -10,13 +11,14 @@ import { describeInterval } from './describe-interval.ts';
 const NEVER_POLLED = { changeIntervalMs: null, lastChangeAt: null, pollIntervalSeconds: null, intervalReason: null } as const;
 
 export async function runFeeds(options: { json?: boolean }, command: Command): Promise<void> {
-  const { config } = await loadSettings(command);
+  // The config's feeds are only seeded, which is skipped when the config is the one seeded last.
+  const { config } = await loadSettings(command, { lazyFeeds: true });
   const database = await openDatabaseOrFail(config.databaseUrl, () => openDatabase({ url: config.databaseUrl, mustExist: true }));
   const { store, settings } = database;
   try {
     const { feeds, states } = await openDatabaseOrFail(config.databaseUrl, () =>
       database.migrateThen(async () => {
-        await settings.seedFromConfig({ rules: config.rules, feeds: config.feeds }, new Date());
+        await settings.seedFromConfig(configSeed(config), new Date());
         return {
           feeds: await settings.loadActiveFeeds(config.intervalSeconds),
           states: new Map((await store.listFeedStates()).map((s) => [s.feedId, s])),

@@ -8,6 +8,7 @@ import type { FeedSource } from '../domain/feed.ts';
 import type { Store } from '../store/store.ts';
 import type { ActiveFeed, SettingsStore } from '../store/settings-store.ts';
 import { chatFetchOptions } from '../commands/chat-feed-fetch.ts';
+import { configSeed } from './config-seed.ts';
 import { loadLiveSettings, type LiveSettings } from './live-settings.ts';
 
 export interface OpenSettings {
@@ -25,12 +26,12 @@ export interface OpenSettings {
 export async function openSettings(
   settings: SettingsStore,
   store: Pick<Store, 'syncFeeds'>,
-  config: Pick<Config, 'rules' | 'feeds' | 'intervalSeconds' | 'delivery' | 'destinations'>,
+  config: Pick<Config, 'rules' | 'feeds' | 'seedFingerprint' | 'intervalSeconds' | 'delivery' | 'destinations'>,
   fetchOptions: FetchOptions,
   log: Logger,
 ): Promise<OpenSettings> {
   const now = new Date();
-  await settings.seedFromConfig({ rules: config.rules, feeds: config.feeds }, now);
+  await settings.seedFromConfig(configSeed(config), now);
   const live = await loadLiveSettings(
     settings,
     { defaultIntervalSeconds: config.intervalSeconds, configRoutes: config.delivery.routes, configDestinations: config.destinations.map((d) => d.name) },

@@ -39,7 +39,10 @@ export interface SeedFeed {
 
 export interface ConfigSeed {
   readonly rules: readonly RuleDefinition[];
+  /** Read only when the fingerprint differs from the one seeded last (it may be a lazy getter). */
   readonly feeds: readonly SeedFeed[];
+  /** Stands for the rules and feeds (the config's own, see Config.seedFingerprint); else one is computed from them. */
+  readonly fingerprint?: string;
 }
 
 export interface ChannelRoute {
@@ -65,7 +68,7 @@ async function bump(trx: Trx): Promise<void> {
  * costs one read instead of reading every feed row.
  */
 export async function seedFromConfig(db: SettingsDb, seed: ConfigSeed, now: Date): Promise<void> {
-  const fingerprint = fingerprintOf(seed);
+  const fingerprint = seed.fingerprint ?? fingerprintOf(seed);
   await db.transaction().execute(async (trx) => {
     const last = await trx.selectFrom('config_seed').select('fingerprint').where('id', '=', 1).executeTakeFirst();
     if (last?.fingerprint === fingerprint) return;

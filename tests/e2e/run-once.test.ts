@@ -83,4 +83,22 @@ describe('wirewatch run --once', () => {
     expect(feeds.find((f) => f.id === 'world')).toMatchObject({ status: 'ok', lastError: null });
     expect(feeds.find((f) => f.id === 'broken')).toMatchObject({ status: 'failing', consecutiveFailures: 3 });
   });
+
+  it('follows the config it is given: a new feed is listed, an invalid one refused in one line', async () => {
+    const original = await readFile(config, 'utf8');
+    try {
+      await writeFile(config, original.replace('rules:', `  - { id: extra, url: "${server.url('/extra.xml')}" }\nrules:`));
+      const listed = await runCli(['--config', config, 'feeds', '--json'], { cwd: dir });
+      expect(listed.status).toBe(0);
+      expect(listed.stdout).toContain('"id":"extra"');
+
+      await writeFile(config, original.replace('rules:', `  - { id: twice, url: "${server.url('/world.xml')}" }\nrules:`));
+      const refused = await runCli(['--config', config, 'feeds', '--json'], { cwd: dir });
+      expect(refused.status).toBe(2);
+      expect(refused.stderr).toMatch(/invalid config\n.*duplicate feed url/);
+      expect(refused.stderr).not.toMatch(/\bat .*\.(ts|js):\d+/); // no stack trace
+    } finally {
+      await writeFile(config, original);
+    }
+  });
 });

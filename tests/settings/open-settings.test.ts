@@ -11,6 +11,7 @@ const CONFIG = {
   rules: [{ id: 'iraq', query: 'Iraq' }],
   feeds: [{ id: 'wire', url: 'http://127.0.0.2/wire.xml', title: null, intervalSeconds: 60, backfill: 0 }],
   intervalSeconds: 60,
+  seedFingerprint: 'this test config',
   delivery: { routes: [], destinations: new Map() },
   destinations: [],
 };
