@@ -6,7 +6,7 @@ import type { Logger } from '../log/create-logger.ts';
 import type { FetchOptions } from '../feeds/fetch/fetch-types.ts';
 import type { FeedSource } from '../domain/feed.ts';
 import type { Store } from '../store/store.ts';
-import type { ActiveFeed, SettingsStore } from '../store/settings-store.ts';
+import type { SettingsStore } from '../store/settings-store.ts';
 import { chatFetchOptions } from '../commands/chat-feed-fetch.ts';
 import { configSeed } from './config-seed.ts';
 import { loadLiveSettings, type LiveSettings } from './live-settings.ts';
@@ -40,21 +40,15 @@ export async function openSettings(
   for (const problem of live.problems()) log.warn(`rule from chat skipped: ${problem}`);
   await store.syncFeeds(live.feeds(), now);
   const guarded = chatFetchOptions(fetchOptions);
-  // Every feed ever added from chat, removed ones included: read at start and on every change.
-  let everChat: ReadonlySet<string> = new Set(await settings.chatFeedIds());
-  // Rebuilt only when the live feed list changes, not per poll.
-  let liveChatIds: { of: readonly ActiveFeed[]; ids: ReadonlySet<string> } | null = null;
-  const liveChat = (): ReadonlySet<string> => {
-    const feeds = live.feeds();
-    if (liveChatIds?.of !== feeds) liveChatIds = { of: feeds, ids: new Set(feeds.filter((f) => f.origin === 'chat').map((f) => f.id)) };
-    return liveChatIds.ids;
-  };
+  // Every feed ever added from chat, removed ones included (the live ones among them): read at start
+  // and whenever the settings change, the only time the live list changes.
+  let chatFeeds: ReadonlySet<string> = new Set(await settings.chatFeedIds());
   return {
     live,
-    fetchOptionsFor: (feed) => (liveChat().has(feed.id) || everChat.has(feed.id) ? guarded : fetchOptions),
+    fetchOptionsFor: (feed) => (chatFeeds.has(feed.id) ? guarded : fetchOptions),
     async reload(at) {
       if (!(await live.refresh(at))) return false;
-      everChat = new Set(await settings.chatFeedIds());
+      chatFeeds = new Set(await settings.chatFeedIds());
       await store.syncFeeds(live.feeds(), at);
       for (const problem of live.problems()) log.warn(`rule from chat skipped: ${problem}`);
       log.info({ rules: live.rules().size, feeds: live.feeds().length }, 'settings changed from chat: reloaded');

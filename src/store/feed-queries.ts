@@ -3,10 +3,10 @@
 import type { Kysely, Selectable, Updateable } from 'kysely';
 import type { FeedSource } from '../domain/feed.ts';
 import type { Database, FeedsTable } from './schema.ts';
-import type { FeedSchedule, IntervalReason } from '../domain/feed.ts';
+import type { IntervalReason } from '../domain/feed.ts';
 import type { FeedClaim, FeedState, FeedStatus, FetchSuccess, ScheduleUpdate } from './store.ts';
 import type { DialectKind } from './store-dialect.ts';
-import { chunks } from './chunks.ts';
+import { chunks, ROWS_PER_STATEMENT } from './chunks.ts';
 import { dueSubscriptionsOf } from './websub-queries.ts';
 import { fromMillis, fromMillisOrNull } from './time.ts';
 
@@ -15,7 +15,6 @@ type Db = Kysely<Database>;
 /** New feeds' first polls are spread at this rate (at most over their interval): no start-up burst. */
 const FIRST_POLLS_PER_SECOND = 20;
 /** Rows per multi-row INSERT and ids per IN list: under both dialects' parameter limits. */
-const ROWS_PER_STATEMENT = 500;
 
 /**
  * Makes the feeds table match the live feed list: inserts new feeds (each due at its own slot, so
@@ -147,17 +146,7 @@ const STATUS_COLUMNS = [
 
 export async function listFeedStates(db: Db): Promise<FeedStatus[]> {
   const rows = await db.selectFrom('feeds').select(STATUS_COLUMNS).orderBy('id').execute();
-  return rows.map((row) => ({
-    feedId: row.id,
-    url: row.url,
-    title: row.title ?? row.site_title,
-    lastSuccessAt: fromMillisOrNull(row.last_success_at),
-    lastErrorAt: fromMillisOrNull(row.last_error_at),
-    lastError: row.last_error,
-    consecutiveFailures: row.consecutive_failures,
-    nextAttemptAt: fromMillisOrNull(row.next_attempt_at),
-    ...scheduleOf(row),
-  }));
+  return rows.map(toFeedStatus);
 }
 
 export async function recordFeedFailure(
@@ -241,24 +230,24 @@ function requireFeedUpdated(count: bigint, feedId: string): void {
 
 function toFeedState(row: Selectable<FeedsTable>): FeedState {
   return {
-    feedId: row.id,
-    url: row.url,
-    title: row.title ?? row.site_title,
+    ...toFeedStatus(row),
     etag: row.etag,
     lastModified: row.last_modified,
     baselined: row.baselined !== 0,
+    createdAt: fromMillis(row.created_at),
+  };
+}
+
+function toFeedStatus(row: Pick<Selectable<FeedsTable>, (typeof STATUS_COLUMNS)[number]>): FeedStatus {
+  return {
+    feedId: row.id,
+    url: row.url,
+    title: row.title ?? row.site_title,
     lastSuccessAt: fromMillisOrNull(row.last_success_at),
     lastErrorAt: fromMillisOrNull(row.last_error_at),
     lastError: row.last_error,
     consecutiveFailures: row.consecutive_failures,
     nextAttemptAt: fromMillisOrNull(row.next_attempt_at),
-    createdAt: fromMillis(row.created_at),
-    ...scheduleOf(row),
-  };
-}
-
-function scheduleOf(row: Pick<Selectable<FeedsTable>, 'change_interval' | 'last_change_at' | 'poll_interval' | 'interval_reason'>): FeedSchedule {
-  return {
     changeIntervalMs: row.change_interval === null ? null : Number(row.change_interval),
     lastChangeAt: fromMillisOrNull(row.last_change_at),
     pollIntervalSeconds: row.poll_interval,

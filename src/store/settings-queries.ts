@@ -8,11 +8,9 @@ import type { Priority } from '../domain/alert.ts';
 import type { RuleDefinition } from '../domain/match.ts';
 import type { SettingsTables } from './command-migrations.ts';
 import type { Database } from './schema.ts';
-import { chunks } from './chunks.ts';
+import { chunks, ROWS_PER_STATEMENT } from './chunks.ts';
 import { fromMillis } from './time.ts';
 
-/** Rows per multi-row INSERT or IN list (SQLite takes at most 32,766 parameters in a statement). */
-const ROWS_PER_STATEMENT = 500;
 
 export type SettingsDb = Kysely<Database & SettingsTables>;
 type Trx = Transaction<Database & SettingsTables>;

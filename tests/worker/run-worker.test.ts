@@ -45,23 +45,13 @@ it('baselines, then alerts on an item published while it runs, once', async () =
   const out = new PassThrough();
   let printed = '';
   out.on('data', (chunk: Buffer) => (printed += chunk.toString()));
-  const sinks = [createConsoleSink('console', out)];
-  const deps: WorkerDeps = {
-    store,
+  const deps = workerDeps({
     rules: () => compiled.rules,
-    gazetteer: loadGazetteer,
-    stories: createStoryMemory({ store, log: pino({ level: 'silent' }), now: () => new Date() }),
-    hostLimiter: createHostLimiter(2),
-    globalLimiter: createHostLimiter(4),
-    fetchOptionsFor: () => DEFAULT_FETCH_OPTIONS,
     destinations: () => ['console'],
-    sinks,
+    sinks: [createConsoleSink('console', out)],
     feeds: () => [feed],
-    now: () => new Date(),
-    random: () => 0.5,
-    log: pino({ level: 'silent' }),
     tickMs: 20,
-  };
+  });
   const stop = new AbortController();
   const running = runForever(deps, stop.signal);
 
@@ -85,16 +75,8 @@ it('reloads and claims at once when told of a change, long before its next tick 
   const listeners = new Set<() => void>();
   const compiled = compileRules([]);
   if (compiled.kind !== 'ok') throw new Error('rules did not compile');
-  const deps: WorkerDeps = {
-    store,
+  const deps = workerDeps({
     rules: () => compiled.rules,
-    gazetteer: loadGazetteer,
-    stories: createStoryMemory({ store, log: pino({ level: 'silent' }), now: () => new Date() }),
-    hostLimiter: createHostLimiter(2),
-    globalLimiter: createHostLimiter(4),
-    fetchOptionsFor: () => DEFAULT_FETCH_OPTIONS,
-    destinations: () => [],
-    sinks: [],
     feeds: () => feeds,
     // What a reload does: the settings' feed list, registered with the store.
     reload: async () => {
@@ -105,11 +87,8 @@ it('reloads and claims at once when told of a change, long before its next tick 
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    now: () => new Date(),
-    random: () => 0.5,
-    log: pino({ level: 'silent' }),
     tickMs: 60_000,
-  };
+  });
   const stop = new AbortController();
   const running = runForever(deps, stop.signal);
   await new Promise((resolve) => setTimeout(resolve, 50)); // the loop sleeps until its next tick
@@ -120,6 +99,24 @@ it('reloads and claims at once when told of a change, long before its next tick 
   await running;
   expect(listeners.size).toBe(0);
 });
+
+/** The worker's dependencies on this test's store, with what a test sets itself. */
+function workerDeps(own: Pick<WorkerDeps, 'rules' | 'feeds' | 'tickMs'> & Partial<WorkerDeps>): WorkerDeps {
+  return {
+    store,
+    gazetteer: loadGazetteer,
+    stories: createStoryMemory({ store, log: pino({ level: 'silent' }), now: () => new Date() }),
+    hostLimiter: createHostLimiter(2),
+    globalLimiter: createHostLimiter(4),
+    fetchOptionsFor: () => DEFAULT_FETCH_OPTIONS,
+    destinations: () => [],
+    sinks: [],
+    now: () => new Date(),
+    random: () => 0.5,
+    log: pino({ level: 'silent' }),
+    ...own,
+  };
+}
 
 async function until(check: () => boolean | Promise<boolean>, timeoutMs = 15_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
